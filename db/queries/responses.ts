@@ -1,0 +1,91 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { ResponseSubmission } from "@/lib/survey/response-schema";
+import type { Db } from "../client";
+import { answerCounts, answers, responses, waves, waveTowns } from "../schema";
+import { isWaveOpen } from "./waves";
+
+export type RecordOutcome = "stored" | "duplicate";
+
+/** Today's date in Kazakhstan (UTC+5): the finest time a response keeps. */
+export function todayInKazakhstan(now = new Date()): string {
+  return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Stores a validated submission, its answers and the rollup counts in one transaction.
+ * The response id is made on the phone: a repeat is acknowledged ("duplicate") and
+ * changes nothing, so retries and offline resubmission never count an answer twice.
+ */
+export async function recordResponse({
+  db,
+  submission,
+  day = todayInKazakhstan(),
+  isDemo = false,
+}: {
+  db: Db;
+  submission: ResponseSubmission;
+  day?: string;
+  isDemo?: boolean;
+}): Promise<RecordOutcome> {
+  const [wave] = await db.select().from(waves).where(eq(waves.id, submission.waveId)).limit(1);
+  if (!wave) throw new AppError("errors.unknownWave", 404, "waveId");
+  if (wave.questionnaireVersion !== submission.questionnaireVersion) {
+    throw new AppError("errors.versionMismatch", 409, "questionnaireVersion");
+  }
+  const [member] = await db
+    .select({ townId: waveTowns.townId })
+    .from(waveTowns)
+    .where(and(eq(waveTowns.waveId, wave.id), eq(waveTowns.townId, submission.townId)))
+    .limit(1);
+  if (!member) throw new AppError("errors.unknownTown", 422, "townId");
+
+  const coded = Object.entries(submission.answers)
+    .filter((entry): entry is [string, number] => typeof entry[1] === "number")
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(responses)
+      .values({
+        id: submission.responseId,
+        waveId: wave.id,
+        townId: submission.townId,
+        locale: submission.locale,
+        questionnaireVersion: submission.questionnaireVersion,
+        submittedOn: day,
+        isDemo,
+      })
+      .onConflictDoNothing({ target: responses.id })
+      .returning({ id: responses.id });
+    if (inserted.length === 0) return "duplicate";
+
+    // Checked after the insert has claimed the id, so that a repeat of a response that
+    // was stored before the wave closed is still acknowledged as stored.
+    if (!isWaveOpen(wave, day)) throw new AppError("errors.waveClosed", 409);
+
+    if (coded.length > 0) {
+      await tx.insert(answers).values(coded.map(([itemId, value]) => ({ responseId: submission.responseId, itemId, value })));
+      // Rows are sorted by item so concurrent transactions take row locks in one order.
+      await tx
+        .insert(answerCounts)
+        .values(coded.map(([itemId, value]) => ({ waveId: wave.id, townId: submission.townId, itemId, value, responses: 1, demoResponses: isDemo ? 1 : 0 })))
+        .onConflictDoUpdate({
+          target: [answerCounts.waveId, answerCounts.townId, answerCounts.itemId, answerCounts.value],
+          set: {
+            responses: sql`${answerCounts.responses} + 1`,
+            demoResponses: sql`${answerCounts.demoResponses} + ${isDemo ? 1 : 0}`,
+          },
+        });
+    }
+    await tx
+      .update(waveTowns)
+      .set({
+        responses: sql`${waveTowns.responses} + 1`,
+        demoResponses: sql`${waveTowns.demoResponses} + ${isDemo ? 1 : 0}`,
+      })
+      .where(and(eq(waveTowns.waveId, wave.id), eq(waveTowns.townId, submission.townId)));
+    return "stored";
+  });
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { answerCounts, indicators, indicatorValues } from "../schema";
+
+/** Code counts per item for one town in one wave, read from the rollup (never a scan of answers). */
+export async function getItemCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
+  const rows = await db
+    .select({ itemId: answerCounts.itemId, value: answerCounts.value, responses: answerCounts.responses })
+    .from(answerCounts)
+    .where(and(eq(answerCounts.waveId, waveId), eq(answerCounts.townId, townId)));
+  const byItem = new Map<string, Map<number, number>>();
+  for (const row of rows) {
+    const counts = byItem.get(row.itemId) ?? new Map<number, number>();
+    counts.set(row.value, row.responses);
+    byItem.set(row.itemId, counts);
+  }
+  return byItem;
+}
+
+/** The latest figure of every official indicator for a town, with its target and source. */
+export async function getLatestIndicatorValues({ db, townId }: { db: Db; townId: number }) {
+  const rows = await db
+    .select({ indicator: indicators, value: indicatorValues })
+    .from(indicatorValues)
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .where(eq(indicatorValues.townId, townId))
+    .orderBy(indicators.code, desc(indicatorValues.period));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!latest.has(row.indicator.code)) latest.set(row.indicator.code, row);
+  return [...latest.values()];
+}

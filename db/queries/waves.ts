@@ -1,0 +1,43 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { towns, waves, waveTowns } from "../schema";
+
+export async function getOpenWaves({ db }: { db: Db }) {
+  return db.select().from(waves).where(eq(waves.status, "open")).orderBy(asc(waves.opensOn));
+}
+
+export async function getWaveBySlug({ db, slug }: { db: Db; slug: string }) {
+  const [wave] = await db.select().from(waves).where(eq(waves.slug, slug)).limit(1);
+  return wave;
+}
+
+export async function getWaveTowns({ db, waveId }: { db: Db; waveId: number }) {
+  return db
+    .select({
+      id: towns.id,
+      code: towns.code,
+      name: towns.name,
+      responses: waveTowns.responses,
+      demoResponses: waveTowns.demoResponses,
+    })
+    .from(waveTowns)
+    .innerJoin(towns, eq(towns.id, waveTowns.townId))
+    .where(eq(waveTowns.waveId, waveId))
+    .orderBy(asc(towns.code));
+}
+
+export async function getWaveTown({ db, waveId, townCode }: { db: Db; waveId: number; townCode: string }) {
+  const [row] = await db
+    .select({ town: towns, responses: waveTowns.responses, demoResponses: waveTowns.demoResponses })
+    .from(waveTowns)
+    .innerJoin(towns, eq(towns.id, waveTowns.townId))
+    .where(and(eq(waveTowns.waveId, waveId), eq(towns.code, townCode)))
+    .limit(1);
+  return row;
+}
+
+/** Whether a wave takes answers on the given day (status open and the day within its dates). */
+export function isWaveOpen(wave: { status: string; opensOn: string; closesOn: string }, day: string): boolean {
+  return wave.status === "open" && wave.opensOn <= day && day <= wave.closesOn;
+}

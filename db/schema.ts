@@ -1,0 +1,157 @@
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { LocalizedText } from "@/lib/i18n/locales";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const towns = pgTable("towns", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: jsonb("name").$type<LocalizedText>().notNull(),
+  region: jsonb("region").$type<LocalizedText>().notNull(),
+  mainIndustry: jsonb("main_industry").$type<LocalizedText>().notNull(),
+  townFormingEnterprise: text("town_forming_enterprise"),
+  foundedYear: smallint("founded_year"),
+  population: integer("population"),
+  populationYear: smallint("population_year"),
+  populationSource: text("population_source"),
+  populationSourceUrl: text("population_source_url"),
+  createdAt: createdAt(),
+});
+export type Town = typeof towns.$inferSelect;
+export type NewTown = typeof towns.$inferInsert;
+
+export const indicators = pgTable("indicators", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: jsonb("name").$type<LocalizedText>().notNull(),
+  unit: jsonb("unit").$type<LocalizedText>().notNull(),
+  higherIsBetter: boolean("higher_is_better").notNull(),
+  /** The programme's target in words, e.g. "unemployment at most 5.5 %". */
+  programmeTarget: jsonb("programme_target").$type<LocalizedText>(),
+  createdAt: createdAt(),
+});
+export type Indicator = typeof indicators.$inferSelect;
+export type NewIndicator = typeof indicators.$inferInsert;
+
+export const indicatorValues = pgTable(
+  "indicator_values",
+  {
+    id: serial("id").primaryKey(),
+    townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
+    indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
+    /** ISO period: "2014", "2014-08" or "2014-08-01" (figure as of that date). */
+    period: text("period").notNull(),
+    value: doublePrecision("value").notNull(),
+    /** The target this value is judged against; null when the programme set none. */
+    target: doublePrecision("target"),
+    sourceCitation: text("source_citation").notNull(),
+    sourceUrl: text("source_url"),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("indicator_values_town_indicator_period").on(t.townId, t.indicatorId, t.period)],
+);
+export type IndicatorValue = typeof indicatorValues.$inferSelect;
+export type NewIndicatorValue = typeof indicatorValues.$inferInsert;
+
+export const waveStatus = pgEnum("wave_status", ["draft", "open", "closed"]);
+
+export const waves = pgTable("waves", {
+  id: serial("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: jsonb("name").$type<LocalizedText>().notNull(),
+  questionnaireVersion: text("questionnaire_version").notNull(),
+  opensOn: date("opens_on").notNull(),
+  closesOn: date("closes_on").notNull(),
+  status: waveStatus("status").notNull().default("draft"),
+  createdAt: createdAt(),
+});
+export type Wave = typeof waves.$inferSelect;
+export type NewWave = typeof waves.$inferInsert;
+
+export const waveTowns = pgTable(
+  "wave_towns",
+  {
+    waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
+    townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
+    /** Responses stored for this town in this wave, kept up to date on write. */
+    responses: integer("responses").notNull().default(0),
+    demoResponses: integer("demo_responses").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.townId] })],
+);
+export type WaveTown = typeof waveTowns.$inferSelect;
+export type NewWaveTown = typeof waveTowns.$inferInsert;
+
+/**
+ * One resident's submission. The id is a UUID made on the phone, so a resubmission is
+ * recognised and stored once. No time of day, IP or user agent is kept (DESIGN.md,
+ * "Statistics and privacy rules"): the day is the finest time a response carries, which
+ * is why this table has no created_at.
+ */
+export const responses = pgTable(
+  "responses",
+  {
+    id: uuid("id").primaryKey(),
+    waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "restrict" }),
+    townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "restrict" }),
+    locale: text("locale").notNull(),
+    questionnaireVersion: text("questionnaire_version").notNull(),
+    submittedOn: date("submitted_on").notNull(),
+    /** Generated demo data, never a resident's answer. Shown as such wherever it appears. */
+    isDemo: boolean("is_demo").notNull().default(false),
+  },
+  (t) => [index("responses_wave_town").on(t.waveId, t.townId)],
+);
+export type Response = typeof responses.$inferSelect;
+export type NewResponse = typeof responses.$inferInsert;
+
+/** Coded answers; "don't know" and other missing codes are stored as their code. */
+export const answers = pgTable(
+  "answers",
+  {
+    responseId: uuid("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    value: smallint("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.itemId] })],
+);
+export type Answer = typeof answers.$inferSelect;
+export type NewAnswer = typeof answers.$inferInsert;
+
+/**
+ * Per wave, town, item and answer code: how many responses gave that code. Kept up to date
+ * in the transaction that stores a response, so dashboards read a few hundred rows instead
+ * of scanning every answer (docs/decisions/0002-rollups.md).
+ */
+export const answerCounts = pgTable(
+  "answer_counts",
+  {
+    waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
+    townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    value: smallint("value").notNull(),
+    responses: integer("responses").notNull(),
+    demoResponses: integer("demo_responses").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.townId, t.itemId, t.value] })],
+);
+export type AnswerCount = typeof answerCounts.$inferSelect;
+export type NewAnswerCount = typeof answerCounts.$inferInsert;

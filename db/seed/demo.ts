@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { getQuestionnaire, latestQuestionnaireVersion, scaleOf } from "@/lib/survey/questionnaire";
+import { locales } from "@/lib/i18n/locales";
+import type { Db } from "../client";
+import { recordResponse, todayInKazakhstan } from "../queries/responses";
+
+/** A small deterministic generator (mulberry32), so every demo database looks the same. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// How favourably residents of each demo town lean, 0..1. Invented for the demo, like
+// every demo answer: the app labels them as generated wherever they show.
+const leaning: Record<string, number> = { ridder: 0.45, altai: 0.35, kurchatov: 0.5, serebryansk: 0.3 };
+
+export function daysFrom(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Generated answers for one demo resident: favourable codes more often where the town leans so. */
+export function demoAnswers(next: () => number, lean: number): Record<string, number> {
+  const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
+  const result: Record<string, number> = {};
+  for (const item of questionnaire.items) {
+    const scale = scaleOf(questionnaire, item);
+    if (!item.required && next() < 0.3) continue;
+    if (scale.missing.length > 0 && next() < 0.06) {
+      result[item.id] = scale.missing[0]!;
+      continue;
+    }
+    const opinions = scale.options.map((o) => o.code).filter((code) => !scale.missing.includes(code));
+    const favourable = opinions.filter((code) => scale.topBox.includes(code));
+    const pool = favourable.length > 0 && next() < lean ? favourable : opinions.filter((c) => !favourable.includes(c));
+    const choices = pool.length > 0 ? pool : opinions;
+    result[item.id] = choices[Math.floor(next() * choices.length)]!;
+  }
+  return result;
+}
+
+export async function seedDemoResponses({ db, waveId, towns, perTown }: {
+  db: Db;
+  waveId: number;
+  towns: Array<{ id: number; code: string }>;
+  perTown: number;
+}): Promise<number> {
+  const next = random(2026);
+  const today = todayInKazakhstan();
+  let stored = 0;
+  for (const town of towns) {
+    const lean = leaning[town.code] ?? 0.4;
+    for (let i = 0; i < perTown; i++) {
+      const outcome = await recordResponse({
+        db,
+        isDemo: true,
+        day: daysFrom(today, -Math.floor(next() * 30)),
+        submission: {
+          responseId: randomUUID(),
+          waveId,
+          townId: town.id,
+          locale: locales[Math.floor(next() * locales.length)]!,
+          questionnaireVersion: latestQuestionnaireVersion,
+          answers: demoAnswers(next, lean),
+        },
+      });
+      if (outcome === "stored") stored++;
+    }
+  }
+  return stored;
+}

@@ -1,0 +1,26 @@
+import { questionnaire2026v1 } from "./questionnaires/2026-1";
+import type { Item, ItemRule, Questionnaire, Scale } from "./types";
+
+const questionnaires: Record<string, Questionnaire> = {
+  [questionnaire2026v1.version]: questionnaire2026v1,
+};
+
+export const latestQuestionnaireVersion = questionnaire2026v1.version;
+
+export function getQuestionnaire(version: string): Questionnaire | undefined {
+  return questionnaires[version];
+}
+
+export function scaleOf(questionnaire: Questionnaire, item: Item): Scale {
+  const scale = questionnaire.scales[item.scaleId];
+  if (!scale) throw new Error(`Item ${item.id} uses unknown scale ${item.scaleId}`);
+  return scale;
+}
+
+export function itemRules(questionnaire: Questionnaire): ItemRule[] {
+  return questionnaire.items.map((item) => ({
+    id: item.id,
+    required: item.required,
+    codes: scaleOf(questionnaire, item).options.map((option) => option.code),
+  }));
+}

@@ -1,0 +1,106 @@
+import type { Scale } from "./types";
+
+export const DONT_KNOW = -1;
+
+const dontKnow = { code: DONT_KNOW, label: { kk: "Білмеймін", ru: "Затрудняюсь ответить", en: "Don't know" } };
+
+// Codes rise with the favourable answer, so 4 is the best on every 4-point scale
+// (the EU Quality of Life survey's wording, recoded so that higher means better).
+export const satisfaction4: Scale = {
+  id: "satisfaction4",
+  options: [
+    { code: 4, label: { kk: "Толығымен қанағаттанамын", ru: "Очень удовлетворён(а)", en: "Very satisfied" } },
+    { code: 3, label: { kk: "Көбіне қанағаттанамын", ru: "Скорее удовлетворён(а)", en: "Rather satisfied" } },
+    { code: 2, label: { kk: "Көбіне қанағаттанбаймын", ru: "Скорее не удовлетворён(а)", en: "Rather unsatisfied" } },
+    { code: 1, label: { kk: "Мүлдем қанағаттанбаймын", ru: "Совсем не удовлетворён(а)", en: "Not at all satisfied" } },
+    dontKnow,
+  ],
+  topBox: [4, 3],
+  missing: [DONT_KNOW],
+};
+
+export const agreement4: Scale = {
+  id: "agreement4",
+  options: [
+    { code: 4, label: { kk: "Толығымен келісемін", ru: "Полностью согласен(на)", en: "Strongly agree" } },
+    { code: 3, label: { kk: "Көбіне келісемін", ru: "Скорее согласен(на)", en: "Somewhat agree" } },
+    { code: 2, label: { kk: "Көбіне келіспеймін", ru: "Скорее не согласен(на)", en: "Somewhat disagree" } },
+    { code: 1, label: { kk: "Мүлдем келіспеймін", ru: "Совсем не согласен(на)", en: "Strongly disagree" } },
+    dontKnow,
+  ],
+  topBox: [4, 3],
+  missing: [DONT_KNOW],
+};
+
+// World Bank Enterprise Surveys code obstacles 0 (none) to 4 (very severe). The
+// favourable share is "no or minor obstacle".
+export const obstacle5: Scale = {
+  id: "obstacle5",
+  options: [
+    { code: 0, label: { kk: "Кедергі емес", ru: "Не препятствие", en: "No obstacle" } },
+    { code: 1, label: { kk: "Шамалы кедергі", ru: "Незначительное препятствие", en: "Minor obstacle" } },
+    { code: 2, label: { kk: "Орташа кедергі", ru: "Умеренное препятствие", en: "Moderate obstacle" } },
+    { code: 3, label: { kk: "Елеулі кедергі", ru: "Серьёзное препятствие", en: "Major obstacle" } },
+    { code: 4, label: { kk: "Өте ауыр кедергі", ru: "Очень серьёзное препятствие", en: "Very severe obstacle" } },
+    dontKnow,
+  ],
+  topBox: [0, 1],
+  missing: [DONT_KNOW],
+};
+
+export const rating0to10: Scale = {
+  id: "rating0to10",
+  options: Array.from({ length: 11 }, (_, code) => ({
+    code,
+    label: { kk: String(code), ru: String(code), en: String(code) },
+  })),
+  // Seven or more out of ten, as the EU survey reports "high life satisfaction".
+  topBox: [7, 8, 9, 10],
+  missing: [],
+};
+
+export const compared5y: Scale = {
+  id: "compared5y",
+  options: [
+    { code: 3, label: { kk: "Жақсарды", ru: "Улучшилось", en: "Better" } },
+    { code: 2, label: { kk: "Өзгерген жоқ", ru: "Не изменилось", en: "About the same" } },
+    { code: 1, label: { kk: "Нашарлады", ru: "Ухудшилось", en: "Worse" } },
+    dontKnow,
+  ],
+  topBox: [3],
+  missing: [DONT_KNOW],
+};
+
+// The favourable answer to "do you plan to leave" is "no", so it is the top box.
+export const leavePlan: Scale = {
+  id: "leavePlan",
+  options: [
+    { code: 1, label: { kk: "Жоқ", ru: "Нет", en: "No" } },
+    { code: 2, label: { kk: "Иә", ru: "Да", en: "Yes" } },
+    dontKnow,
+  ],
+  topBox: [1],
+  missing: [DONT_KNOW],
+};
+
+export const ageBand: Scale = {
+  id: "ageBand",
+  options: [
+    { code: 1, label: { kk: "18–29", ru: "18–29", en: "18–29" } },
+    { code: 2, label: { kk: "30–44", ru: "30–44", en: "30–44" } },
+    { code: 3, label: { kk: "45–59", ru: "45–59", en: "45–59" } },
+    { code: 4, label: { kk: "60 және одан жоғары", ru: "60 и старше", en: "60 or older" } },
+  ],
+  topBox: [],
+  missing: [],
+};
+
+export const sex: Scale = {
+  id: "sex",
+  options: [
+    { code: 1, label: { kk: "Әйел", ru: "Женский", en: "Female" } },
+    { code: 2, label: { kk: "Ер", ru: "Мужской", en: "Male" } },
+  ],
+  topBox: [],
+  missing: [],
+};
