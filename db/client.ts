@@ -49,7 +49,7 @@ export function connect(options: { target?: DatabaseTarget; url?: string; dir?: 
   const target = options.target ?? databaseTarget();
   if (target === "vercel") return connectVercel(options.url ?? env.POSTGRES_URL!);
   if (target === "server") return connectServer(options.url ?? env.DATABASE_URL!);
-  return connectEmbedded(path.resolve(options.dir ?? env.PGLITE_DIR));
+  return connectEmbedded(path.resolve(/*turbopackIgnore: true*/ options.dir ?? env.PGLITE_DIR));
 }
 
 // One connection per process, kept on globalThis so that hot reload in development

@@ -1,0 +1,43 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { getOpenWaves } from "@/db/queries/waves";
+import { SiteHeader } from "@/app/components/site-header";
+import type { Locale } from "@/lib/i18n/locales";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage({ params }: PageProps<"/[locale]">) {
+  const locale = (await params).locale as Locale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "home" });
+  const waves = await getOpenWaves({ db: await getDb() });
+  return (
+    <>
+      <SiteHeader locale={locale} path="" />
+      <main id="main">
+        <h1>{t("title")}</h1>
+        <p>{t("intro")}</p>
+        <h2>{t("openWaves")}</h2>
+        {waves.length === 0 ? (
+          <p>{t("noWaves")}</p>
+        ) : (
+          <ul className="plain">
+            {waves.map((wave) => (
+              <li key={wave.id}>
+                <strong>{wave.name[locale]}</strong>
+                <p>
+                  <a className="button" href={`/${locale}/survey/${wave.slug}`}>
+                    {t("start")}
+                  </a>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="hint">
+          <a href={`/${locale}/staff`}>{t("staff")}</a>
+        </p>
+      </main>
+    </>
+  );
+}

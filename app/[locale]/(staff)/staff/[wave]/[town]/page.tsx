@@ -1,0 +1,164 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { getItemCounts, getLatestIndicatorValues } from "@/db/queries/results";
+import { getWaveBySlug, getWaveTown } from "@/db/queries/waves";
+import { SiteHeader } from "@/app/components/site-header";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { getQuestionnaire } from "@/lib/survey/questionnaire";
+import { allItemSummaries, targetsVsPeople } from "@/lib/stats/targets-vs-people";
+import type { ItemSummary } from "@/lib/stats/summary";
+import { TargetsChart } from "./targets-chart";
+
+export const dynamic = "force-dynamic";
+
+export default async function TownDashboard({ params }: PageProps<"/[locale]/staff/[wave]/[town]">) {
+  const { locale: raw, wave: slug, town: townCode } = await params;
+  const locale = raw as Locale;
+  setRequestLocale(locale);
+  const db = await getDb();
+  const wave = await getWaveBySlug({ db, slug });
+  const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
+  const member = wave && (await getWaveTown({ db, waveId: wave.id, townCode }));
+  if (!wave || !questionnaire || !member) notFound();
+
+  const k = env.DISCLOSURE_MIN_CELL;
+  const [counts, figures] = await Promise.all([
+    getItemCounts({ db, waveId: wave.id, townId: member.town.id }),
+    getLatestIndicatorValues({ db, townId: member.town.id }),
+  ]);
+  const rows = targetsVsPeople({ questionnaire, counts, figures, k, locale });
+  const items = allItemSummaries({ questionnaire, counts, k, locale });
+
+  const t = await getTranslations({ locale, namespace: "staff" });
+  const tCommon = await getTranslations({ locale, namespace: "common" });
+  const format = await getFormatter({ locale });
+  const percent = (share: number) => format.number(share, { style: "percent", maximumFractionDigits: 0 });
+  const shareCell = (summary: ItemSummary) =>
+    summary.estimate ? percent(summary.estimate.share) : t("suppressed", { k });
+  const intervalCell = (summary: ItemSummary) =>
+    summary.estimate ? `${percent(summary.estimate.low)}–${percent(summary.estimate.high)}` : "—";
+  const chartBars = rows.flatMap((row) =>
+    row.linked.filter((item) => item.summary.estimate).map((item) => ({ label: `${row.name}: ${item.text}`, ...item.summary.estimate! })),
+  );
+
+  return (
+    <>
+      <SiteHeader locale={locale} path={`/staff/${slug}/${townCode}`} />
+      <main id="main" className="wide">
+        <h1>{t("townTitle", { town: member.town.name[locale], wave: wave.name[locale] })}</h1>
+        <p className="notice">{t("openAccess")}</p>
+        <p>
+          <strong data-testid="response-count">{t("responses", { count: member.responses })}</strong>
+          {member.demoResponses > 0 && (
+            <>
+              {" "}
+              <span className="badge">{tCommon("demoBadge")}</span>{" "}
+              <span>{tCommon("demoNotice", { count: member.demoResponses })}</span>
+            </>
+          )}
+        </p>
+        <p>
+          <a href={`/api/waves/${slug}/responses`} download>
+            {t("downloadCsv")}
+          </a>
+        </p>
+
+        <h2>{t("title")}</h2>
+        <p>{t("panelIntro")}</p>
+        {chartBars.length > 0 && (
+          <figure>
+            <div className="chart">
+              <TargetsChart bars={chartBars} title={t("chartTitle")} alt={t("chartAlt")} locale={locale} />
+            </div>
+            <figcaption className="hint">{t("chartAlt")}</figcaption>
+          </figure>
+        )}
+        {rows.length === 0 ? (
+          <p>{t("noFigures")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table data-testid="targets-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("indicator")}</th>
+                  <th scope="col">{t("period")}</th>
+                  <th scope="col" className="num">{t("value")}</th>
+                  <th scope="col" className="num">{t("target")}</th>
+                  <th scope="col">{t("status")}</th>
+                  <th scope="col">{t("residentItem")}</th>
+                  <th scope="col" className="num">{t("share")}</th>
+                  <th scope="col" className="num">{t("interval")}</th>
+                  <th scope="col" className="num">{t("n")}</th>
+                  <th scope="col">{t("verdict")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const linked = row.linked.length > 0 ? row.linked : [null];
+                  return linked.map((item, index) => (
+                    <tr key={`${row.code}-${item?.itemId ?? "none"}`} data-indicator={row.code}>
+                      {index === 0 && (
+                        <>
+                          <th scope="row" rowSpan={linked.length}>
+                            {row.name}, {row.unit}
+                            <br />
+                            <span className="hint">
+                              {t("source")}: {row.sourceUrl ? <a href={row.sourceUrl}>{row.sourceCitation}</a> : row.sourceCitation}
+                            </span>
+                          </th>
+                          <td rowSpan={linked.length}>{row.period}</td>
+                          <td rowSpan={linked.length} className="num">{format.number(row.value)}</td>
+                          <td rowSpan={linked.length} className="num">{row.target === null ? "—" : format.number(row.target)}</td>
+                          <td rowSpan={linked.length} className={`status-${row.status}`}>
+                            {row.status === "met" ? t("met") : row.status === "missed" ? t("missed") : t("noTarget")}
+                          </td>
+                        </>
+                      )}
+                      {item ? (
+                        <>
+                          <td>{item.text}</td>
+                          <td className="num" data-testid={`share-${item.itemId}`}>{shareCell(item.summary)}</td>
+                          <td className="num">{intervalCell(item.summary)}</td>
+                          <td className="num" data-testid={`n-${item.itemId}`}>{item.summary.n}</td>
+                          <td>{t(`verdicts.${item.verdict}`, { share: item.summary.estimate ? percent(item.summary.estimate.share) : "" })}</td>
+                        </>
+                      ) : (
+                        <td colSpan={5}>{t("noLinkedItem")}</td>
+                      )}
+                    </tr>
+                  ));
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+        <h2>{t("allItems")}</h2>
+        <div className="table-scroll">
+          <table data-testid="items-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("residentItem")}</th>
+                <th scope="col" className="num">{t("share")}</th>
+                <th scope="col" className="num">{t("interval")}</th>
+                <th scope="col" className="num">{t("n")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.itemId} data-item={item.itemId}>
+                  <th scope="row">{item.text}</th>
+                  <td className="num">{shareCell(item.summary)}</td>
+                  <td className="num">{intervalCell(item.summary)}</td>
+                  <td className="num">{item.summary.n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { desc } from "drizzle-orm";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { waves } from "@/db/schema";
+import { getWaveTowns } from "@/db/queries/waves";
+import { SiteHeader } from "@/app/components/site-header";
+import type { Locale } from "@/lib/i18n/locales";
+
+export const dynamic = "force-dynamic";
+
+export default async function StaffHome({ params }: PageProps<"/[locale]/staff">) {
+  const locale = (await params).locale as Locale;
+  setRequestLocale(locale);
+  const t = await getTranslations({ locale, namespace: "staff" });
+  const db = await getDb();
+  const allWaves = await db.select().from(waves).orderBy(desc(waves.opensOn));
+  const towns = await Promise.all(allWaves.map((wave) => getWaveTowns({ db, waveId: wave.id })));
+  return (
+    <>
+      <SiteHeader locale={locale} path="/staff" />
+      <main id="main" className="wide">
+        <h1>{t("title")}</h1>
+        <p className="notice">{t("openAccess")}</p>
+        <h2>{t("waves")}</h2>
+        {allWaves.map((wave, index) => (
+          <section key={wave.id}>
+            <h3>{wave.name[locale]}</h3>
+            <ul className="plain">
+              {towns[index]!.map((town) => (
+                <li key={town.id}>
+                  <a href={`/${locale}/staff/${wave.slug}/${town.code}`}>{town.name[locale]}</a>{" "}
+                  <span className="hint">{t("responses", { count: town.responses })}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </main>
+    </>
+  );
+}
