@@ -36,14 +36,21 @@ function readPid(lockPath: string): number | null {
   }
 }
 
+// Folders this process holds: a second PGlite on the same folder in one process corrupts
+// it just as surely as one in another process.
+const heldHere = new Set<string>();
+
 export function lockDataDir(dir: string): () => void {
   fs.mkdirSync(dir, { recursive: true });
   const lockPath = path.join(dir, "qala-pulse.lock");
+  if (heldHere.has(lockPath)) throw new EmbeddedDatabaseBusyError(dir, process.pid);
 
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      heldHere.add(lockPath);
       const release = () => {
+        heldHere.delete(lockPath);
         if (readPid(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
       };
       process.once("exit", release);
@@ -51,8 +58,9 @@ export function lockDataDir(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readPid(lockPath);
-      if (holder === process.pid) return () => {};
-      if (holder !== null && isAlive(holder)) throw new EmbeddedDatabaseBusyError(dir, holder);
+      // A lock with our own pid that we do not hold was left by an earlier process that had
+      // the same pid (pid 1 in a container, say): it is stale.
+      if (holder !== null && holder !== process.pid && isAlive(holder)) throw new EmbeddedDatabaseBusyError(dir, holder);
       fs.rmSync(lockPath, { force: true });
     }
   }

@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import { and, count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { recordResponse, todayInKazakhstan } from "@/db/queries/responses";
+import { getItemCounts } from "@/db/queries/results";
+import { answers, responses, towns, waves, waveTowns } from "@/db/schema";
+import { daysFrom } from "@/db/seed/demo";
+import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
+import { completeAnswers, uniqueName } from "../fixtures";
+import { freshDatabase } from "./database";
+
+const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let db: Db;
+let openWave: number;
+let closedWave: number;
+let memberTown: number;
+let otherTown: number;
+
+async function makeTown() {
+  const code = uniqueName("town");
+  const [town] = await db
+    .insert(towns)
+    .values({ code, name: { kk: code, ru: code, en: code }, region: { kk: "", ru: "", en: "" }, mainIndustry: { kk: "", ru: "", en: "" } })
+    .returning();
+  return town!.id;
+}
+
+async function makeWave(status: "open" | "closed", townIds: number[]) {
+  const today = todayInKazakhstan();
+  const [wave] = await db
+    .insert(waves)
+    .values({
+      slug: uniqueName("wave"),
+      name: { kk: "w", ru: "w", en: "w" },
+      questionnaireVersion: latestQuestionnaireVersion,
+      opensOn: daysFrom(today, -10),
+      closesOn: daysFrom(today, status === "open" ? 10 : -1),
+      status,
+    })
+    .returning();
+  await db.insert(waveTowns).values(townIds.map((townId) => ({ waveId: wave!.id, townId })));
+  return wave!.id;
+}
+
+const submission = (overrides: Partial<Parameters<typeof recordResponse>[0]["submission"]> = {}) => ({
+  responseId: randomUUID(),
+  waveId: openWave,
+  townId: memberTown,
+  locale: "ru" as const,
+  questionnaireVersion: latestQuestionnaireVersion,
+  answers: completeAnswers(questionnaire, { agree_find_job: 2 }),
+  ...overrides,
+});
+
+async function storedCount(responseId: string) {
+  const [row] = await db.select({ n: count() }).from(responses).where(eq(responses.id, responseId));
+  const [answerRow] = await db.select({ n: count() }).from(answers).where(eq(answers.responseId, responseId));
+  return { responses: row!.n, answers: answerRow!.n };
+}
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  db = database.db;
+  memberTown = await makeTown();
+  otherTown = await makeTown();
+  openWave = await makeWave("open", [memberTown]);
+  closedWave = await makeWave("closed", [memberTown]);
+});
+afterAll(() => database.drop());
+
+describe("recordResponse", () => {
+  it("stores the response, its answers and the rollup counts; no time of day is kept", async () => {
+    const input = submission();
+    const before = (await getItemCounts({ db, waveId: openWave, townId: memberTown })).get("agree_find_job")?.get(2) ?? 0;
+    expect(await recordResponse({ db, submission: input })).toBe("stored");
+    expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: questionnaire.items.length });
+    const after = (await getItemCounts({ db, waveId: openWave, townId: memberTown })).get("agree_find_job")?.get(2);
+    expect(after).toBe(before + 1);
+    const [row] = await db.select().from(responses).where(eq(responses.id, input.responseId));
+    expect(row!.submittedOn).toBe(todayInKazakhstan());
+  });
+
+  it("acknowledges the same response sent again and stores it once", async () => {
+    const input = submission();
+    expect(await recordResponse({ db, submission: input })).toBe("stored");
+    expect(await recordResponse({ db, submission: input })).toBe("duplicate");
+    expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: questionnaire.items.length });
+  });
+
+  it("stores a response sent 20 times at once exactly once, and counts it once", async () => {
+    const input = submission({ townId: memberTown });
+    const [before] = await db
+      .select({ n: waveTowns.responses })
+      .from(waveTowns)
+      .where(and(eq(waveTowns.waveId, openWave), eq(waveTowns.townId, memberTown)));
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => recordResponse({ db, submission: input })));
+    expect(outcomes.filter((o) => o === "stored")).toHaveLength(1);
+    expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(19);
+    expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: questionnaire.items.length });
+    const [after] = await db
+      .select({ n: waveTowns.responses })
+      .from(waveTowns)
+      .where(and(eq(waveTowns.waveId, openWave), eq(waveTowns.townId, memberTown)));
+    expect(after!.n).toBe(before!.n + 1);
+  });
+
+  it("refuses a closed wave, a town outside the wave, an unknown wave and a forged version, storing nothing", async () => {
+    const cases: Array<[Partial<ReturnType<typeof submission>>, string]> = [
+      [{ waveId: closedWave }, "errors.waveClosed"],
+      [{ townId: otherTown }, "errors.unknownTown"],
+      [{ waveId: 999_999 }, "errors.unknownWave"],
+      [{ questionnaireVersion: "1999.9" }, "errors.versionMismatch"],
+    ];
+    for (const [override, messageKey] of cases) {
+      const input = submission(override);
+      await expect(recordResponse({ db, submission: input })).rejects.toMatchObject({ messageKey });
+      expect(await storedCount(input.responseId)).toEqual({ responses: 0, answers: 0 });
+    }
+  });
+
+  it("leaves no half-written response when an answer cannot be stored", async () => {
+    const input = submission({ answers: { ...completeAnswers(questionnaire), sat_heating: 70_000 } });
+    await expect(recordResponse({ db, submission: input })).rejects.toThrow();
+    expect(await storedCount(input.responseId)).toEqual({ responses: 0, answers: 0 });
+    const [{ total }] = (await db.execute(sql`select count(*)::int as total from answer_counts where value = 70000`)).rows as Array<{ total: number }>;
+    expect(total).toBe(0);
+  });
+});
