@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { connect, type Connection } from "@/db/client";
 import { migrate } from "@/db/migrate";
+import { startNeonProxy } from "../support/neon-ws-proxy";
 
 /**
  * A freshly migrated database of its own for one test file: a new database on the
@@ -12,6 +13,8 @@ import { migrate } from "@/db/migrate";
  * Refuses any server that is not on this machine.
  */
 export async function freshDatabase(): Promise<Connection & { drop: () => Promise<void> }> {
+  // QALA_TEST_DRIVER=vercel runs the tier through @vercel/postgres (see tests/support/neon-ws-proxy.ts).
+  const viaVercel = process.env.QALA_TEST_DRIVER === "vercel";
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qala-test-"));
@@ -37,12 +40,15 @@ export async function freshDatabase(): Promise<Connection & { drop: () => Promis
   await admin.end();
   const testUrl = new URL(serverUrl);
   testUrl.pathname = `/${name}`;
-  const connection = await connect({ target: "server", url: testUrl.toString() });
+  if (viaVercel) testUrl.hostname = "localhost"; // the driver allows an unpooled URL only on localhost
+  const proxy = viaVercel ? await startNeonProxy({ host: url.hostname, port: Number(url.port || 5432) }) : null;
+  const connection = await connect({ target: viaVercel ? "vercel" : "server", url: testUrl.toString() });
   await migrate(connection);
   return {
     ...connection,
     drop: async () => {
       await connection.close();
+      await proxy?.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
