@@ -34,7 +34,8 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
   const t = await getTranslations({ locale, namespace: "staff" });
   const tCommon = await getTranslations({ locale, namespace: "common" });
   const format = await getFormatter({ locale });
-  const percent = (share: number) => format.number(share, { style: "percent", maximumFractionDigits: 0 });
+  const percent = (share: number) =>
+    format.number(share, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const shareCell = (summary: ItemSummary) =>
     summary.estimate ? percent(summary.estimate.share) : t("suppressed", { k });
   const intervalCell = (summary: ItemSummary) =>

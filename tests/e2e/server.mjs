@@ -1,0 +1,25 @@
+// Starts the production build for the end-to-end tests: a fresh embedded database in a
+// temporary folder (or the Postgres server of DATABASE_URL), migrated and seeded with the
+// demo data, then `next start` on E2E_PORT.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const port = process.env.E2E_PORT ?? "3210";
+const env = { ...process.env };
+if (!env.DATABASE_URL && !env.POSTGRES_URL) {
+  env.PGLITE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "qala-e2e-"));
+}
+
+const seed = spawnSync("npm", ["run", "--silent", "db:seed", "--", "--if-empty"], { env, stdio: "inherit" });
+if (seed.status !== 0) process.exit(seed.status ?? 1);
+
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => {
+  if (env.PGLITE_DIR && !process.env.PGLITE_DIR) fs.rmSync(env.PGLITE_DIR, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});
