@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 export default function NotFound() {
   return (
     <html lang="en">
@@ -5,7 +7,7 @@ export default function NotFound() {
         <main style={{ fontFamily: "system-ui", padding: "1rem" }}>
           <h1>404</h1>
           <p>
-            <a href="/kk">Қазақша</a> · <a href="/ru">Русский</a> · <a href="/en">English</a>
+            <Link href="/kk">Қазақша</Link> · <Link href="/ru">Русский</Link> · <Link href="/en">English</Link>
           </p>
         </main>
       </body>

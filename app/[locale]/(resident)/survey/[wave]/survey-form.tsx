@@ -1,6 +1,7 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { Locale } from "@/lib/i18n/locales";
@@ -33,7 +34,8 @@ export function SurveyForm(props: SurveyFormProps) {
   const [schema] = useState(() => buildResponseSchema(rules).omit({ responseId: true }));
   // The response's id is made here, once, and kept for every retry, so a retry after a
   // lost acknowledgement is recognised by the server instead of counted twice.
-  const responseId = useRef<string | null>(null);
+  const [responseId] = useState(() => crypto.randomUUID());
+  const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm<FormInput, unknown, FormOutput>({
@@ -46,11 +48,10 @@ export function SurveyForm(props: SurveyFormProps) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    responseId.current ??= crypto.randomUUID();
     try {
-      const result = await submitResponse({ ...values, responseId: responseId.current });
+      const result = await submitResponse({ ...values, responseId });
       if (result.status === "ok") {
-        window.location.assign(`/${locale}/survey/${waveSlug}/thanks`);
+        router.push(`/${locale}/survey/${waveSlug}/thanks`);
         return;
       }
       if (result.status === "invalid") {
