@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { locales } from "@/lib/i18n/locales";
 import type { ItemRule } from "./types";
 
@@ -6,7 +6,8 @@ import type { ItemRule } from "./types";
  * The one schema for a survey submission, used by the form (zodResolver) and by the server
  * action (safeParse). Messages are keys under "errors" in messages/*.json; the form
  * translates them. Built from item rules only (ids, codes, required), so the phone does
- * not download the questionnaire's texts twice.
+ * not download the questionnaire's texts twice. Written with zod/mini, which the phone
+ * downloads at a fraction of full zod's size.
  */
 export const errorKeys = {
   required: "errors.required",
@@ -25,12 +26,13 @@ const toCode = (value: unknown) => {
   return value;
 };
 
+const preprocess = <T extends z.core.$ZodType>(schema: T) => z.pipe<z.ZodMiniTransform<unknown, unknown>, T>(z.transform(toCode), schema);
+
 function answerSchema(rule: ItemRule) {
-  const code = z
-    .number({ error: (issue) => (issue.input === undefined ? errorKeys.required : errorKeys.outOfScale) })
-    .int({ error: errorKeys.outOfScale })
-    .refine((value) => rule.codes.includes(value), { error: errorKeys.outOfScale });
-  return z.preprocess(toCode, rule.required ? code : code.optional());
+  const code = z.number({ error: (issue) => (issue.input === undefined ? errorKeys.required : errorKeys.outOfScale) }).check(
+    z.refine((value) => Number.isInteger(value) && rule.codes.includes(value), { error: errorKeys.outOfScale }),
+  );
+  return preprocess(rule.required ? code : z.optional(code));
 }
 
 export function buildResponseSchema(rules: ItemRule[]) {
@@ -40,15 +42,15 @@ export function buildResponseSchema(rules: ItemRule[]) {
   );
   return z.object({
     responseId: z.uuid({ error: errorKeys.invalidId }),
-    waveId: z.number({ error: errorKeys.unknownWave }).int({ error: errorKeys.unknownWave }).positive({ error: errorKeys.unknownWave }),
-    townId: z.preprocess(
-      toCode,
-      z.number({ error: (issue) => (issue.input === undefined ? errorKeys.required : errorKeys.unknownTown) })
-        .int({ error: errorKeys.unknownTown })
-        .positive({ error: errorKeys.unknownTown }),
+    waveId: z.number({ error: errorKeys.unknownWave }).check(z.int({ error: errorKeys.unknownWave }), z.positive({ error: errorKeys.unknownWave })),
+    townId: preprocess(
+      z.number({ error: (issue) => (issue.input === undefined ? errorKeys.required : errorKeys.unknownTown) }).check(
+        z.int({ error: errorKeys.unknownTown }),
+        z.positive({ error: errorKeys.unknownTown }),
+      ),
     ),
     locale: z.enum(locales, { error: errorKeys.invalid }),
-    questionnaireVersion: z.string({ error: errorKeys.invalid }).min(1).max(32),
+    questionnaireVersion: z.string({ error: errorKeys.invalid }).check(z.minLength(1), z.maxLength(32)),
     answers,
   });
 }
@@ -57,7 +59,7 @@ export type ResponseInput = z.input<ReturnType<typeof buildResponseSchema>>;
 export type ResponseSubmission = z.output<ReturnType<typeof buildResponseSchema>>;
 
 /** Every error of every field, keyed by its path ("answers.sat_heating"), as message keys. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+export function fieldErrorsOf(error: z.core.$ZodError): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
+import * as z from "zod/mini";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ItemRule } from "@/lib/survey/types";
 import { buildResponseSchema, type ResponseInput, type ResponseSubmission } from "@/lib/survey/response-schema";
@@ -31,7 +32,7 @@ export interface SurveyFormProps {
 
 export function SurveyForm(props: SurveyFormProps) {
   const { locale, waveId, waveSlug, questionnaireVersion, rules, towns, areas, labels, errors } = props;
-  const [schema] = useState(() => buildResponseSchema(rules).omit({ responseId: true }));
+  const [schema] = useState(() => z.omit(buildResponseSchema(rules), { responseId: true }));
   // The response's id is made here, once, and kept for every retry, so a retry after a
   // lost acknowledgement is recognised by the server instead of counted twice.
   const [responseId] = useState(() => crypto.randomUUID());
