@@ -21,6 +21,9 @@ export function itemRules(questionnaire: Questionnaire): ItemRule[] {
   return questionnaire.items.map((item) => ({
     id: item.id,
     required: item.required,
+    kind: item.kind ?? "choice",
     codes: scaleOf(questionnaire, item).options.map((option) => option.code),
+    ...(item.maxLength ? { maxLength: item.maxLength } : {}),
+    ...(item.showIf ? { showIf: item.showIf } : {}),
   }));
 }

@@ -104,3 +104,6 @@ export const sex: Scale = {
   topBox: [],
   missing: [],
 };
+
+/** Free-text items have no options; the scale only keeps the item model uniform. */
+export const freeText: Scale = { id: "freeText", options: [], topBox: [], missing: [] };

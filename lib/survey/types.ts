@@ -27,12 +27,26 @@ export type Area =
   | "wellbeing"
   | "demographics";
 
+/** Show an item only when an earlier item was answered with one of these codes. */
+export interface Condition {
+  itemId: string;
+  anyOf: number[];
+}
+
 export interface Item {
   id: string;
   area: Area;
+  /** "choice" (the default) is answered with a code of its scale; "text" with free text. */
+  kind?: "choice" | "text";
+  /** The answer options of a choice item; ignored for text items. */
   scaleId: string;
   text: LocalizedText;
+  /** An optional explanation under the question. */
+  hint?: LocalizedText;
   required: boolean;
+  showIf?: Condition;
+  /** For text items: the longest answer accepted, in characters. */
+  maxLength?: number;
   /** Official indicator codes this item speaks to ("targets vs people"). */
   indicators: string[];
   /** Where the wording comes from, for the codebook. */
@@ -50,5 +64,8 @@ export interface Questionnaire {
 export interface ItemRule {
   id: string;
   required: boolean;
+  kind: "choice" | "text";
   codes: number[];
+  maxLength?: number;
+  showIf?: Condition;
 }
