@@ -79,6 +79,8 @@ export const waves = pgTable("waves", {
   opensOn: date("opens_on").notNull(),
   closesOn: date("closes_on").notNull(),
   status: waveStatus("status").notNull().default("draft"),
+  /** Residents need a single-use invitation code to answer. */
+  requiresInvitation: boolean("requires_invitation").notNull().default(false),
   createdAt: createdAt(),
 });
 export type Wave = typeof waves.$inferSelect;
@@ -155,3 +157,58 @@ export const answerCounts = pgTable(
 );
 export type AnswerCount = typeof answerCounts.$inferSelect;
 export type NewAnswerCount = typeof answerCounts.$inferInsert;
+
+/** Free-text answers, kept apart from coded ones: never in rollups, exported only on request. */
+export const textAnswers = pgTable(
+  "text_answers",
+  {
+    responseId: uuid("response_id").notNull().references(() => responses.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.itemId] })],
+);
+export type TextAnswer = typeof textAnswers.$inferSelect;
+export type NewTextAnswer = typeof textAnswers.$inferInsert;
+
+/**
+ * Single-use invitation codes, stored as SHA-256 hashes. A used code records only that it
+ * was used and on which day: nothing links it to the response it allowed.
+ */
+export const invitationCodes = pgTable(
+  "invitation_codes",
+  {
+    waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedOn: date("used_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.codeHash] })],
+);
+export type InvitationCode = typeof invitationCodes.$inferSelect;
+export type NewInvitationCode = typeof invitationCodes.$inferInsert;
+
+/**
+ * Submission counters per network address and hour. The bucket is a keyed hash of the
+ * address whose key rotates daily and lives only in the app's memory and settings, never
+ * in the database, so the table cannot be turned back into addresses.
+ */
+export const rateLimitCounters = pgTable(
+  "rate_limit_counters",
+  {
+    bucket: text("bucket").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
+);
+export type RateLimitCounter = typeof rateLimitCounters.$inferSelect;
+
+/** Proof-of-work challenges already spent, so a solution cannot be replayed. */
+export const spentChallenges = pgTable("spent_challenges", {
+  signature: text("signature").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+export type SpentChallenge = typeof spentChallenges.$inferSelect;

@@ -4,7 +4,7 @@ import { AppError, toAppError } from "./errors";
 export type ActionResult =
   | { status: "ok" }
   | { status: "invalid"; fieldErrors: Record<string, string[]> }
-  | { status: "error"; messageKey: string };
+  | { status: "error"; messageKey: string; httpStatus?: number };
 
 /** Runs an action body and turns any failure into a result the form can show. */
 export async function runAction(name: string, body: () => Promise<ActionResult>): Promise<ActionResult> {
@@ -13,8 +13,15 @@ export async function runAction(name: string, body: () => Promise<ActionResult>)
   } catch (error) {
     const appError = toAppError(error, name);
     if (appError.field) return { status: "invalid", fieldErrors: { [appError.field]: [appError.messageKey] } };
-    return { status: "error", messageKey: appError.messageKey };
+    return { status: "error", messageKey: appError.messageKey, httpStatus: appError.status };
   }
 }
 
 export { AppError };
+
+/** The HTTP status that goes with a result when it is sent by a route handler. */
+export function submissionStatus(result: ActionResult): number {
+  if (result.status === "ok") return 200;
+  if (result.status === "invalid") return 422;
+  return result.httpStatus ?? 500;
+}

@@ -13,6 +13,14 @@ const envSchema = z.object({
   PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
   DISCLOSURE_MIN_CELL: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(3).default(10)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Secret for signing proof-of-work challenges; set the same value on every instance. */
+  POW_HMAC_KEY: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
+  /** Work a phone does per submission: the solver tries on average half this many hashes. */
+  POW_MAX_NUMBER: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(20_000)),
+  /** Secret the daily rate-limit key is derived from; set the same value on every instance. */
+  RATE_LIMIT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
+  /** Submissions per network address and hour; loose, as many residents share a carrier's address. */
+  RATE_LIMIT_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(600)),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -31,7 +39,7 @@ export const env = parseEnv();
 
 export type DatabaseTarget = "vercel" | "server" | "embedded";
 
-export function databaseTarget(e: Env = env): DatabaseTarget {
+export function databaseTarget(e: Pick<Env, "DATABASE_URL" | "POSTGRES_URL"> = env): DatabaseTarget {
   if (e.POSTGRES_URL) return "vercel";
   if (e.DATABASE_URL) return "server";
   return "embedded";

@@ -1,9 +1,12 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import type { ResponseSubmission } from "@/lib/survey/response-schema";
+import { withoutHidden } from "@/lib/survey/skip-logic";
 import type { Db } from "../client";
-import { answerCounts, answers, responses, waves, waveTowns } from "../schema";
+import { answerCounts, answers, responses, textAnswers, waves, waveTowns } from "../schema";
+import { useInvitationCode } from "./abuse";
 import { isWaveOpen } from "./waves";
 
 export type RecordOutcome = "stored" | "duplicate";
@@ -41,9 +44,13 @@ export async function recordResponse({
     .limit(1);
   if (!member) throw new AppError("errors.unknownTown", 422, "townId");
 
-  const coded = Object.entries(submission.answers)
-    .filter((entry): entry is [string, number] => typeof entry[1] === "number")
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const questionnaire = getQuestionnaire(wave.questionnaireVersion);
+  if (!questionnaire) throw new AppError("errors.versionMismatch", 409, "questionnaireVersion");
+  // Answers to questions that skip logic hid are dropped, whatever the phone sent.
+  const asked = Object.entries(withoutHidden(itemRules(questionnaire), submission.answers));
+  const byItem = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+  const coded = asked.filter((entry): entry is [string, number] => typeof entry[1] === "number").sort(byItem);
+  const texts = asked.filter((entry): entry is [string, string] => typeof entry[1] === "string").sort(byItem);
 
   return db.transaction(async (tx) => {
     const inserted = await tx
@@ -64,6 +71,15 @@ export async function recordResponse({
     // Checked after the insert has claimed the id, so that a repeat of a response that
     // was stored before the wave closed is still acknowledged as stored.
     if (!isWaveOpen(wave, day)) throw new AppError("errors.waveClosed", 409);
+    if (wave.requiresInvitation) {
+      const code = submission.invitationCode;
+      if (!code || !(await useInvitationCode({ db: tx as unknown as Db, waveId: wave.id, code, day }))) {
+        throw new AppError("errors.invitationInvalid", 403, "invitationCode");
+      }
+    }
+    if (texts.length > 0) {
+      await tx.insert(textAnswers).values(texts.map(([itemId, text]) => ({ responseId: submission.responseId, itemId, text })));
+    }
 
     if (coded.length > 0) {
       await tx.insert(answers).values(coded.map(([itemId, value]) => ({ responseId: submission.responseId, itemId, value })));

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { getQuestionnaire, latestQuestionnaireVersion, scaleOf } from "@/lib/survey/questionnaire";
+import { getQuestionnaire, itemRules, latestQuestionnaireVersion, scaleOf } from "@/lib/survey/questionnaire";
+import { withoutHidden } from "@/lib/survey/skip-logic";
 import { locales } from "@/lib/i18n/locales";
 import type { Db } from "../client";
 import { recordResponse, todayInKazakhstan } from "../queries/responses";
@@ -31,6 +32,7 @@ export function demoAnswers(next: () => number, lean: number): Record<string, nu
   const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
   const result: Record<string, number> = {};
   for (const item of questionnaire.items) {
+    if (item.kind === "text") continue;
     const scale = scaleOf(questionnaire, item);
     if (!item.required && next() < 0.3) continue;
     if (scale.missing.length > 0 && next() < 0.06) {
@@ -43,7 +45,7 @@ export function demoAnswers(next: () => number, lean: number): Record<string, nu
     const choices = pool.length > 0 ? pool : opinions;
     result[item.id] = choices[Math.floor(next() * choices.length)]!;
   }
-  return result;
+  return withoutHidden(itemRules(questionnaire), result) as Record<string, number>;
 }
 
 export async function seedDemoResponses({ db, waveId, towns, perTown }: {

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { locales } from "@/lib/i18n/locales";
+import { isAsked } from "./skip-logic";
 import type { ItemRule } from "./types";
 
 /**
@@ -17,6 +18,7 @@ export const errorKeys = {
   unknownTown: "errors.unknownTown",
   unknownWave: "errors.unknownWave",
   invalid: "errors.invalid",
+  tooLong: "errors.tooLong",
 } as const;
 
 // Radio inputs hold strings, or null when nothing is chosen; the server gets numbers.
@@ -26,20 +28,43 @@ const toCode = (value: unknown) => {
   return value;
 };
 
-const preprocess = <T extends z.core.$ZodType>(schema: T) => z.pipe<z.ZodMiniTransform<unknown, unknown>, T>(z.transform(toCode), schema);
+// Free text is kept as typed, trimmed; an empty box is no answer.
+const toText = (value: unknown) => {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== "string") return value;
+  return value.trim() === "" ? undefined : value.trim();
+};
 
+const preprocess = <T extends z.core.$ZodType>(schema: T, fn: (value: unknown) => unknown = toCode) =>
+  z.pipe<z.ZodMiniTransform<unknown, unknown>, T>(z.transform(fn), schema);
+
+// Every answer is optional at this level: whether a required item must be answered
+// depends on skip logic, checked over the whole set of answers below.
 function answerSchema(rule: ItemRule) {
-  const code = z.number({ error: (issue) => (issue.input === undefined ? errorKeys.required : errorKeys.outOfScale) }).check(
+  if (rule.kind === "text") {
+    const text = z.string({ error: errorKeys.invalid }).check(z.maxLength(rule.maxLength ?? 500, { error: errorKeys.tooLong }));
+    return preprocess(z.optional(text), toText);
+  }
+  const code = z.number({ error: errorKeys.outOfScale }).check(
     z.refine((value) => Number.isInteger(value) && rule.codes.includes(value), { error: errorKeys.outOfScale }),
   );
-  return preprocess(rule.required ? code : z.optional(code));
+  return preprocess(z.optional(code));
 }
 
 export function buildResponseSchema(rules: ItemRule[]) {
-  const answers = z.strictObject(
-    Object.fromEntries(rules.map((rule) => [rule.id, answerSchema(rule)])),
-    { error: (issue) => (issue.code === "unrecognized_keys" ? errorKeys.unknownItem : errorKeys.invalid) },
-  );
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const answers = z
+    .strictObject(Object.fromEntries(rules.map((rule) => [rule.id, answerSchema(rule)])), {
+      error: (issue) => (issue.code === "unrecognized_keys" ? errorKeys.unknownItem : errorKeys.invalid),
+    })
+    .check(
+      z.superRefine((given, ctx) => {
+        for (const rule of rules) {
+          if (!rule.required || given[rule.id] !== undefined || !isAsked(rule, given, byId)) continue;
+          ctx.issues.push({ code: "custom", path: [rule.id], message: errorKeys.required, input: undefined });
+        }
+      }),
+    );
   return z.object({
     responseId: z.uuid({ error: errorKeys.invalidId }),
     waveId: z.number({ error: errorKeys.unknownWave }).check(z.int({ error: errorKeys.unknownWave }), z.positive({ error: errorKeys.unknownWave })),
@@ -51,6 +76,7 @@ export function buildResponseSchema(rules: ItemRule[]) {
     ),
     locale: z.enum(locales, { error: errorKeys.invalid }),
     questionnaireVersion: z.string({ error: errorKeys.invalid }).check(z.minLength(1), z.maxLength(32)),
+    invitationCode: preprocess(z.optional(z.string({ error: errorKeys.invalid }).check(z.maxLength(64, { error: errorKeys.invalid }))), toText),
     answers,
   });
 }

@@ -32,6 +32,10 @@ export const agreement4: Scale = {
   missing: [DONT_KNOW],
 };
 
+// For statements where agreeing is the unfavourable answer ("pollution harms health"): the
+// same options and codes, but the favourable share is those who disagree.
+export const agreement4Reversed: Scale = { ...agreement4, id: "agreement4Reversed", topBox: [2, 1] };
+
 // World Bank Enterprise Surveys code obstacles 0 (none) to 4 (very severe). The
 // favourable share is "no or minor obstacle".
 export const obstacle5: Scale = {
@@ -107,3 +111,49 @@ export const sex: Scale = {
 
 /** Free-text items have no options; the scale only keeps the item model uniform. */
 export const freeText: Scale = { id: "freeText", options: [], topBox: [], missing: [] };
+
+// Demographic and routing scales below have no favourable answer and no "don't know".
+
+/** Main activity now; code 3 (self-employed or business owner) opens the business items. */
+export const employment: Scale = {
+  id: "employment",
+  options: [
+    { code: 1, label: { kk: "Қала құраушы кәсіпорында жұмыс істеймін", ru: "Работаю на градообразующем предприятии", en: "I work at the town-forming enterprise" } },
+    { code: 2, label: { kk: "Басқа жеке компанияда жұмыс істеймін", ru: "Работаю в другой частной компании", en: "I work at another private company" } },
+    { code: 3, label: { kk: "Өзін-өзі жұмыспен қамтығанмын немесе кәсіпкермін", ru: "Самозанятый(ая) или предприниматель", en: "Self-employed or business owner" } },
+    { code: 4, label: { kk: "Мемлекеттік секторда жұмыс істеймін (әкімдік, мектеп, аурухана)", ru: "Работаю в госсекторе (акимат, школа, больница)", en: "I work in the public sector (akimat, school, hospital)" } },
+    { code: 5, label: { kk: "Жұмыссызмын", ru: "Безработный(ая)", en: "Unemployed" } },
+    { code: 6, label: { kk: "Зейнеткермін", ru: "Пенсионер(ка)", en: "Retired" } },
+    { code: 7, label: { kk: "Оқимын", ru: "Учусь", en: "Student" } },
+  ],
+  topBox: [],
+  missing: [],
+};
+
+/** The main reason for planning to leave the town. */
+export const leaveReason: Scale = {
+  id: "leaveReason",
+  options: [
+    { code: 1, label: { kk: "Жұмыс", ru: "Работа", en: "Jobs" } },
+    { code: 2, label: { kk: "Жалақы", ru: "Зарплата", en: "Wages" } },
+    { code: 3, label: { kk: "Тұрғын үй", ru: "Жильё", en: "Housing" } },
+    { code: 4, label: { kk: "Экология және денсаулық", ru: "Экология и здоровье", en: "Environment and health" } },
+    { code: 5, label: { kk: "Балалардың білімі", ru: "Образование детей", en: "Children's education" } },
+    { code: 6, label: { kk: "Отбасы", ru: "Семья", en: "Family" } },
+    { code: 7, label: { kk: "Басқа", ru: "Другое", en: "Other" } },
+  ],
+  topBox: [],
+  missing: [],
+};
+
+export const yearsInTown: Scale = {
+  id: "yearsInTown",
+  options: [
+    { code: 1, label: { kk: "5 жылдан аз", ru: "Меньше 5 лет", en: "Less than 5 years" } },
+    { code: 2, label: { kk: "5–14 жыл", ru: "5–14 лет", en: "5–14 years" } },
+    { code: 3, label: { kk: "15–29 жыл", ru: "15–29 лет", en: "15–29 years" } },
+    { code: 4, label: { kk: "30 жыл және одан көп немесе туғаннан бері", ru: "30 лет и больше или всю жизнь", en: "30 years or more, or all my life" } },
+  ],
+  topBox: [],
+  missing: [],
+};

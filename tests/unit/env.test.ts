@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { databaseTarget } from "@/lib/env";
 
-const base = { PGLITE_DIR: ".data/pglite", DISCLOSURE_MIN_CELL: 10, NODE_ENV: "test" as const };
+const base = { DATABASE_URL: undefined, POSTGRES_URL: undefined };
 
 describe("choosing the database", () => {
   it("uses embedded PGlite when nothing is configured", () => {

@@ -1,0 +1,33 @@
+import { clientAddress } from "@/lib/abuse/address-bucket";
+import { submissionStatus } from "@/lib/action";
+import { submitResponse } from "./submit";
+
+export const dynamic = "force-dynamic";
+
+/** A response is a few kilobytes; anything far larger is not one. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Where phones send responses, online or from their outbox. A stable address rather than a
+ * server action, whose id changes with every build: a response that waited offline through
+ * a deploy must still arrive.
+ */
+export async function POST(request: Request) {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) return tooLarge();
+  const text = await request.text();
+  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) return tooLarge();
+
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return Response.json({ status: "error", messageKey: "errors.invalid" }, { status: 400 });
+  }
+  const result = await submitResponse(body, { address: clientAddress(request.headers) });
+  return Response.json(result, { status: submissionStatus(result), headers: { "cache-control": "no-store" } });
+}
+
+function tooLarge() {
+  return Response.json({ status: "error", messageKey: "errors.tooLarge" }, { status: 413 });
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { invitationCodes, rateLimitCounters, spentChallenges } from "../schema";
+
+/** Counts one submission from a bucket in this hour; false once the hour's limit is passed. */
+export async function takeSubmissionSlot({ db, bucket, limit, now = new Date() }: {
+  db: Db;
+  bucket: string;
+  limit: number;
+  now?: Date;
+}): Promise<boolean> {
+  const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const [row] = await db
+    .insert(rateLimitCounters)
+    .values({ bucket, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimitCounters.bucket, rateLimitCounters.windowStart],
+      set: { count: sql`${rateLimitCounters.count} + 1` },
+    })
+    .returning({ count: rateLimitCounters.count });
+  // Now and then, forget windows older than a day.
+  if (Math.random() < 0.01) {
+    await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 86_400_000)));
+  }
+  return row!.count <= limit;
+}
+
+/** Records a proof-of-work challenge as spent; false if it already was (a replay). */
+export async function spendChallenge({ db, signature, expiresAt }: { db: Db; signature: string; expiresAt: Date }): Promise<boolean> {
+  const inserted = await db
+    .insert(spentChallenges)
+    .values({ signature, expiresAt })
+    .onConflictDoNothing({ target: spentChallenges.signature })
+    .returning({ signature: spentChallenges.signature });
+  if (Math.random() < 0.01) await db.delete(spentChallenges).where(lt(spentChallenges.expiresAt, new Date()));
+  return inserted.length === 1;
+}
+
+export function hashInvitationCode(code: string): string {
+  return createHash("sha256").update(code.trim().toUpperCase()).digest("hex");
+}
+
+/** Marks an unused code of the wave as used today; false if it is unknown or used. */
+export async function useInvitationCode({ db, waveId, code, day }: { db: Db; waveId: number; code: string; day: string }) {
+  const used = await db
+    .update(invitationCodes)
+    .set({ usedOn: day })
+    .where(and(eq(invitationCodes.waveId, waveId), eq(invitationCodes.codeHash, hashInvitationCode(code)), isNull(invitationCodes.usedOn)))
+    .returning({ waveId: invitationCodes.waveId });
+  return used.length === 1;
+}
