@@ -13,6 +13,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    // Easy proofs of work, so tests solve them in microseconds; the checks are the same.
+    env: { POW_MAX_NUMBER: "50", RATE_LIMIT_PER_HOUR: "100000" },
     hookTimeout: 60_000,
   },
 });

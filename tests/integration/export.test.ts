@@ -32,9 +32,9 @@ beforeAll(async () => {
       db: database.db,
       submission: { responseId: randomUUID(), waveId, townId, locale: "kk", questionnaireVersion: latestQuestionnaireVersion, answers },
     });
-  for (let i = 0; i < 12; i++) await send(ridder!.id, completeAnswers(questionnaire, { age_band: 2, sex: 1, life_satisfaction: i % 11 }));
-  await send(ridder!.id, completeAnswers(questionnaire, { age_band: 4, sex: 2, life_satisfaction: 3 }));
-  for (let i = 0; i < 3; i++) await send(altai!.id, completeAnswers(questionnaire, { age_band: 1, sex: 2 }));
+  for (let i = 0; i < 12; i++) await send(ridder!.id, completeAnswers(questionnaire, { age_band: 2, sex: 1, life_satisfaction: i % 11 }) as Record<string, number>);
+  await send(ridder!.id, completeAnswers(questionnaire, { age_band: 4, sex: 2, life_satisfaction: 3 }) as Record<string, number>);
+  for (let i = 0; i < 3; i++) await send(altai!.id, completeAnswers(questionnaire, { age_band: 1, sex: 2 }) as Record<string, number>);
 });
 afterAll(() => database.drop());
 

@@ -6,11 +6,14 @@ import { recordResponse, todayInKazakhstan } from "@/db/queries/responses";
 import { getItemCounts } from "@/db/queries/results";
 import { answers, responses, towns, waves, waveTowns } from "@/db/schema";
 import { daysFrom } from "@/db/seed/demo";
-import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
+import { getQuestionnaire, itemRules, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
+import { withoutHidden } from "@/lib/survey/skip-logic";
 import { completeAnswers, uniqueName } from "../fixtures";
 import { freshDatabase } from "./database";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
+// Items a complete answer set leaves asked: skip logic hides the rest, and the server drops them.
+const askedItems = Object.keys(withoutHidden(itemRules(questionnaire), completeAnswers(questionnaire))).length;
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 let db: Db;
 let openWave: number;
@@ -50,7 +53,7 @@ const submission = (overrides: Partial<Parameters<typeof recordResponse>[0]["sub
   townId: memberTown,
   locale: "ru" as const,
   questionnaireVersion: latestQuestionnaireVersion,
-  answers: completeAnswers(questionnaire, { agree_find_job: 2 }),
+  answers: completeAnswers(questionnaire, { agree_find_job: 2 }) as Record<string, number>,
   ...overrides,
 });
 
@@ -75,7 +78,7 @@ describe("recordResponse", () => {
     const input = submission();
     const before = (await getItemCounts({ db, waveId: openWave, townId: memberTown })).get("agree_find_job")?.get(2) ?? 0;
     expect(await recordResponse({ db, submission: input })).toBe("stored");
-    expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: questionnaire.items.length });
+    expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: askedItems });
     const after = (await getItemCounts({ db, waveId: openWave, townId: memberTown })).get("agree_find_job")?.get(2);
     expect(after).toBe(before + 1);
     const [row] = await db.select().from(responses).where(eq(responses.id, input.responseId));
@@ -86,7 +89,7 @@ describe("recordResponse", () => {
     const input = submission();
     expect(await recordResponse({ db, submission: input })).toBe("stored");
     expect(await recordResponse({ db, submission: input })).toBe("duplicate");
-    expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: questionnaire.items.length });
+    expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: askedItems });
   });
 
   it("stores a response sent 20 times at once exactly once, and counts it once", async () => {
@@ -98,7 +101,7 @@ describe("recordResponse", () => {
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => recordResponse({ db, submission: input })));
     expect(outcomes.filter((o) => o === "stored")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(19);
-    expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: questionnaire.items.length });
+    expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: askedItems });
     const [after] = await db
       .select({ n: waveTowns.responses })
       .from(waveTowns)

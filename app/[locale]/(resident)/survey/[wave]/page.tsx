@@ -6,7 +6,7 @@ import { getWaveBySlug, getWaveTowns, isWaveOpen } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 import { getQuestionnaire, itemRules, scaleOf } from "@/lib/survey/questionnaire";
-import { errorKeys } from "@/lib/survey/response-schema";
+import { residentErrorMessages } from "../../error-messages";
 import { SurveyForm, type SurveyFormProps } from "./survey-form";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,6 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
   const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
   if (!wave || !questionnaire) notFound();
   const t = await getTranslations({ locale, namespace: "survey" });
-  const tErrors = await getTranslations({ locale, namespace: "errors" });
   const header = <SiteHeader locale={locale} path={`/survey/${slug}`} />;
 
   if (!isWaveOpen(wave, todayInKazakhstan())) {
@@ -42,8 +41,9 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
     waveId: wave.id,
     waveSlug: wave.slug,
     questionnaireVersion: questionnaire.version,
+    requiresInvitation: wave.requiresInvitation,
     rules: itemRules(questionnaire),
-    towns: towns.map((town) => ({ id: town.id, name: town.name[locale] })),
+    towns: towns.map((town) => ({ id: town.id, code: town.code, name: town.name[locale] })),
     areas: questionnaire.areas
       .map((area) => ({
         id: area,
@@ -54,7 +54,10 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
             const scale = scaleOf(questionnaire, item);
             return {
               id: item.id,
+              kind: item.kind ?? "choice",
               text: item.text[locale],
+              ...(item.hint ? { hint: item.hint[locale] } : {}),
+              ...(item.maxLength ? { maxLength: item.maxLength } : {}),
               required: item.required,
               compact: scale.options.length > 6,
               options: scale.options.map((option) => ({ code: option.code, label: option.label[locale] })),
@@ -66,16 +69,23 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
       town: t("town"),
       chooseTown: t("chooseTown"),
       optional: t("optional"),
-      submit: t("submit"),
+      next: t("next"),
+      back: t("back"),
+      send: t("submit"),
       sending: t("sending"),
-      notSent: t("notSent"),
+      stepOf: t.raw("stepOf") as string,
+      progress: t("progress"),
+      summaryTitle: t("summaryTitle"),
+      summaryIntro: t("summaryIntro"),
+      change: t("change"),
+      notAnswered: t("notAnswered"),
+      waiting: t("waiting"),
       fixErrors: t("fixErrors"),
+      invitationCode: t("invitationCode"),
+      invitationHint: t("invitationHint"),
+      charactersLeft: t.raw("charactersLeft") as string,
     },
-    errors: Object.fromEntries(
-      [...Object.values(errorKeys), "errors.versionMismatch", "errors.waveClosed", "errors.unexpected", "errors.tooLarge"].map(
-        (key) => [key, tErrors(key.replace("errors.", ""))],
-      ),
-    ),
+    errors: await residentErrorMessages(locale),
   };
 
   return (

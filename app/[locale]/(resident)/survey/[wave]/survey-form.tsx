@@ -1,14 +1,15 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { useForm, type FieldPath } from "react-hook-form";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import * as z from "zod/mini";
+import { enqueue, sendWithRetry } from "@/app/components/resident/outbox";
 import type { Locale } from "@/lib/i18n/locales";
-import type { ItemRule } from "@/lib/survey/types";
 import { buildResponseSchema, type ResponseInput, type ResponseSubmission } from "@/lib/survey/response-schema";
-import { submitResponse } from "./actions";
+import { isAsked, withoutHidden } from "@/lib/survey/skip-logic";
+import type { ItemRule } from "@/lib/survey/types";
+import { Question, type QuestionView } from "./question";
 
 type FormInput = Omit<ResponseInput, "responseId">;
 type FormOutput = Omit<ResponseSubmission, "responseId">;
@@ -18,125 +19,295 @@ export interface SurveyFormProps {
   waveId: number;
   waveSlug: string;
   questionnaireVersion: string;
+  requiresInvitation: boolean;
   rules: ItemRule[];
-  towns: Array<{ id: number; name: string }>;
-  areas: Array<{
-    id: string;
-    title: string;
-    items: Array<{ id: string; text: string; required: boolean; compact: boolean; options: Array<{ code: number; label: string }> }>;
-  }>;
-  labels: Record<"town" | "chooseTown" | "optional" | "submit" | "sending" | "notSent" | "fixErrors", string>;
+  towns: Array<{ id: number; code: string; name: string }>;
+  areas: Array<{ id: string; title: string; items: QuestionView[] }>;
+  labels: Record<
+    | "town" | "chooseTown" | "optional" | "next" | "back" | "send" | "sending" | "stepOf" | "summaryTitle" | "summaryIntro"
+    | "change" | "notAnswered" | "waiting" | "fixErrors" | "invitationCode" | "invitationHint" | "charactersLeft" | "progress",
+    string
+  >;
   /** Translated messages by key ("errors.required"). */
   errors: Record<string, string>;
 }
 
+interface Draft {
+  responseId: string;
+  step: number;
+  values: Partial<FormInput>;
+}
+
+const draftKey = (waveSlug: string) => `qala-pulse:draft:${waveSlug}`;
+
+function readDraft(waveSlug: string): Draft | null {
+  try {
+    const raw = localStorage.getItem(draftKey(waveSlug));
+    return raw ? (JSON.parse(raw) as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The survey, one area of life per step, then a summary. Answers are kept on the phone
+ * (localStorage) after every change, so a reload, a language switch or a closed tab loses
+ * nothing; on sending, the response moves to the phone's outbox until the server has it.
+ */
 export function SurveyForm(props: SurveyFormProps) {
-  const { locale, waveId, waveSlug, questionnaireVersion, rules, towns, areas, labels, errors } = props;
+  const { locale, waveId, waveSlug, questionnaireVersion, requiresInvitation, rules, towns, areas, labels, errors } = props;
   const [schema] = useState(() => z.omit(buildResponseSchema(rules), { responseId: true }));
-  // The response's id is made here, once, and kept for every retry, so a retry after a
-  // lost acknowledgement is recognised by the server instead of counted twice.
-  const [responseId] = useState(() => crypto.randomUUID());
-  const router = useRouter();
+  const rulesById = useMemo(() => new Map(rules.map((rule) => [rule.id, rule])), [rules]);
+  const [responseId, setResponseId] = useState<string | null>(null);
+  const [step, setStep] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
     shouldFocusError: true,
     defaultValues: { waveId, locale, questionnaireVersion, answers: {} },
   });
-  const { register, handleSubmit, setError, formState } = form;
+  const { register, handleSubmit, setError, trigger, formState, reset, control, getValues } = form;
+  const values = useWatch({ control }) as FormInput;
+  const answers = (values.answers ?? {}) as Record<string, unknown>;
+
+  // Restore the draft once, after hydration (the server cannot see the phone's storage).
+  useEffect(() => {
+    const draft = readDraft(waveSlug);
+    const id = draft?.responseId ?? crypto.randomUUID();
+    setResponseId(id);
+    if (draft) {
+      reset({ ...draft.values, waveId, locale, questionnaireVersion, answers: draft.values.answers ?? {} });
+      setStep(draft.step);
+    } else {
+      localStorage.setItem(draftKey(waveSlug), JSON.stringify({ responseId: id, step: 0, values: {} }));
+    }
+  }, [waveSlug, waveId, locale, questionnaireVersion, reset]);
+
+  useEffect(() => {
+    if (!responseId) return;
+    const draft: Draft = { responseId, step, values: { townId: values.townId, invitationCode: values.invitationCode, answers: values.answers } };
+    localStorage.setItem(draftKey(waveSlug), JSON.stringify(draft));
+  }, [responseId, step, values.townId, values.invitationCode, values.answers, waveSlug]);
+
+  const asked = (id: string) => {
+    const rule = rulesById.get(id);
+    return rule ? isAsked(rule, answers, rulesById) : false;
+  };
+  const steps = [
+    { id: "start", title: labels.town, items: [] as QuestionView[] },
+    ...areas.map((area) => ({ ...area, items: area.items.filter((item) => asked(item.id)) })).filter((area) => area.items.length > 0),
+    { id: "summary", title: labels.summaryTitle, items: [] as QuestionView[] },
+  ];
+  const current = Math.min(step, steps.length - 1);
+  const page = steps[current]!;
+  const isSummary = page.id === "summary";
+
+  const goTo = (next: number) => {
+    setStep(next);
+    setFormError(null);
+    window.scrollTo({ top: 0 });
+    requestAnimationFrame(() => heading.current?.focus());
+  };
+
+  const fieldsOf = (index: number): Array<FieldPath<FormInput>> =>
+    steps[index]!.id === "start"
+      ? ["townId", ...(requiresInvitation ? (["invitationCode"] as const) : [])]
+      : steps[index]!.items.map((item) => `answers.${item.id}` as FieldPath<FormInput>);
+
+  const next = async () => {
+    if (await trigger(fieldsOf(current), { shouldFocus: true })) goTo(current + 1);
+    else setFormError(labels.fixErrors);
+  };
+
   const message = (key: string | undefined) => (key ? (errors[key] ?? errors["errors.invalid"]) : undefined);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      const result = await submitResponse({ ...values, responseId });
-      if (result.status === "ok") {
-        router.push(`/${locale}/survey/${waveSlug}/thanks`);
-        return;
+  const showServerErrors = (fieldErrors: Record<string, string[]>) => {
+    let firstStep = steps.length - 1;
+    for (const [field, keys] of Object.entries(fieldErrors)) {
+      const index = steps.findIndex((candidate, i) => fieldsOf(i).includes(field as FieldPath<FormInput>));
+      if (index >= 0) {
+        firstStep = Math.min(firstStep, index);
+        setError(field as FieldPath<FormInput>, { type: "server", message: keys[0] });
+      } else {
+        setFormError(message(keys[0]) ?? null);
       }
-      if (result.status === "invalid") {
-        for (const [field, keys] of Object.entries(result.fieldErrors)) {
-          if (field === "townId" || field.startsWith("answers.")) {
-            setError(field as FieldPath<FormInput>, { type: "server", message: keys[0] }, { shouldFocus: true });
-          } else {
-            setFormError(message(keys[0]) ?? null);
-          }
-        }
-        return;
-      }
-      setFormError(message(result.messageKey) ?? null);
-    } catch {
-      setFormError(labels.notSent);
     }
-  }, () => setFormError(labels.fixErrors));
+    if (firstStep !== current) goTo(firstStep);
+  };
+
+  const onSubmit = handleSubmit(
+    async (valid) => {
+      if (!responseId) return;
+      setFormError(null);
+      const submission = { ...valid, answers: withoutHidden(rules, valid.answers), responseId };
+      await enqueue(submission);
+      const result = await sendWithRetry(submission);
+      if (result.outcome === "sent") {
+        localStorage.removeItem(draftKey(waveSlug));
+        const town = towns.find((candidate) => candidate.id === valid.townId);
+        window.location.assign(`/${locale}/survey/${waveSlug}/thanks${town ? `?town=${town.code}` : ""}`);
+      } else if (result.outcome === "rejected") {
+        if (result.fieldErrors) showServerErrors(result.fieldErrors);
+        else setFormError(message(result.messageKey ?? "errors.unexpected") ?? null);
+      } else {
+        // Kept in the outbox; the outbox sender at the top of the page takes it from here.
+        localStorage.removeItem(draftKey(waveSlug));
+        setWaiting(true);
+        window.dispatchEvent(new Event("qala-outbox-changed"));
+      }
+    },
+    (invalid) => {
+      const fields = Object.keys((invalid.answers as object | undefined) ?? {}).map((id) => `answers.${id}`);
+      if (invalid.townId) fields.push("townId");
+      if (invalid.invitationCode) fields.push("invitationCode");
+      const index = steps.findIndex((_, i) => fieldsOf(i).some((field) => fields.includes(field)));
+      setFormError(labels.fixErrors);
+      if (index >= 0 && index !== current) goTo(index);
+    },
+  );
+
+  if (waiting) {
+    return (
+      <p className="notice" role="status">
+        {labels.waiting}
+      </p>
+    );
+  }
 
   const answerErrors = (formState.errors.answers ?? {}) as Record<string, { message?: string } | undefined>;
   const townError = message(formState.errors.townId?.message);
+  const codeError = message(formState.errors.invitationCode?.message);
+  const optionLabel = (item: QuestionView) => {
+    const value = answers[item.id];
+    if (value === undefined || value === null || value === "") return labels.notAnswered;
+    if (item.kind === "text") return String(value);
+    return item.options.find((option) => String(option.code) === String(value))?.label ?? labels.notAnswered;
+  };
+  const stepLabel = labels.stepOf.replace("{current}", String(current + 1)).replace("{total}", String(steps.length));
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form
+      // Enter on a step moves on, like "next"; only the summary sends.
+      onSubmit={isSummary ? onSubmit : (event) => (event.preventDefault(), void next())}
+      noValidate
+      aria-labelledby="step-title"
+    >
+      <div className="progress">
+        <progress value={current + 1} max={steps.length} aria-label={labels.progress} />
+        <span className="hint">{stepLabel}</span>
+      </div>
+      <h2 id="step-title" tabIndex={-1} ref={heading}>
+        {page.title}
+      </h2>
       {formError && (
         <p className="alert" role="alert">
           {formError}
         </p>
       )}
-      <label htmlFor="townId">
-        <strong>{labels.town}</strong>
-      </label>
-      <select id="townId" {...register("townId")} defaultValue="" aria-invalid={townError ? true : undefined} aria-describedby={townError ? "townId-error" : undefined}>
-        <option value="" disabled>
-          {labels.chooseTown}
-        </option>
-        {towns.map((town) => (
-          <option key={town.id} value={town.id}>
-            {town.name}
-          </option>
-        ))}
-      </select>
-      {townError && (
-        <p className="field-error" id="townId-error">
-          {townError}
-        </p>
+
+      {page.id === "start" && (
+        <>
+          <label htmlFor="townId">
+            <strong>{labels.town}</strong>
+          </label>
+          <select
+            id="townId"
+            {...register("townId")}
+            aria-invalid={townError ? true : undefined}
+            aria-describedby={townError ? "townId-error" : undefined}
+          >
+            <option value="">{labels.chooseTown}</option>
+            {towns.map((town) => (
+              <option key={town.id} value={town.id}>
+                {town.name}
+              </option>
+            ))}
+          </select>
+          {townError && (
+            <p className="field-error" id="townId-error">
+              {townError}
+            </p>
+          )}
+          {requiresInvitation && (
+            <>
+              <label htmlFor="invitationCode">
+                <strong>{labels.invitationCode}</strong>
+              </label>
+              <p className="hint" id="invitationCode-hint">
+                {labels.invitationHint}
+              </p>
+              <input
+                id="invitationCode"
+                autoComplete="off"
+                autoCapitalize="characters"
+                {...register("invitationCode")}
+                aria-invalid={codeError ? true : undefined}
+                aria-describedby={codeError ? "invitationCode-hint invitationCode-error" : "invitationCode-hint"}
+              />
+              {codeError && (
+                <p className="field-error" id="invitationCode-error">
+                  {codeError}
+                </p>
+              )}
+            </>
+          )}
+        </>
       )}
 
-      {areas.map((area) => (
-        <section key={area.id} aria-labelledby={`area-${area.id}`}>
-          <h2 id={`area-${area.id}`}>{area.title}</h2>
-          {area.items.map((item) => {
-            const error = message(answerErrors[item.id]?.message);
-            return (
-              <fieldset
-                key={item.id}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? `${item.id}-error` : undefined}
-              >
-                <legend>
-                  {item.text}
-                  {!item.required && <span className="hint"> ({labels.optional})</span>}
-                </legend>
-                <div className={item.compact ? "options row" : "options"}>
-                  {item.options.map((option) => (
-                    <label key={option.code} className="option">
-                      <input type="radio" value={option.code} {...register(`answers.${item.id}`)} />
-                      <span>{option.label}</span>
-                    </label>
-                  ))}
-                </div>
-                {error && (
-                  <p className="field-error" id={`${item.id}-error`}>
-                    {error}
-                  </p>
-                )}
-              </fieldset>
-            );
-          })}
-        </section>
+      {page.items.map((item) => (
+        <Question
+          key={item.id}
+          question={item}
+          register={register as never}
+          error={message(answerErrors[item.id]?.message)}
+          optionalLabel={labels.optional}
+          charactersLeft={(count) => labels.charactersLeft.replace("{count}", String(count))}
+          textLength={String(answers[item.id] ?? "").length}
+        />
       ))}
 
-      <button className="button full" type="submit" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? labels.sending : labels.submit}
-      </button>
+      {isSummary && (
+        <>
+          <p>{labels.summaryIntro}</p>
+          <dl className="summary">
+            <dt>{labels.town}</dt>
+            <dd>{towns.find((town) => String(town.id) === String(getValues("townId")))?.name ?? labels.notAnswered}</dd>
+            {steps.slice(1, -1).flatMap((area, index) =>
+              area.items.map((item) => (
+                <div key={item.id}>
+                  <dt>{item.text}</dt>
+                  <dd>
+                    {optionLabel(item)}{" "}
+                    <button type="button" className="link" onClick={() => goTo(index + 1)} aria-label={`${labels.change}: ${item.text}`}>
+                      {labels.change}
+                    </button>
+                  </dd>
+                </div>
+              )),
+            )}
+          </dl>
+        </>
+      )}
+
+      <div className="step-buttons">
+        {current > 0 && (
+          <button type="button" className="button secondary" onClick={() => goTo(current - 1)}>
+            {labels.back}
+          </button>
+        )}
+        {isSummary ? (
+          <button className="button" type="submit" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? labels.sending : labels.send}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={next}>
+            {labels.next}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,0 +1,75 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { getItemCounts } from "@/db/queries/results";
+import { getWaveBySlug, getWaveTown } from "@/db/queries/waves";
+import { SiteHeader } from "@/app/components/site-header";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { allItemSummaries } from "@/lib/stats/targets-vs-people";
+import { getQuestionnaire } from "@/lib/survey/questionnaire";
+
+export const dynamic = "force-dynamic";
+
+/** A town's results for the public: aggregates only, each with its n, none below k. */
+export default async function TownResults({ params }: PageProps<"/[locale]/results/[wave]/[town]">) {
+  const { locale: raw, wave: slug, town: townCode } = await params;
+  const locale = raw as Locale;
+  setRequestLocale(locale);
+  const db = await getDb();
+  const wave = await getWaveBySlug({ db, slug });
+  const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
+  const member = wave && (await getWaveTown({ db, waveId: wave.id, townCode }));
+  if (!wave || !questionnaire || !member) notFound();
+
+  const k = env.DISCLOSURE_MIN_CELL;
+  const items = allItemSummaries({ questionnaire, counts: await getItemCounts({ db, waveId: wave.id, townId: member.town.id }), k, locale });
+  const t = await getTranslations({ locale, namespace: "results" });
+  const tCommon = await getTranslations({ locale, namespace: "common" });
+  const format = await getFormatter({ locale });
+  const percent = (share: number) => format.number(share, { style: "percent", maximumFractionDigits: 0 });
+  const town = member.town.name[locale];
+
+  return (
+    <>
+      <SiteHeader locale={locale} path={`/results/${slug}/${townCode}`} />
+      <main id="main">
+        <h1>{t("title", { town })}</h1>
+        <p>{t("intro", { wave: wave.name[locale], k })}</p>
+        <p>
+          <strong>{t("responses", { count: member.responses })}</strong>
+          {member.demoResponses > 0 && (
+            <>
+              {" "}
+              <span className="badge">{tCommon("demoBadge")}</span> {tCommon("demoNotice", { count: member.demoResponses })}
+            </>
+          )}
+        </p>
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("item")}</th>
+                <th scope="col" className="num">{t("share")}</th>
+                <th scope="col" className="num">{t("interval")}</th>
+                <th scope="col" className="num">{t("n")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map(({ itemId, text, summary }) => (
+                <tr key={itemId} data-item={itemId}>
+                  <th scope="row">{text}</th>
+                  <td className="num">{summary.estimate ? percent(summary.estimate.share) : t("suppressed", { k })}</td>
+                  <td className="num">
+                    {summary.estimate ? `${percent(summary.estimate.low)}–${percent(summary.estimate.high)}` : "—"}
+                  </td>
+                  <td className="num">{summary.suppressed ? `< ${k}` : summary.n}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </main>
+    </>
+  );
+}
