@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import * as z from "zod/mini";
@@ -62,7 +63,7 @@ export function SurveyForm(props: SurveyFormProps) {
   const [step, setStep] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const router = useRouter();
 
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
@@ -77,6 +78,8 @@ export function SurveyForm(props: SurveyFormProps) {
   useEffect(() => {
     const draft = readDraft(waveSlug);
     const id = draft?.responseId ?? crypto.randomUUID();
+    // Phone storage exists only after hydration, so the draft can only be read here.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setResponseId(id);
     if (draft) {
       reset({ ...draft.values, waveId, locale, questionnaireVersion, answers: draft.values.answers ?? {} });
@@ -109,7 +112,8 @@ export function SurveyForm(props: SurveyFormProps) {
     setStep(next);
     setFormError(null);
     window.scrollTo({ top: 0 });
-    requestAnimationFrame(() => heading.current?.focus());
+    // Move focus to the new step's title, so keyboard and screen-reader users start there.
+    requestAnimationFrame(() => document.getElementById("step-title")?.focus());
   };
 
   const fieldsOf = (index: number): Array<FieldPath<FormInput>> =>
@@ -148,7 +152,7 @@ export function SurveyForm(props: SurveyFormProps) {
       if (result.outcome === "sent") {
         localStorage.removeItem(draftKey(waveSlug));
         const town = towns.find((candidate) => candidate.id === valid.townId);
-        window.location.assign(`/${locale}/survey/${waveSlug}/thanks${town ? `?town=${town.code}` : ""}`);
+        router.push(`/${locale}/survey/${waveSlug}/thanks${town ? `?town=${town.code}` : ""}`);
       } else if (result.outcome === "rejected") {
         if (result.fieldErrors) showServerErrors(result.fieldErrors);
         else setFormError(message(result.messageKey ?? "errors.unexpected") ?? null);
@@ -199,7 +203,7 @@ export function SurveyForm(props: SurveyFormProps) {
         <progress value={current + 1} max={steps.length} aria-label={labels.progress} />
         <span className="hint">{stepLabel}</span>
       </div>
-      <h2 id="step-title" tabIndex={-1} ref={heading}>
+      <h2 id="step-title" tabIndex={-1}>
         {page.title}
       </h2>
       {formError && (
@@ -298,12 +302,14 @@ export function SurveyForm(props: SurveyFormProps) {
             {labels.back}
           </button>
         )}
+        {/* Distinct keys: reusing the "next" button as "send" would let the tap on "next"
+            that opened the summary go on to submit the form. */}
         {isSummary ? (
-          <button className="button" type="submit" disabled={formState.isSubmitting}>
+          <button key="send" className="button" type="submit" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? labels.sending : labels.send}
           </button>
         ) : (
-          <button type="button" className="button" onClick={next}>
+          <button key="next" type="button" className="button" onClick={next}>
             {labels.next}
           </button>
         )}

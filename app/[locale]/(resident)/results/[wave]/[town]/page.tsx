@@ -45,7 +45,7 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
             </>
           )}
         </p>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("title", { town })}>
           <table>
             <thead>
               <tr>

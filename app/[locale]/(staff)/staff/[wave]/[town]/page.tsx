@@ -79,7 +79,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
         {rows.length === 0 ? (
           <p>{t("noFigures")}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("title")}>
             <table data-testid="targets-table">
               <thead>
                 <tr>
@@ -137,7 +137,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
         )}
 
         <h2>{t("allItems")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("allItems")}>
           <table data-testid="items-table">
             <thead>
               <tr>

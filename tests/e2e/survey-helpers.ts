@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import Papa from "papaparse";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { getQuestionnaire, itemRules, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
+import { withoutHidden } from "@/lib/survey/skip-logic";
+import { expect } from "./test";
+
+export const WAVE = "demo-2026";
+export const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
+
+/** The labels of the step buttons, as a resident reads them. */
+export const buttons = {
+  en: { next: "Next", send: "Send my answers" },
+  ru: { next: "Далее", send: "Отправить ответы" },
+  kk: { next: "Келесі", send: "Жауаптарымды жіберу" },
+} as const;
+
+export type Locale = keyof typeof buttons;
+
+/** Serious or critical accessibility problems on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/**
+ * Walks the survey step by step as a resident does: the town, then each step's questions
+ * answered from `answers` (by item id), "next" until the summary. Returns at the summary.
+ */
+export async function fillSurvey(
+  page: Page,
+  { locale, town, answers, checkAccessibility = false }: { locale: Locale; town: string; answers: Record<string, number | string>; checkAccessibility?: boolean },
+) {
+  await page.locator("#townId").selectOption({ label: town });
+  if (checkAccessibility) await expectAccessible(page);
+  await page.getByRole("button", { name: buttons[locale].next }).click();
+  for (let step = 0; step < 20; step++) {
+    if (await page.locator("dl.summary").isVisible()) return;
+    const legends = await page.locator("fieldset legend").evaluateAll((nodes) => nodes.map((node) => node.id.replace(/-legend$/, "")));
+    expect(legends.length).toBeGreaterThan(0);
+    for (const id of legends) {
+      const value = answers[id];
+      if (value === undefined) continue;
+      if (typeof value === "string") await page.locator(`textarea[name="answers.${id}"]`).fill(value);
+      else await page.locator(`input[name="answers.${id}"][value="${value}"]`).check();
+    }
+    if (checkAccessibility) await expectAccessible(page);
+    await page.getByRole("button", { name: buttons[locale].next }).click();
+  }
+  throw new Error("The survey never reached its summary");
+}
+
+/** Downloads the wave's CSV from the staff page and parses it. */
+export async function downloadResponses(page: Page) {
+  await page.goto(`/en/staff/${WAVE}/ridder`);
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download responses (CSV)" }).click();
+  const download = await downloadPromise;
+  const csv = Papa.parse<Record<string, string>>(fs.readFileSync(await download.path(), "utf8"), { header: true, skipEmptyLines: true });
+  expect(csv.errors).toEqual([]);
+  return { rows: csv.data, fields: csv.meta.fields ?? [], fileName: download.suggestedFilename() };
+}
+
+/** Rows of the export whose coded answers are exactly these (quasi-identifiers aside, as the export may blank them). */
+export function rowsWithAnswers(rows: Array<Record<string, string>>, answers: Record<string, number | string>) {
+  const coded = Object.entries(withoutHidden(itemRules(questionnaire), answers)).filter(([id, value]) => typeof value === "number" && !["age_band", "sex", "employment", "years_in_town"].includes(id));
+  return rows.filter((row) => row.demo === "0" && coded.every(([id, value]) => row[id] === String(value)));
+}

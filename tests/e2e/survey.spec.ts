@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { completeAnswers } from "../fixtures";
+import { buttons, downloadResponses, expectAccessible, fillSurvey, questionnaire, rowsWithAnswers, WAVE } from "./survey-helpers";
+import { expect, test } from "./test";
+
+test("a complete survey in Kazakh, as a business owner who plans to leave, passes axe on every step and is stored", async ({ page }) => {
+  const answers = completeAnswers(questionnaire, {
+    employment: 3,
+    obstacle_finance: 4,
+    obstacle_permits: 2,
+    plan_leave_2y: 2,
+    leave_reason: 5,
+    life_satisfaction: 2,
+    agree_residents_heard: 1,
+    one_change: "Жылу желілерін жөндеу керек <b>тез</b>",
+  });
+  await page.goto(`/kk/survey/${WAVE}`);
+  await expectAccessible(page);
+  await fillSurvey(page, { locale: "kk", town: "Курчатов", answers, checkAccessibility: true });
+  // The summary shows the free text as typed: markup is text, not HTML.
+  await expect(page.locator("dl.summary")).toContainText("<b>тез</b>");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: buttons.kk.send }).click();
+  await expect(page.getByRole("heading", { name: "Рахмет!" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Курчатов/ })).toBeVisible();
+  await page.getByRole("link", { name: /Курчатов/ }).click();
+  await expect(page.getByRole("table")).toBeVisible();
+  await expectAccessible(page);
+
+  const { rows } = await downloadResponses(page);
+  const mine = rowsWithAnswers(rows, answers);
+  expect(mine).toHaveLength(1);
+  expect(mine[0]!.language).toBe("kk");
+  expect(mine[0]!.town).toBe("kurchatov");
+  expect(mine[0]!.obstacle_finance).toBe("4");
+  expect(mine[0]!.leave_reason).toBe("5");
+});
+
+test("a survey in Russian keeps its answers across a reload and a switch of language", async ({ page }) => {
+  const answers = completeAnswers(questionnaire, { employment: 2, plan_leave_2y: 1, sat_heating: 2, sat_schools: 3, life_satisfaction: 6 });
+  await page.goto(`/ru/survey/${WAVE}`);
+  await page.locator("#townId").selectOption({ label: "Серебрянск" });
+  await page.getByRole("button", { name: buttons.ru.next }).click();
+  await page.locator('input[name="answers.sat_schools"][value="3"]').check();
+  await page.reload();
+  await expect(page.locator('input[name="answers.sat_schools"][value="3"]')).toBeChecked();
+
+  await page.getByRole("link", { name: "ҚАЗ" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "kk");
+  await expect(page.locator('input[name="answers.sat_schools"][value="3"]')).toBeChecked();
+  await page.getByRole("link", { name: "РУС" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+
+  // Back to the first step: the town is still chosen; walk the rest.
+  await page.getByRole("button", { name: "Назад" }).click();
+  await expect(page.locator("#townId")).toHaveValue(/\d+/);
+  await fillSurvey(page, { locale: "ru", town: "Серебрянск", answers });
+  await page.getByRole("button", { name: buttons.ru.send }).click();
+  await expect(page.getByRole("heading", { name: "Спасибо!" })).toBeVisible();
+
+  const { rows } = await downloadResponses(page);
+  const mine = rowsWithAnswers(rows, answers);
+  expect(mine).toHaveLength(1);
+  expect(mine[0]!.language).toBe("ru");
+  // Hidden by skip logic (not a business owner, not leaving): never stored.
+  expect(mine[0]!.obstacle_finance).toBe("");
+  expect(mine[0]!.leave_reason).toBe("");
+});
+
+test("a survey filled in offline waits on the phone through a browser restart and is stored exactly once", async ({ baseURL }) => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "qala-phone-"));
+  const launch = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH || undefined,
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+      baseURL,
+    });
+  const answers = completeAnswers(questionnaire, { employment: 5, plan_leave_2y: 1, sat_water_supply: 1, sat_noise: 2, life_satisfaction: 1 });
+  try {
+    let context = await launch();
+    let page = await context.newPage();
+    await page.goto(`/en/survey/${WAVE}`);
+    await fillSurvey(page, { locale: "en", town: "Altai (formerly Zyryanovsk)", answers });
+    await context.setOffline(true);
+    await page.getByRole("button", { name: buttons.en.send }).click();
+    await expect(page.getByRole("status").filter({ hasText: "saved on this phone" })).toBeVisible();
+    await context.close();
+
+    context = await launch();
+    page = await context.newPage();
+    await page.goto("/en");
+    await expect(page.getByTestId("outbox-status")).toHaveText("Your answers have been sent. Thank you!", { timeout: 30_000 });
+    await page.reload();
+    await expect(page.getByTestId("outbox-status")).toHaveCount(0);
+
+    const { rows } = await downloadResponses(page);
+    expect(rowsWithAnswers(rows, answers)).toHaveLength(1);
+    await context.close();
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test("the survey works by keyboard alone", async ({ page }) => {
+  await page.goto(`/en/survey/${WAVE}`);
+  await page.locator("#townId").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#step-title")).toBeFocused();
+  await expect(page.locator("#step-title")).toHaveText("Services");
+  // Tab into the first question's options, choose one with the arrow keys.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("fieldset").first().getByRole("radio").nth(1)).toBeChecked();
+});
