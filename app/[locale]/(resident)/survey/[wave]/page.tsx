@@ -59,7 +59,8 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
               ...(item.hint ? { hint: item.hint[locale] } : {}),
               ...(item.maxLength ? { maxLength: item.maxLength } : {}),
               required: item.required,
-              compact: scale.options.length > 6,
+              // Numeric scales (0–10) fit in a row of small buttons; worded options need full lines.
+              compact: scale.options.every((option) => option.label[locale].length <= 2),
               options: scale.options.map((option) => ({ code: option.code, label: option.label[locale] })),
             };
           }),
