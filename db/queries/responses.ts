@@ -26,11 +26,14 @@ export async function recordResponse({
   submission,
   day = todayInKazakhstan(),
   isDemo = false,
+  acceptClosedWave = false,
 }: {
   db: Db;
   submission: ResponseSubmission;
   day?: string;
   isDemo?: boolean;
+  /** Only for generating the demo history of a closed wave. */
+  acceptClosedWave?: boolean;
 }): Promise<RecordOutcome> {
   const [wave] = await db.select().from(waves).where(eq(waves.id, submission.waveId)).limit(1);
   if (!wave) throw new AppError("errors.unknownWave", 404, "waveId");
@@ -70,7 +73,7 @@ export async function recordResponse({
 
     // Checked after the insert has claimed the id, so that a repeat of a response that
     // was stored before the wave closed is still acknowledged as stored.
-    if (!isWaveOpen(wave, day)) throw new AppError("errors.waveClosed", 409);
+    if (!acceptClosedWave && !isWaveOpen(wave, day)) throw new AppError("errors.waveClosed", 409);
     if (wave.requiresInvitation) {
       const code = submission.invitationCode;
       if (!code || !(await useInvitationCode({ db: tx as unknown as Db, waveId: wave.id, code, day }))) {

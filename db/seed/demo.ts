@@ -48,14 +48,16 @@ export function demoAnswers(next: () => number, lean: number): Record<string, nu
   return withoutHidden(itemRules(questionnaire), result) as Record<string, number>;
 }
 
-export async function seedDemoResponses({ db, waveId, towns, perTown }: {
+export async function seedDemoResponses({ db, wave, towns, perTown }: {
   db: Db;
-  waveId: number;
+  wave: { id: number; opensOn: string; closesOn: string };
   towns: Array<{ id: number; code: string }>;
   perTown: number;
 }): Promise<number> {
-  const next = random(2026);
-  const today = todayInKazakhstan();
+  const next = random(2026 + wave.id);
+  const waveId = wave.id;
+  // Demo answers arrive while the wave is open; for the open wave, up to today.
+  const lastDay = wave.closesOn < todayInKazakhstan() ? wave.closesOn : todayInKazakhstan();
   let stored = 0;
   for (const town of towns) {
     const lean = leaning[town.code] ?? 0.4;
@@ -63,7 +65,8 @@ export async function seedDemoResponses({ db, waveId, towns, perTown }: {
       const outcome = await recordResponse({
         db,
         isDemo: true,
-        day: daysFrom(today, -Math.floor(next() * 30)),
+        acceptClosedWave: true,
+        day: daysFrom(lastDay, -Math.floor(next() * 30)),
         submission: {
           responseId: randomUUID(),
           waveId,

@@ -8,6 +8,8 @@ import { seedIndicators, seedIndicatorValues } from "./indicators";
 import { seedTowns } from "./towns";
 
 export const DEMO_WAVE_SLUG = "demo-2026";
+/** A closed earlier wave, for comparisons between waves and for the closed-wave rules. */
+export const PREVIOUS_DEMO_WAVE_SLUG = "demo-2025";
 const DEMO_WAVE_TOWNS = ["ridder", "altai", "kurchatov", "serebryansk"];
 
 /** Towns, indicators and official figures: reference data, safe to run again (upserts). */
@@ -33,25 +35,42 @@ export async function seedReferenceData(db: Db) {
   });
 }
 
-/** An open demo wave over the four profiled towns, with generated responses. */
+/**
+ * An open demo wave over the four profiled towns and a closed one a year earlier, with
+ * generated responses (stored as demo data and labelled so wherever they show).
+ */
 export async function seedDemoWave(db: Db, { perTown = 75 } = {}) {
   const today = todayInKazakhstan();
-  const [wave] = await db
-    .insert(waves)
-    .values({
+  const demoWaves = [
+    {
+      slug: PREVIOUS_DEMO_WAVE_SLUG,
+      name: { kk: "Демо толқын 2025", ru: "Демо-волна 2025", en: "Demo wave 2025" },
+      opensOn: daysFrom(today, -425),
+      closesOn: daysFrom(today, -305),
+      status: "closed" as const,
+      perTown: Math.round(perTown * 0.8),
+    },
+    {
       slug: DEMO_WAVE_SLUG,
       name: { kk: "Демо толқын 2026", ru: "Демо-волна 2026", en: "Demo wave 2026" },
-      questionnaireVersion: latestQuestionnaireVersion,
       opensOn: daysFrom(today, -60),
       closesOn: daysFrom(today, 60),
-      status: "open",
-    })
-    .onConflictDoNothing({ target: waves.slug })
-    .returning();
-  if (!wave) return { responses: 0 };
+      status: "open" as const,
+      perTown,
+    },
+  ];
   const waveTownRows = await db.select({ id: towns.id, code: towns.code }).from(towns).where(inArray(towns.code, DEMO_WAVE_TOWNS));
-  await db.insert(waveTowns).values(waveTownRows.map((t) => ({ waveId: wave.id, townId: t.id })));
-  const responses = await seedDemoResponses({ db, waveId: wave.id, towns: waveTownRows, perTown });
+  let responses = 0;
+  for (const { perTown: count, ...values } of demoWaves) {
+    const [wave] = await db
+      .insert(waves)
+      .values({ ...values, questionnaireVersion: latestQuestionnaireVersion })
+      .onConflictDoNothing({ target: waves.slug })
+      .returning();
+    if (!wave) continue;
+    await db.insert(waveTowns).values(waveTownRows.map((t) => ({ waveId: wave.id, townId: t.id })));
+    responses += await seedDemoResponses({ db, wave, towns: waveTownRows, perTown: count });
+  }
   return { responses };
 }
 

@@ -120,3 +120,20 @@ test("the survey works by keyboard alone", async ({ page }) => {
   await page.keyboard.press("ArrowDown");
   await expect(page.locator("fieldset").first().getByRole("radio").nth(1)).toBeChecked();
 });
+
+test("a closed wave says so and offers no form", async ({ page }) => {
+  await page.goto("/ru/survey/demo-2025");
+  await expect(page.getByText("Этот опрос сейчас не принимает ответы.")).toBeVisible();
+  await expect(page.locator("form")).toHaveCount(0);
+});
+
+test("the survey pages ship no chart or staff code", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("response", async (response) => {
+    if (response.request().resourceType() === "script") scripts.push(await response.text());
+  });
+  await page.goto(`/ru/survey/${WAVE}`, { waitUntil: "networkidle" });
+  expect(scripts.length).toBeGreaterThan(0);
+  // Chart.js registers its controllers under these names; the staff pages load it, the survey must not.
+  expect(scripts.filter((code) => code.includes("BarController") || code.includes("chartjs"))).toEqual([]);
+});

@@ -8,7 +8,7 @@ import { POST } from "@/app/api/responses/route";
 import { submitResponse } from "@/app/api/responses/submit";
 import { hashInvitationCode } from "@/db/queries/abuse";
 import { invitationCodes, responses, textAnswers, towns, waves } from "@/db/schema";
-import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
+import { DEMO_WAVE_SLUG, PREVIOUS_DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
 import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { completeAnswers } from "../fixtures";
 import { freshDatabase } from "./database";
@@ -134,6 +134,14 @@ describe("POST /api/responses", () => {
       expect(await totalResponses()).toBe(before);
     });
   }
+
+  it("refuses answers to a closed wave with 409 and a clear message key", async () => {
+    const [closed] = await database.db.select().from(waves).where(eq(waves.slug, PREVIOUS_DEMO_WAVE_SLUG));
+    const before = await totalResponses();
+    const result = await send({ ...valid(), waveId: closed!.id });
+    expect(result).toMatchObject({ status: 409, body: { messageKey: "errors.waveClosed" } });
+    expect(await totalResponses()).toBe(before);
+  });
 
   it("refuses a missing, wrong or replayed proof of work", async () => {
     const before = await totalResponses();
