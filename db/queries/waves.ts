@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
+import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import type { Db } from "../client";
 import { towns, waves, waveTowns } from "../schema";
 
@@ -40,4 +41,12 @@ export async function getWaveTown({ db, waveId, townCode }: { db: Db; waveId: nu
 /** Whether a wave takes answers on the given day (status open and the day within its dates). */
 export function isWaveOpen(wave: { status: string; opensOn: string; closesOn: string }, day: string): boolean {
   return wave.status === "open" && wave.opensOn <= day && day <= wave.closesOn;
+}
+
+/** A wave, its questionnaire and one of its towns by slug and code; undefined if any is missing. */
+export async function getWaveTownContext({ db, slug, townCode }: { db: Db; slug: string; townCode: string }) {
+  const wave = await getWaveBySlug({ db, slug });
+  const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
+  const member = wave && (await getWaveTown({ db, waveId: wave.id, townCode }));
+  return wave && questionnaire && member ? { wave, questionnaire, town: member.town, responses: member.responses, demoResponses: member.demoResponses } : undefined;
 }

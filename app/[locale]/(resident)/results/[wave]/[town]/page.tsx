@@ -2,12 +2,11 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getItemCounts } from "@/db/queries/results";
-import { getWaveBySlug, getWaveTown } from "@/db/queries/waves";
+import { getWaveTownContext } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { allItemSummaries } from "@/lib/stats/targets-vs-people";
-import { getQuestionnaire } from "@/lib/survey/questionnaire";
 
 export const dynamic = "force-dynamic";
 
@@ -17,18 +16,17 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
   const locale = raw as Locale;
   setRequestLocale(locale);
   const db = await getDb();
-  const wave = await getWaveBySlug({ db, slug });
-  const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
-  const member = wave && (await getWaveTown({ db, waveId: wave.id, townCode }));
-  if (!wave || !questionnaire || !member) notFound();
+  const context = await getWaveTownContext({ db, slug, townCode });
+  if (!context) notFound();
+  const { wave, questionnaire, town: townRow } = context;
 
   const k = env.DISCLOSURE_MIN_CELL;
-  const items = allItemSummaries({ questionnaire, counts: await getItemCounts({ db, waveId: wave.id, townId: member.town.id }), k, locale });
+  const items = allItemSummaries({ questionnaire, counts: await getItemCounts({ db, waveId: wave.id, townId: townRow.id }), k, locale });
   const t = await getTranslations({ locale, namespace: "results" });
   const tCommon = await getTranslations({ locale, namespace: "common" });
   const format = await getFormatter({ locale });
   const percent = (share: number) => format.number(share, { style: "percent", maximumFractionDigits: 0 });
-  const town = member.town.name[locale];
+  const town = townRow.name[locale];
 
   return (
     <>
@@ -37,11 +35,11 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
         <h1>{t("title", { town })}</h1>
         <p>{t("intro", { wave: wave.name[locale], k })}</p>
         <p>
-          <strong>{t("responses", { count: member.responses })}</strong>
-          {member.demoResponses > 0 && (
+          <strong>{t("responses", { count: context.responses })}</strong>
+          {context.demoResponses > 0 && (
             <>
               {" "}
-              <span className="badge">{tCommon("demoBadge")}</span> {tCommon("demoNotice", { count: member.demoResponses })}
+              <span className="badge">{tCommon("demoBadge")}</span> {tCommon("demoNotice", { count: context.demoResponses })}
             </>
           )}
         </p>

@@ -2,11 +2,10 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getItemCounts, getLatestIndicatorValues } from "@/db/queries/results";
-import { getWaveBySlug, getWaveTown } from "@/db/queries/waves";
+import { getWaveTownContext } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
-import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import { allItemSummaries, targetsVsPeople } from "@/lib/stats/targets-vs-people";
 import type { ItemSummary } from "@/lib/stats/summary";
 import { TargetsChart } from "./targets-chart";
@@ -18,15 +17,14 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
   const locale = raw as Locale;
   setRequestLocale(locale);
   const db = await getDb();
-  const wave = await getWaveBySlug({ db, slug });
-  const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
-  const member = wave && (await getWaveTown({ db, waveId: wave.id, townCode }));
-  if (!wave || !questionnaire || !member) notFound();
+  const context = await getWaveTownContext({ db, slug, townCode });
+  if (!context) notFound();
+  const { wave, questionnaire, town: townRow } = context;
 
   const k = env.DISCLOSURE_MIN_CELL;
   const [counts, figures] = await Promise.all([
-    getItemCounts({ db, waveId: wave.id, townId: member.town.id }),
-    getLatestIndicatorValues({ db, townId: member.town.id }),
+    getItemCounts({ db, waveId: wave.id, townId: townRow.id }),
+    getLatestIndicatorValues({ db, townId: townRow.id }),
   ]);
   const rows = targetsVsPeople({ questionnaire, counts, figures, k, locale });
   const items = allItemSummaries({ questionnaire, counts, k, locale });
@@ -48,15 +46,15 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
     <>
       <SiteHeader locale={locale} path={`/staff/${slug}/${townCode}`} />
       <main id="main" className="wide">
-        <h1>{t("townTitle", { town: member.town.name[locale], wave: wave.name[locale] })}</h1>
+        <h1>{t("townTitle", { town: townRow.name[locale], wave: wave.name[locale] })}</h1>
         <p className="notice">{t("openAccess")}</p>
         <p>
-          <strong data-testid="response-count">{t("responses", { count: member.responses })}</strong>
-          {member.demoResponses > 0 && (
+          <strong data-testid="response-count">{t("responses", { count: context.responses })}</strong>
+          {context.demoResponses > 0 && (
             <>
               {" "}
               <span className="badge">{tCommon("demoBadge")}</span>{" "}
-              <span>{tCommon("demoNotice", { count: member.demoResponses })}</span>
+              <span>{tCommon("demoNotice", { count: context.demoResponses })}</span>
             </>
           )}
         </p>
