@@ -1,6 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
+import { randomBytes } from "node:crypto";
+
 const port = Number(process.env.E2E_PORT ?? 3210);
+// The demo staff accounts of the test server get this password; made fresh for each run.
+process.env.QALA_DEMO_PASSWORD ??= randomBytes(12).toString("base64url");
 
 /**
  * End-to-end tests run against the production build (`next build` first; tests/run.mjs
@@ -33,6 +37,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), QALA_DEMO_PASSWORD: process.env.QALA_DEMO_PASSWORD },
   },
 });

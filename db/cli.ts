@@ -7,6 +7,7 @@ import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { closeDb, getConnection } from "./client";
 import { hashInvitationCode } from "./queries/abuse";
+import { createStaffUser, findStaffUserByEmail, oneTimePassword } from "./queries/staff";
 import { invitationCodes, waves } from "./schema";
 import { migrate } from "./migrate";
 import { isEmpty, seedDemoWave, seedReferenceData } from "./seed";
@@ -26,6 +27,22 @@ async function main(command: string | undefined, flags: string[]) {
       await seedReferenceData(connection.db);
       const { responses } = await seedDemoWave(connection.db);
       console.log(`Seeded towns, indicators and official figures; ${responses} generated demo responses.`);
+      await createDemoAccounts(connection.db);
+    } else if (command === "admin:create") {
+      const [email, ...nameParts] = flags;
+      if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
+        console.error("Usage: npm run admin:create -- <e-mail> [name]");
+        process.exitCode = 2;
+        return;
+      }
+      if (await findStaffUserByEmail({ db: connection.db, email })) {
+        console.error(`An account for ${email} exists already.`);
+        process.exitCode = 1;
+        return;
+      }
+      const password = oneTimePassword();
+      await createStaffUser({ db: connection.db, email, name: nameParts.join(" ") || email, role: "admin", password });
+      console.log(`Admin ${email} created. One-time password (shown only now): ${password}`);
     } else if (command === "invitations") {
       const [slug, countText] = flags;
       const count = Number(countText);
@@ -47,11 +64,27 @@ async function main(command: string | undefined, flags: string[]) {
       // Printed once, stored only as hashes: keep this list to hand the codes out.
       console.log(codes.join("\n"));
     } else {
-      console.error("Usage: db/cli.ts migrate | seed [--if-empty] | invitations <wave-slug> <count>");
+      console.error("Usage: db/cli.ts migrate | seed [--if-empty] | admin:create <e-mail> [name] | invitations <wave-slug> <count>");
       process.exitCode = 2;
     }
   } finally {
     await closeDb();
+  }
+}
+
+/**
+ * Demo accounts for trying the staff pages, one per role, each with a password made now
+ * and printed once (or QALA_DEMO_PASSWORD, which the test harness sets).
+ */
+async function createDemoAccounts(db: Awaited<ReturnType<typeof getConnection>>["db"]) {
+  const roles = ["admin", "official", "researcher"] as const;
+  console.log("Demo staff accounts (passwords shown only now):");
+  for (const role of roles) {
+    const email = `${role}@demo.qala`;
+    if (await findStaffUserByEmail({ db, email })) continue;
+    const password = process.env.QALA_DEMO_PASSWORD || oneTimePassword();
+    await createStaffUser({ db, email, name: `Demo ${role}`, role, password });
+    console.log(`  ${role.padEnd(10)} ${email}  ${process.env.QALA_DEMO_PASSWORD ? "(password from QALA_DEMO_PASSWORD)" : password}`);
   }
 }
 

@@ -20,6 +20,10 @@ const envSchema = z.object({
   /** Secret the daily rate-limit key is derived from; set the same value on every instance. */
   RATE_LIMIT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
   /** Submissions per network address and hour; loose, as many residents share a carrier's address. */
+  /** Signs staff session cookies; set the same value on every instance. */
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
+  /** The address the app is served at, e.g. https://pulse.example.kz (for cookies and links). */
+  APP_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   RATE_LIMIT_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(600)),
 });
 

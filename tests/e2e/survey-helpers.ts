@@ -52,9 +52,19 @@ export async function fillSurvey(
   throw new Error("The survey never reached its summary");
 }
 
-/** Downloads the wave's CSV from the staff page and parses it. */
+/** Signs in as a demo staff member of the test server (tests/e2e/server.mjs seeds them). */
+export async function signIn(page: Page, role: "admin" | "official" | "researcher", next = "/en/staff") {
+  await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("E-mail").fill(`${role}@demo.qala`);
+  await page.getByLabel("Password").fill(process.env.QALA_DEMO_PASSWORD!);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`**${next}`);
+}
+
+/** Downloads the wave's CSV from the staff page (signing in as a researcher if needed) and parses it. */
 export async function downloadResponses(page: Page) {
   await page.goto(`/en/staff/${WAVE}/ridder`);
+  if (page.url().includes("/login")) await signIn(page, "researcher", `/en/staff/${WAVE}/ridder`);
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download responses (CSV)" }).click();
   const download = await downloadPromise;

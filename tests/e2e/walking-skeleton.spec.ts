@@ -1,10 +1,11 @@
 import type { Page } from "@playwright/test";
 import { completeAnswers } from "../fixtures";
-import { downloadResponses, fillSurvey, questionnaire, rowsWithAnswers, WAVE } from "./survey-helpers";
+import { downloadResponses, fillSurvey, questionnaire, rowsWithAnswers, signIn, WAVE } from "./survey-helpers";
 import { expect, test } from "./test";
 
 async function readDashboard(page: Page) {
   await page.goto(`/en/staff/${WAVE}/ridder`);
+  if (page.url().includes("/login")) await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
   const count = Number((await page.getByTestId("response-count").innerText()).match(/\d+/)![0]);
   const n = Number(await page.getByTestId("n-agree_find_job").innerText());
   const share = Number.parseFloat(await page.getByTestId("share-agree_find_job").innerText());

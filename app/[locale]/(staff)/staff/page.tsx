@@ -5,12 +5,15 @@ import { waves } from "@/db/schema";
 import { getWaveTowns } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
+import { maySeeTown, requireStaff } from "@/app/staff-session";
+import { StaffBar } from "@/app/components/staff-bar";
 
 export const dynamic = "force-dynamic";
 
 export default async function StaffHome({ params }: PageProps<"/[locale]/staff">) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
+  const user = await requireStaff(["admin", "official", "researcher"], { locale, next: `/${locale}/staff` });
   const t = await getTranslations({ locale, namespace: "staff" });
   const db = await getDb();
   const allWaves = await db.select().from(waves).orderBy(desc(waves.opensOn));
@@ -20,13 +23,13 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
       <SiteHeader locale={locale} path="/staff" />
       <main id="main" className="wide">
         <h1>{t("title")}</h1>
-        <p className="notice">{t("openAccess")}</p>
+        <StaffBar user={user} locale={locale} />
         <h2>{t("waves")}</h2>
         {allWaves.map((wave, index) => (
           <section key={wave.id}>
             <h3>{wave.name[locale]}</h3>
             <ul className="plain">
-              {towns[index]!.map((town) => (
+              {towns[index]!.filter((town) => maySeeTown(user, town.code)).map((town) => (
                 <li key={town.id}>
                   <a href={`/${locale}/staff/${wave.slug}/${town.code}`}>{town.name[locale]}</a>{" "}
                   <span className="hint">{t("responses", { count: town.responses })}</span>

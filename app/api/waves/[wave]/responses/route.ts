@@ -5,6 +5,7 @@ import { todayInKazakhstan } from "@/db/queries/responses";
 import { getWaveBySlug } from "@/db/queries/waves";
 import { env } from "@/lib/env";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
+import { staffOrResponse } from "@/app/staff-session";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,9 @@ export const dynamic = "force-dynamic";
  * A wave's responses as CSV: coded answers, one row per response, nothing identifying
  * (no response id, no day: the month at most), quasi-identifiers suppressed below k.
  */
-export async function GET(_request: Request, { params }: RouteContext<"/api/waves/[wave]/responses">) {
+export async function GET(request: Request, { params }: RouteContext<"/api/waves/[wave]/responses">) {
+  const staff = await staffOrResponse(request, ["admin", "researcher", "official"]);
+  if (staff instanceof Response) return staff;
   const { wave: slug } = await params;
   const db = await getDb();
   const wave = await getWaveBySlug({ db, slug });

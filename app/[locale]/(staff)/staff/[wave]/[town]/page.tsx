@@ -6,6 +6,8 @@ import { getWaveTownContext } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
+import { maySeeTown, requireStaff } from "@/app/staff-session";
+import { StaffBar } from "@/app/components/staff-bar";
 import { allItemSummaries, targetsVsPeople } from "@/lib/stats/targets-vs-people";
 import type { ItemSummary } from "@/lib/stats/summary";
 import { TargetsChart } from "./targets-chart";
@@ -16,9 +18,10 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
   const { locale: raw, wave: slug, town: townCode } = await params;
   const locale = raw as Locale;
   setRequestLocale(locale);
+  const user = await requireStaff(["admin", "official", "researcher"], { locale, next: `/${locale}/staff/${slug}/${townCode}` });
   const db = await getDb();
   const context = await getWaveTownContext({ db, slug, townCode });
-  if (!context) notFound();
+  if (!context || !maySeeTown(user, townCode)) notFound();
   const { wave, questionnaire, town: townRow } = context;
 
   const k = env.DISCLOSURE_MIN_CELL;
@@ -47,7 +50,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
       <SiteHeader locale={locale} path={`/staff/${slug}/${townCode}`} />
       <main id="main" className="wide">
         <h1>{t("townTitle", { town: townRow.name[locale], wave: wave.name[locale] })}</h1>
-        <p className="notice">{t("openAccess")}</p>
+        <StaffBar user={user} locale={locale} />
         <p>
           <strong data-testid="response-count">{t("responses", { count: context.responses })}</strong>
           {context.demoResponses > 0 && (

@@ -1,0 +1,52 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { nextCookies } from "better-auth/next-js";
+import { env } from "@/lib/env";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
+import { authSecret } from "@/lib/abuse/secrets";
+import { getDb } from "./client";
+import { accounts, sessions, users, verifications } from "./schema";
+
+/**
+ * Staff sign-in (better-auth): e-mail and password only, no self sign-up (accounts are
+ * made by an admin or `npm run admin:create`), argon2id hashes, sessions in Postgres
+ * behind HttpOnly, SameSite=Lax cookies that are Secure in production.
+ */
+async function createAuth() {
+  const db = await getDb();
+  return betterAuth({
+    secret: authSecret(),
+    baseURL: env.APP_URL,
+    database: drizzleAdapter(db as never, { provider: "pg", schema: { user: users, session: sessions, account: accounts, verification: verifications } }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 12,
+      maxPasswordLength: 256,
+      password: { hash: hashPassword, verify: verifyPassword },
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, input: false, defaultValue: "official" },
+        townCodes: { type: "json", required: false, input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    advanced: {
+      useSecureCookies: env.NODE_ENV === "production" && env.APP_URL?.startsWith("https://"),
+      cookiePrefix: "qala",
+      // Sessions are staff sessions; residents never sign in and are never tracked.
+      ipAddress: { disableIpTracking: true },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = Awaited<ReturnType<typeof createAuth>>;
+const cache = globalThis as unknown as { qalaAuth?: Promise<Auth> };
+
+export function getAuth(): Promise<Auth> {
+  cache.qalaAuth ??= createAuth();
+  return cache.qalaAuth;
+}
