@@ -151,7 +151,7 @@ export const answerCounts = pgTable(
     value: smallint("value").notNull(),
     responses: integer("responses").notNull(),
     demoResponses: integer("demo_responses").notNull().default(0),
-    createdAt: createdAt(),
+    // No created_at: it would record the exact time of the response that made the row.
   },
   (t) => [primaryKey({ columns: [t.waveId, t.townId, t.itemId, t.value] })],
 );
@@ -172,15 +172,15 @@ export type TextAnswer = typeof textAnswers.$inferSelect;
 export type NewTextAnswer = typeof textAnswers.$inferInsert;
 
 /**
- * Single-use invitation codes, stored as SHA-256 hashes. A used code records only that it
- * was used and on which day: nothing links it to the response it allowed.
+ * Unused single-use invitation codes, stored as SHA-256 hashes. Using a code deletes its
+ * row in a transaction of its own, before the response is stored: no used-code row is left
+ * whose time or transaction could be matched to the response it allowed.
  */
 export const invitationCodes = pgTable(
   "invitation_codes",
   {
     waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
     codeHash: text("code_hash").notNull(),
-    usedOn: date("used_on"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.waveId, t.codeHash] })],
@@ -199,7 +199,7 @@ export const rateLimitCounters = pgTable(
     bucket: text("bucket").notNull(),
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     count: integer("count").notNull(),
-    createdAt: createdAt(),
+    // No created_at: an exact time next to submissions is what this table must not keep.
   },
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
 );
@@ -209,7 +209,7 @@ export type RateLimitCounter = typeof rateLimitCounters.$inferSelect;
 export const spentChallenges = pgTable("spent_challenges", {
   signature: text("signature").primaryKey(),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  createdAt: createdAt(),
+  // No created_at, for the same reason as rate_limit_counters.
 });
 export type SpentChallenge = typeof spentChallenges.$inferSelect;
 

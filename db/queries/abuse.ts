@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { invitationCodes, rateLimitCounters, spentChallenges } from "../schema";
 
@@ -42,12 +42,19 @@ export function hashInvitationCode(code: string): string {
   return createHash("sha256").update(code.trim().toUpperCase()).digest("hex");
 }
 
-/** Marks an unused code of the wave as used today; false if it is unknown or used. */
-export async function useInvitationCode({ db, waveId, code, day }: { db: Db; waveId: number; code: string; day: string }) {
-  const used = await db
-    .update(invitationCodes)
-    .set({ usedOn: day })
-    .where(and(eq(invitationCodes.waveId, waveId), eq(invitationCodes.codeHash, hashInvitationCode(code)), isNull(invitationCodes.usedOn)))
+/**
+ * Takes an unused code of the wave (deletes it); false if it is unknown or was used.
+ * Runs in its own transaction, committed before the response's (see the schema).
+ */
+export async function takeInvitationCode({ db, waveId, code }: { db: Db; waveId: number; code: string }) {
+  const taken = await db
+    .delete(invitationCodes)
+    .where(and(eq(invitationCodes.waveId, waveId), eq(invitationCodes.codeHash, hashInvitationCode(code))))
     .returning({ waveId: invitationCodes.waveId });
-  return used.length === 1;
+  return taken.length === 1;
+}
+
+/** Puts a code back when the response it was taken for could not be stored. */
+export async function returnInvitationCode({ db, waveId, code }: { db: Db; waveId: number; code: string }) {
+  await db.insert(invitationCodes).values({ waveId, codeHash: hashInvitationCode(code) }).onConflictDoNothing();
 }

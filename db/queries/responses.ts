@@ -6,7 +6,7 @@ import type { ResponseSubmission } from "@/lib/survey/response-schema";
 import { withoutHidden } from "@/lib/survey/skip-logic";
 import type { Db } from "../client";
 import { answerCounts, answers, responses, textAnswers, waves, waveTowns } from "../schema";
-import { useInvitationCode } from "./abuse";
+import { returnInvitationCode, takeInvitationCode } from "./abuse";
 import { isWaveOpen } from "./waves";
 
 export type RecordOutcome = "stored" | "duplicate";
@@ -55,56 +55,71 @@ export async function recordResponse({
   const coded = asked.filter((entry): entry is [string, number] => typeof entry[1] === "number").sort(byItem);
   const texts = asked.filter((entry): entry is [string, string] => typeof entry[1] === "string").sort(byItem);
 
-  return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(responses)
-      .values({
-        id: submission.responseId,
-        waveId: wave.id,
-        townId: submission.townId,
-        locale: submission.locale,
-        questionnaireVersion: submission.questionnaireVersion,
-        submittedOn: day,
-        isDemo,
-      })
-      .onConflictDoNothing({ target: responses.id })
-      .returning({ id: responses.id });
-    if (inserted.length === 0) return "duplicate";
+  // A repeat of a stored response is acknowledged without taking another code.
+  const [known] = await db.select({ id: responses.id }).from(responses).where(eq(responses.id, submission.responseId)).limit(1);
+  if (known) return "duplicate";
+  const code = wave.requiresInvitation ? submission.invitationCode : undefined;
+  if (wave.requiresInvitation && (!code || !(await takeInvitationCode({ db, waveId: wave.id, code })))) {
+    // The same response sent twice at once: the other request took the code and stored it.
+    const [stored] = await db.select({ id: responses.id }).from(responses).where(eq(responses.id, submission.responseId)).limit(1);
+    if (stored) return "duplicate";
+    throw new AppError("errors.invitationInvalid", 403, "invitationCode");
+  }
 
-    // Checked after the insert has claimed the id, so that a repeat of a response that
-    // was stored before the wave closed is still acknowledged as stored.
-    if (!acceptClosedWave && !isWaveOpen(wave, day)) throw new AppError("errors.waveClosed", 409);
-    if (wave.requiresInvitation) {
-      const code = submission.invitationCode;
-      if (!code || !(await useInvitationCode({ db: tx as unknown as Db, waveId: wave.id, code, day }))) {
-        throw new AppError("errors.invitationInvalid", 403, "invitationCode");
+  const waveRow = wave;
+  try {
+    return await storeResponse(waveRow);
+  } catch (error) {
+    if (code) await returnInvitationCode({ db, waveId: waveRow.id, code });
+    throw error;
+  }
+
+  function storeResponse(wave: typeof waveRow) {
+    return db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(responses)
+        .values({
+          id: submission.responseId,
+          waveId: wave.id,
+          townId: submission.townId,
+          locale: submission.locale,
+          questionnaireVersion: submission.questionnaireVersion,
+          submittedOn: day,
+          isDemo,
+        })
+        .onConflictDoNothing({ target: responses.id })
+        .returning({ id: responses.id });
+      if (inserted.length === 0) return "duplicate";
+
+      // Checked after the insert has claimed the id, so that a repeat of a response that
+      // was stored before the wave closed is still acknowledged as stored.
+      if (!acceptClosedWave && !isWaveOpen(wave, day)) throw new AppError("errors.waveClosed", 409);
+      if (texts.length > 0) {
+        await tx.insert(textAnswers).values(texts.map(([itemId, text]) => ({ responseId: submission.responseId, itemId, text })));
       }
-    }
-    if (texts.length > 0) {
-      await tx.insert(textAnswers).values(texts.map(([itemId, text]) => ({ responseId: submission.responseId, itemId, text })));
-    }
 
-    if (coded.length > 0) {
-      await tx.insert(answers).values(coded.map(([itemId, value]) => ({ responseId: submission.responseId, itemId, value })));
-      // Rows are sorted by item so concurrent transactions take row locks in one order.
+      if (coded.length > 0) {
+        await tx.insert(answers).values(coded.map(([itemId, value]) => ({ responseId: submission.responseId, itemId, value })));
+        // Rows are sorted by item so concurrent transactions take row locks in one order.
+        await tx
+          .insert(answerCounts)
+          .values(coded.map(([itemId, value]) => ({ waveId: wave.id, townId: submission.townId, itemId, value, responses: 1, demoResponses: isDemo ? 1 : 0 })))
+          .onConflictDoUpdate({
+            target: [answerCounts.waveId, answerCounts.townId, answerCounts.itemId, answerCounts.value],
+            set: {
+              responses: sql`${answerCounts.responses} + 1`,
+              demoResponses: sql`${answerCounts.demoResponses} + ${isDemo ? 1 : 0}`,
+            },
+          });
+      }
       await tx
-        .insert(answerCounts)
-        .values(coded.map(([itemId, value]) => ({ waveId: wave.id, townId: submission.townId, itemId, value, responses: 1, demoResponses: isDemo ? 1 : 0 })))
-        .onConflictDoUpdate({
-          target: [answerCounts.waveId, answerCounts.townId, answerCounts.itemId, answerCounts.value],
-          set: {
-            responses: sql`${answerCounts.responses} + 1`,
-            demoResponses: sql`${answerCounts.demoResponses} + ${isDemo ? 1 : 0}`,
-          },
-        });
-    }
-    await tx
-      .update(waveTowns)
-      .set({
-        responses: sql`${waveTowns.responses} + 1`,
-        demoResponses: sql`${waveTowns.demoResponses} + ${isDemo ? 1 : 0}`,
-      })
-      .where(and(eq(waveTowns.waveId, wave.id), eq(waveTowns.townId, submission.townId)));
-    return "stored";
-  });
+        .update(waveTowns)
+        .set({
+          responses: sql`${waveTowns.responses} + 1`,
+          demoResponses: sql`${waveTowns.demoResponses} + ${isDemo ? 1 : 0}`,
+        })
+        .where(and(eq(waveTowns.waveId, wave.id), eq(waveTowns.townId, submission.townId)));
+      return "stored";
+    });
+  }
 }

@@ -72,6 +72,7 @@ export function buildResponseSchema(rules: ItemRule[]) {
       z.number({ error: (issue) => (issue.input === undefined ? errorKeys.required : errorKeys.unknownTown) }).check(
         z.int({ error: errorKeys.unknownTown }),
         z.positive({ error: errorKeys.unknownTown }),
+        z.lte(2_147_483_647, { error: errorKeys.unknownTown }),
       ),
     ),
     locale: z.enum(locales, { error: errorKeys.invalid }),

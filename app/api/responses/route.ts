@@ -15,8 +15,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export async function POST(request: Request) {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) return tooLarge();
-  const text = await request.text();
-  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) return tooLarge();
+  const text = await readCapped(request, MAX_BODY_BYTES);
+  if (text === null) return tooLarge();
 
   let body: unknown;
   try {
@@ -26,6 +26,25 @@ export async function POST(request: Request) {
   }
   const result = await submitResponse(body, { address: clientAddress(request.headers) });
   return Response.json(result, { status: submissionStatus(result), headers: { "cache-control": "no-store" } });
+}
+
+/** The body as text, read no further than `limit` bytes (a chunked body declares no length). */
+async function readCapped(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tooLarge() {

@@ -15,26 +15,28 @@ import { buildResponseSchema, fieldErrorsOf } from "@/lib/survey/response-schema
 
 /**
  * One resident's submission, from the form or from the phone's outbox. A public endpoint:
- * anything may arrive. Order of checks: rate limit, proof of work (each spent once), then
+ * anything may arrive. Order of checks: proof of work, rate limit, the challenge spent once, then
  * the answers against the wave's questionnaire; nothing is stored unless all pass.
  */
 export async function submitResponse(body: unknown, { address }: { address: string }): Promise<ActionResult> {
   return runAction("submitResponse", async () => {
     const db = await getDb();
+    // Proof of work first: only a sender who did the work can use up an address's quota.
+    const { pow, ...input } = (typeof body === "object" && body !== null ? body : {}) as { pow?: unknown; waveId?: unknown };
+    const proof = await checkProofOfWork(pow, powSecret());
+    if (!proof.ok || !proof.signature) throw new AppError("errors.powInvalid", 400);
     const bucket = addressBucket(address, rateLimitSecret(), todayInKazakhstan());
     if (!(await takeSubmissionSlot({ db, bucket, limit: env.RATE_LIMIT_PER_HOUR }))) {
       throw new AppError("errors.rateLimited", 429);
     }
-
-    const { pow, ...input } = (typeof body === "object" && body !== null ? body : {}) as { pow?: unknown; waveId?: unknown };
-    const proof = await checkProofOfWork(pow, powSecret());
-    if (!proof.ok || !proof.signature) throw new AppError("errors.powInvalid", 400);
     if (!(await spendChallenge({ db, signature: proof.signature, expiresAt: new Date((proof.expiresAt ?? 0) * 1000) }))) {
       throw new AppError("errors.powInvalid", 400);
     }
 
     const waveId = input.waveId;
-    if (typeof waveId !== "number" || !Number.isSafeInteger(waveId)) throw new AppError("errors.unknownWave", 404);
+    if (typeof waveId !== "number" || !Number.isInteger(waveId) || waveId < 1 || waveId > 2_147_483_647) {
+      throw new AppError("errors.unknownWave", 404);
+    }
     const [wave] = await db.select().from(waves).where(eq(waves.id, waveId)).limit(1);
     const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
     if (!wave || !questionnaire) throw new AppError("errors.unknownWave", 404);
