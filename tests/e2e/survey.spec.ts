@@ -137,3 +137,29 @@ test("the survey pages ship no chart or staff code", async ({ page }) => {
   // Chart.js registers its controllers under these names; the staff pages load it, the survey must not.
   expect(scripts.filter((code) => code.includes("BarController") || code.includes("chartjs"))).toEqual([]);
 });
+
+test.describe("a refusal", () => {
+test.use({ expectedConsoleErrors: [/status of 422|ERR_INTERNET_DISCONNECTED/] });
+
+test("answers the server refuses while they wait on the phone come back to the resident with the reason", async ({ page, context }) => {
+  const answers = completeAnswers(questionnaire, { employment: 4, plan_leave_2y: 1, sat_cleanliness: 2 });
+  await page.goto(`/en/survey/${WAVE}`);
+  await fillSurvey(page, { locale: "en", town: "Ridder", answers });
+  await context.setOffline(true);
+  await page.getByRole("button", { name: buttons.en.send }).click();
+  await expect(page.getByRole("status").filter({ hasText: "saved on this phone" })).toBeVisible();
+
+  // When the phone is back online, the server refuses the answers (as after a change of questionnaire).
+  await page.route("**/api/responses", (route) =>
+    route.fulfill({ status: 422, json: { status: "invalid", fieldErrors: { "answers.sat_cleanliness": ["errors.outOfScale"] } } }),
+  );
+  await context.setOffline(false);
+  await page.goto("/en");
+  await expect(page.getByTestId("outbox-status")).toContainText("could not be accepted: This answer is not one of the options.", { timeout: 30_000 });
+  await page.getByRole("link", { name: "Open your answers" }).click();
+  // The answers are back in the form, at the step with the problem, with its message.
+  await expect(page.locator("#sat_cleanliness-error")).toHaveText("This answer is not one of the options.");
+  await expect(page.locator('input[name="answers.sat_cleanliness"][value="2"]')).toBeChecked();
+  await page.unroute("**/api/responses");
+});
+});

@@ -11,7 +11,7 @@ export default async function ResidentLayout({ children, params }: LayoutProps<"
   return (
     <>
       <OutboxSender
-        labels={{ waiting: t.raw("waiting") as string, sending: t("sending"), sent: t("sent"), rejected: t.raw("rejected") as string }}
+        labels={{ waiting: t.raw("waiting") as string, sending: t("sending"), sent: t("sent"), rejected: t.raw("rejected") as string, fix: t("fix") }}
         errors={await residentErrorMessages(locale)}
       />
       {children}

@@ -1,21 +1,27 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { pendingSubmissions, sendWithRetry } from "./outbox";
+import { outboxEntries, sendWithRetry } from "./outbox";
 
-type State = { kind: "idle" } | { kind: "waiting"; count: number } | { kind: "sent" } | { kind: "rejected"; reason: string };
+type State =
+  | { kind: "idle" }
+  | { kind: "waiting"; count: number }
+  | { kind: "sent" }
+  | { kind: "rejected"; reason: string; href: string };
 
 export interface OutboxLabels {
   waiting: string;
   sending: string;
   sent: string;
   rejected: string;
+  fix: string;
 }
 
 /**
  * Sends what waits in the phone's outbox whenever a resident page is open: on load, when
  * the network comes back, and every half minute while something is left. Always says
- * whether answers are waiting or sent.
+ * whether answers are waiting or sent; answers the server refused stay on the phone until
+ * the resident opens them again in the survey.
  */
 export function OutboxSender({ labels, errors }: { labels: OutboxLabels; errors: Record<string, string> }) {
   const [state, setState] = useState<State>({ kind: "idle" });
@@ -24,26 +30,33 @@ export function OutboxSender({ labels, errors }: { labels: OutboxLabels; errors:
   useEffect(() => {
     let running = false;
     let stopped = false;
+    const reasonOf = (key?: string) => errors[key ?? "errors.unexpected"] ?? errors["errors.invalid"] ?? "";
     const flush = async () => {
       if (running || stopped) return;
       running = true;
       try {
-        let pending = await pendingSubmissions();
-        if (pending.length === 0) return;
-        setState({ kind: "waiting", count: pending.length });
-        if (!navigator.onLine) return;
-        setSending(true);
+        const entries = await outboxEntries();
+        const refused = entries.find((entry) => entry.rejected);
+        const waiting = entries.filter((entry) => !entry.rejected);
+        if (waiting.length > 0) setState({ kind: "waiting", count: waiting.length });
         let sent = 0;
-        for (const submission of pending) {
-          const result = await sendWithRetry(submission, { attempts: 2 });
-          if (result.outcome === "sent") sent++;
-          if (result.outcome === "rejected") {
-            setState({ kind: "rejected", reason: errors[result.messageKey ?? "errors.unexpected"] ?? errors["errors.unexpected"] ?? "" });
-          }
+        if (navigator.onLine && waiting.length > 0) {
+          setSending(true);
+          for (const entry of waiting) if ((await sendWithRetry(entry, { attempts: 2 })).outcome === "sent") sent++;
         }
-        pending = await pendingSubmissions();
-        if (pending.length > 0) setState({ kind: "waiting", count: pending.length });
-        else if (sent > 0) setState((previous) => (previous.kind === "rejected" ? previous : { kind: "sent" }));
+        const after = await outboxEntries();
+        const stillWaiting = after.filter((entry) => !entry.rejected).length;
+        const problem = after.find((entry) => entry.rejected) ?? refused;
+        if (problem?.rejected && after.some((entry) => entry.submission.responseId === problem.submission.responseId)) {
+          const firstField = Object.values(problem.rejected.fieldErrors ?? {})[0]?.[0];
+          setState({
+            kind: "rejected",
+            reason: reasonOf(problem.rejected.messageKey ?? firstField),
+            href: `/${problem.submission.locale}/survey/${problem.waveSlug}`,
+          });
+        } else if (stillWaiting > 0) setState({ kind: "waiting", count: stillWaiting });
+        else if (sent > 0) setState({ kind: "sent" });
+        else setState({ kind: "idle" });
       } finally {
         running = false;
         setSending(false);
@@ -62,12 +75,15 @@ export function OutboxSender({ labels, errors }: { labels: OutboxLabels; errors:
   }, [errors]);
 
   if (state.kind === "idle") return null;
+  if (state.kind === "rejected") {
+    return (
+      <p className="outbox rejected" role="status" data-testid="outbox-status">
+        {labels.rejected.replace("{reason}", state.reason)} <a href={state.href}>{labels.fix}</a>
+      </p>
+    );
+  }
   const text =
-    state.kind === "waiting"
-      ? `${labels.waiting.replace("{count}", String(state.count))}${sending ? ` ${labels.sending}` : ""}`
-      : state.kind === "sent"
-        ? labels.sent
-        : labels.rejected.replace("{reason}", state.reason);
+    state.kind === "waiting" ? `${labels.waiting.replace("{count}", String(state.count))}${sending ? ` ${labels.sending}` : ""}` : labels.sent;
   return (
     <p className={`outbox ${state.kind}`} role="status" data-testid="outbox-status">
       {text}

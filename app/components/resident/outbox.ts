@@ -1,4 +1,4 @@
-import { createStore, del, get, set, values } from "idb-keyval";
+import { createStore, del, set, values } from "idb-keyval";
 import { solveChallenge, type Challenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/sha";
 
@@ -15,6 +15,14 @@ export interface Submission {
   [field: string]: unknown;
 }
 
+/** What the outbox keeps: the response, where it came from, and the server's refusal if any. */
+export interface OutboxEntry {
+  submission: Submission;
+  waveSlug: string;
+  /** Set when the server refused it for good: it waits for the resident, never deleted unseen. */
+  rejected?: { messageKey?: string; fieldErrors?: Record<string, string[]> };
+}
+
 export type SendResult =
   | { outcome: "sent" }
   | { outcome: "rejected"; messageKey?: string; fieldErrors?: Record<string, string[]> }
@@ -22,16 +30,17 @@ export type SendResult =
 
 const store = () => createStore("qala-pulse", "outbox");
 
-export async function enqueue(submission: Submission): Promise<void> {
-  await set(submission.responseId, submission, store());
+export async function enqueue(entry: OutboxEntry): Promise<void> {
+  await set(entry.submission.responseId, entry, store());
 }
 
-export async function pendingSubmissions(): Promise<Submission[]> {
-  return (await values<Submission>(store())).filter(Boolean);
+export async function outboxEntries(): Promise<OutboxEntry[]> {
+  return (await values<OutboxEntry>(store())).filter((entry) => entry?.submission);
 }
 
-export async function isPending(responseId: string): Promise<boolean> {
-  return (await get(responseId, store())) !== undefined;
+/** Removes an entry once its answers are safe elsewhere (sent, or back in the form's draft). */
+export async function discard(responseId: string): Promise<void> {
+  await del(responseId, store());
 }
 
 async function solveProofOfWork() {
@@ -44,7 +53,8 @@ async function solveProofOfWork() {
 }
 
 /** One attempt: solve a fresh proof of work, post, and read the server's verdict. */
-export async function sendOnce(submission: Submission): Promise<SendResult> {
+export async function sendOnce(entry: OutboxEntry): Promise<SendResult> {
+  const { submission } = entry;
   try {
     const pow = await solveProofOfWork();
     const response = await fetch("/api/responses", {
@@ -52,17 +62,19 @@ export async function sendOnce(submission: Submission): Promise<SendResult> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ ...submission, pow }),
     });
-    if (response.ok) {
-      await del(submission.responseId, store());
+    const result = (await response.json().catch(() => ({}))) as { status?: string; messageKey?: string; fieldErrors?: Record<string, string[]> };
+    // Only the server's own acknowledgement counts: a captive portal's 200 page does not.
+    if (response.ok && result.status === "ok") {
+      await discard(submission.responseId);
       return { outcome: "sent" };
     }
-    // Busy, rate-limited, a stale challenge or a server fault: worth another try later.
-    if (response.status >= 500 || response.status === 429 || response.status === 408 || response.status === 400) {
+    // Busy, rate-limited, a stale challenge, a server fault or not our server: try again later.
+    if (response.ok || response.status >= 500 || response.status === 429 || response.status === 408 || response.status === 400) {
       return { outcome: "retry" };
     }
-    const result = (await response.json().catch(() => ({}))) as { messageKey?: string; fieldErrors?: Record<string, string[]> };
-    await del(submission.responseId, store());
-    return { outcome: "rejected", messageKey: result.messageKey, fieldErrors: result.fieldErrors };
+    const rejected = { messageKey: result.messageKey, fieldErrors: result.fieldErrors };
+    await set(submission.responseId, { ...entry, rejected }, store());
+    return { outcome: "rejected", ...rejected };
   } catch {
     return { outcome: "retry" };
   }
@@ -71,11 +83,11 @@ export async function sendOnce(submission: Submission): Promise<SendResult> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends with exponential backoff (1 s, 2 s, 4 s … up to a minute) while the phone is online. */
-export async function sendWithRetry(submission: Submission, { attempts = 4, signal }: { attempts?: number; signal?: AbortSignal } = {}) {
+export async function sendWithRetry(entry: OutboxEntry, { attempts = 4 }: { attempts?: number } = {}) {
   let delay = 1_000;
   for (let attempt = 1; ; attempt++) {
-    const result = await sendOnce(submission);
-    if (result.outcome !== "retry" || attempt >= attempts || signal?.aborted || !navigator.onLine) return result;
+    const result = await sendOnce(entry);
+    if (result.outcome !== "retry" || attempt >= attempts || !navigator.onLine) return result;
     await sleep(delay + Math.random() * 250);
     delay = Math.min(delay * 2, 60_000);
   }

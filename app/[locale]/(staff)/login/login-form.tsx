@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { loginSchema, type LoginInput } from "@/lib/auth/login-schema";
@@ -12,13 +13,17 @@ export function LoginForm({ next, labels, errors }: {
   errors: Record<string, string>;
 }) {
   const [formError, setFormError] = useState<string | null>(null);
+  const router = useRouter();
   const { register, handleSubmit, formState } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
   const message = (key?: string) => (key ? (errors[key] ?? errors["errors.loginFailed"]) : undefined);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
     const result = await signIn(values);
-    if (result.status === "ok") window.location.assign(next);
+    if (result.status === "ok") {
+      router.replace(next);
+      router.refresh();
+    }
     else setFormError(message(result.status === "error" ? result.messageKey : "errors.loginFailed") ?? null);
   });
 

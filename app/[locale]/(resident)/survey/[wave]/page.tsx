@@ -81,6 +81,7 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
       change: t("change"),
       notAnswered: t("notAnswered"),
       waiting: t("waiting"),
+      notSent: t("notSent"),
       fixErrors: t("fixErrors"),
       invitationCode: t("invitationCode"),
       invitationHint: t("invitationHint"),

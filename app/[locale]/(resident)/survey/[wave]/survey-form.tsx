@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import * as z from "zod/mini";
-import { enqueue, sendWithRetry } from "@/app/components/resident/outbox";
+import { discard, enqueue, outboxEntries, sendWithRetry, type OutboxEntry } from "@/app/components/resident/outbox";
 import type { Locale } from "@/lib/i18n/locales";
 import { buildResponseSchema, type ResponseInput, type ResponseSubmission } from "@/lib/survey/response-schema";
 import { isAsked, withoutHidden } from "@/lib/survey/skip-logic";
@@ -26,7 +26,8 @@ export interface SurveyFormProps {
   areas: Array<{ id: string; title: string; items: QuestionView[] }>;
   labels: Record<
     | "town" | "chooseTown" | "optional" | "next" | "back" | "send" | "sending" | "stepOf" | "summaryTitle" | "summaryIntro"
-    | "change" | "notAnswered" | "waiting" | "fixErrors" | "invitationCode" | "invitationHint" | "charactersLeft" | "progress",
+    | "change" | "notAnswered" | "waiting" | "fixErrors" | "invitationCode" | "invitationHint" | "charactersLeft" | "progress"
+    | "notSent",
     string
   >;
   /** Translated messages by key ("errors.required"). */
@@ -63,6 +64,7 @@ export function SurveyForm(props: SurveyFormProps) {
   const [step, setStep] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(false);
+  const [refused, setRefused] = useState<OutboxEntry | null>(null);
   const router = useRouter();
 
   const form = useForm<FormInput, unknown, FormOutput>({
@@ -87,7 +89,13 @@ export function SurveyForm(props: SurveyFormProps) {
     } else {
       localStorage.setItem(draftKey(waveSlug), JSON.stringify({ responseId: id, step: 0, values: {} }));
     }
+    // Answers the server refused while they waited in the outbox come back here, with the reason.
+    void outboxEntries()
+      .then((entries) => entries.find((entry) => entry.rejected && entry.waveSlug === waveSlug))
+      .then((refused) => refused && setRefused(refused))
+      .catch(() => undefined);
   }, [waveSlug, waveId, locale, questionnaireVersion, reset]);
+
 
   useEffect(() => {
     if (!responseId) return;
@@ -142,13 +150,44 @@ export function SurveyForm(props: SurveyFormProps) {
     if (firstStep !== current) goTo(firstStep);
   };
 
+  useEffect(() => {
+    if (!refused) return;
+    const { submission, rejected } = refused;
+    // The outbox holds parsed values (numbers); the form's radios hold strings.
+    const answers = Object.fromEntries(Object.entries((submission.answers as Record<string, unknown>) ?? {}).map(([id, value]) => [id, String(value)]));
+    const values = { ...submission, townId: String(submission.townId ?? ""), answers } as unknown as FormInput;
+    // Restoring from the phone's outbox, which only exists after hydration.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setResponseId(submission.responseId);
+    reset({ ...values, waveId, locale, questionnaireVersion });
+    localStorage.setItem(draftKey(waveSlug), JSON.stringify({ responseId: submission.responseId, step: 0, values }));
+    void discard(submission.responseId);
+    setRefused(null);
+    if (rejected?.fieldErrors) showServerErrors(rejected.fieldErrors);
+    else setFormError(message(rejected?.messageKey ?? "errors.unexpected") ?? null);
+    // Runs once per refused entry; the helpers it calls are recreated every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refused]);
+
   const onSubmit = handleSubmit(
     async (valid) => {
       if (!responseId) return;
       setFormError(null);
-      const submission = { ...valid, answers: withoutHidden(rules, valid.answers), responseId };
-      await enqueue(submission);
-      const result = await sendWithRetry(submission);
+      const entry: OutboxEntry = { waveSlug, submission: { ...valid, answers: withoutHidden(rules, valid.answers), responseId } };
+      let queued = true;
+      try {
+        await enqueue(entry);
+      } catch {
+        // No IndexedDB here (a private window, a full disk): send straight away; the draft
+        // in localStorage still holds the answers if that fails.
+        queued = false;
+      }
+      const result = await sendWithRetry(entry);
+      if (result.outcome === "rejected") void discard(responseId);
+      if (result.outcome === "retry" && !queued) {
+        setFormError(labels.notSent);
+        return;
+      }
       if (result.outcome === "sent") {
         localStorage.removeItem(draftKey(waveSlug));
         const town = towns.find((candidate) => candidate.id === valid.townId);
