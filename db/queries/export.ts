@@ -23,9 +23,15 @@ const BATCH = 2_000;
  * stable order (by response id), so the same data always gives the same file.
  *
  * Disclosure control: when a combination of town and the quasi-identifiers occurs fewer
- * than k times, those quasi-identifiers are blanked on the row (local suppression); a
- * town with fewer than k responses is blanked as well.
+ * than k times, those quasi-identifiers, and the items asked because of them, are blanked
+ * on the row (local suppression); a town with fewer than k responses is blanked as well.
  */
+/** Items asked only for some answers of `parent` (skip logic): their presence reveals the parent. */
+function dependentsOf(items: Item[], parent: string): string[] {
+  const direct = items.filter((item) => item.showIf?.itemId === parent).map((item) => item.id);
+  return [...direct, ...direct.flatMap((id) => dependentsOf(items, id))];
+}
+
 export async function* streamWaveResponses({ db, waveId, items, k }: {
   db: Db;
   waveId: number;
@@ -34,6 +40,9 @@ export async function* streamWaveResponses({ db, waveId, items, k }: {
 }): AsyncGenerator<ExportRow[]> {
   const itemIds = items.map((item) => item.id);
   const quasi = QUASI_IDENTIFIERS.filter((id) => itemIds.includes(id));
+  // Blanking a quasi-identifier blanks what skip logic asked because of it: business
+  // questions are asked only of business owners, so answering them gives the job away.
+  const blankTogether = [...quasi, ...quasi.flatMap((id) => dependentsOf(items, id))];
   const pivot = sql.join(
     itemIds.map((id) => sql`max(a.value) filter (where a.item_id = ${id}) as ${sql.identifier(id)}`),
     sql`, `,
@@ -57,7 +66,7 @@ export async function* streamWaveResponses({ db, waveId, items, k }: {
     yield batch.map((row) => {
       const answers: Record<string, number | null> = {};
       for (const id of itemIds) answers[id] = (row[id] as number | null) ?? null;
-      if ((row.qi_count as number) < k) for (const id of quasi) answers[id] = null;
+      if ((row.qi_count as number) < k) for (const id of blankTogether) answers[id] = null;
       return {
         town: (row.town_count as number) < k ? null : (row.town as string),
         locale: row.locale as string,

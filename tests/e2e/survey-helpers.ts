@@ -75,6 +75,11 @@ export async function downloadResponses(page: Page) {
 
 /** Rows of the export whose coded answers are exactly these (quasi-identifiers aside, as the export may blank them). */
 export function rowsWithAnswers(rows: Array<Record<string, string>>, answers: Record<string, number | string>) {
-  const coded = Object.entries(withoutHidden(itemRules(questionnaire), answers)).filter(([id, value]) => typeof value === "number" && !["age_band", "sex", "employment", "years_in_town"].includes(id));
+  // Quasi-identifiers, and the items asked because of them, may be blanked by disclosure control.
+  const mayBeBlanked = new Set(["age_band", "sex", "employment", "years_in_town"]);
+  for (const item of questionnaire.items) if (item.showIf && mayBeBlanked.has(item.showIf.itemId)) mayBeBlanked.add(item.id);
+  const coded = Object.entries(withoutHidden(itemRules(questionnaire), answers)).filter(
+    ([id, value]) => typeof value === "number" && !mayBeBlanked.has(id),
+  );
   return rows.filter((row) => row.demo === "0" && coded.every(([id, value]) => row[id] === String(value)));
 }

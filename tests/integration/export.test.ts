@@ -33,7 +33,7 @@ beforeAll(async () => {
       submission: { responseId: randomUUID(), waveId, townId, locale: "kk", questionnaireVersion: latestQuestionnaireVersion, answers },
     });
   for (let i = 0; i < 12; i++) await send(ridder!.id, completeAnswers(questionnaire, { age_band: 2, sex: 1, life_satisfaction: i % 11 }) as Record<string, number>);
-  await send(ridder!.id, completeAnswers(questionnaire, { age_band: 4, sex: 2, life_satisfaction: 3 }) as Record<string, number>);
+  await send(ridder!.id, completeAnswers(questionnaire, { age_band: 4, sex: 2, life_satisfaction: 3, employment: 3, obstacle_finance: 4 }) as Record<string, number>);
   for (let i = 0; i < 3; i++) await send(altai!.id, completeAnswers(questionnaire, { age_band: 1, sex: 2 }) as Record<string, number>);
 });
 afterAll(() => database.drop());
@@ -55,6 +55,9 @@ describe("the response export", () => {
     const lone = rows.filter((row) => row.town === "ridder" && row.answers.sex === null);
     expect(lone).toHaveLength(1);
     expect(lone[0]!.answers.age_band).toBeNull();
+    // The lone business owner: the business questions would give the blanked job away.
+    expect(lone[0]!.answers.employment).toBeNull();
+    expect(lone[0]!.answers.obstacle_finance).toBeNull();
     const small = rows.filter((row) => row.town === null);
     expect(small).toHaveLength(3);
     expect(small.every((row) => row.answers.age_band === null && row.answers.sex === null)).toBe(true);

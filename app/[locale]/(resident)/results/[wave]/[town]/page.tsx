@@ -2,7 +2,8 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getItemCounts } from "@/db/queries/results";
-import { getWaveTownContext } from "@/db/queries/waves";
+import { todayInKazakhstan } from "@/db/queries/responses";
+import { getWaveTownContext, isWaveOpen } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
@@ -10,7 +11,7 @@ import { allItemSummaries } from "@/lib/stats/targets-vs-people";
 
 export const dynamic = "force-dynamic";
 
-/** A town's results for the public: aggregates only, each with its n, none below k. */
+/** A town's results for the public, once the wave has closed: aggregates only, each with its n, none below k. */
 export default async function TownResults({ params }: PageProps<"/[locale]/results/[wave]/[town]">) {
   const { locale: raw, wave: slug, town: townCode } = await params;
   const locale = raw as Locale;
@@ -21,12 +22,26 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
   const { wave, questionnaire, town: townRow } = context;
 
   const k = env.DISCLOSURE_MIN_CELL;
-  const items = allItemSummaries({ questionnaire, counts: await getItemCounts({ db, waveId: wave.id, townId: townRow.id }), k, locale });
   const t = await getTranslations({ locale, namespace: "results" });
-  const tCommon = await getTranslations({ locale, namespace: "common" });
   const format = await getFormatter({ locale });
-  const percent = (share: number) => format.number(share, { style: "percent", maximumFractionDigits: 0 });
   const town = townRow.name[locale];
+  // Published once the wave has closed: figures that move while answers arrive would let
+  // anyone who knows when a neighbour answered read that neighbour's answers.
+  if (isWaveOpen(wave, todayInKazakhstan()) || wave.status !== "closed") {
+    const closes = format.dateTime(new Date(`${wave.closesOn}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+    return (
+      <>
+        <SiteHeader locale={locale} path={`/results/${slug}/${townCode}`} />
+        <main id="main">
+          <h1>{t("title", { town })}</h1>
+          <p className="notice" role="status">{t("afterClose", { date: closes })}</p>
+        </main>
+      </>
+    );
+  }
+  const items = allItemSummaries({ questionnaire, counts: await getItemCounts({ db, waveId: wave.id, townId: townRow.id }), k, locale });
+  const tCommon = await getTranslations({ locale, namespace: "common" });
+  const percent = (share: number) => format.number(share, { style: "percent", maximumFractionDigits: 0 });
 
   return (
     <>

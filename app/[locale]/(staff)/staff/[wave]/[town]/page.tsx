@@ -39,6 +39,8 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
     format.number(share, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const shareCell = (summary: ItemSummary) =>
     summary.estimate ? percent(summary.estimate.share) : t("suppressed", { k });
+  // Below k even the count is withheld: a count of 1 next to a known resident says too much.
+  const nCell = (summary: ItemSummary) => (summary.suppressed ? `< ${k}` : summary.n);
   const intervalCell = (summary: ItemSummary) =>
     summary.estimate ? `${percent(summary.estimate.low)}–${percent(summary.estimate.high)}` : "—";
   const chartBars = rows.flatMap((row) =>
@@ -123,7 +125,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
                           <td>{item.text}</td>
                           <td className="num" data-testid={`share-${item.itemId}`}>{shareCell(item.summary)}</td>
                           <td className="num">{intervalCell(item.summary)}</td>
-                          <td className="num" data-testid={`n-${item.itemId}`}>{item.summary.n}</td>
+                          <td className="num" data-testid={`n-${item.itemId}`}>{nCell(item.summary)}</td>
                           <td>{t(`verdicts.${item.verdict}`, { share: item.summary.estimate ? percent(item.summary.estimate.share) : "" })}</td>
                         </>
                       ) : (
@@ -154,7 +156,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
                   <th scope="row">{item.text}</th>
                   <td className="num">{shareCell(item.summary)}</td>
                   <td className="num">{intervalCell(item.summary)}</td>
-                  <td className="num">{item.summary.n}</td>
+                  <td className="num">{nCell(item.summary)}</td>
                 </tr>
               ))}
             </tbody>
