@@ -32,7 +32,7 @@ if (!chromiumPath) {
 const env = { ...process.env, CHROMIUM_PATH: chromiumPath };
 const steps = [
   ["unit and integration tests", "npx", ["vitest", "run"]],
-  ["production build", "npx", ["next", "build"]],
+  ["production build", "npm", ["run", "build"]],
   ["end-to-end tests", "npx", ["playwright", "test"]],
 ];
 

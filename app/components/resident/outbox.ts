@@ -1,6 +1,5 @@
 import { createStore, del, set, values } from "idb-keyval";
-import { solveChallenge, type Challenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/web/sha";
+import type { Challenge } from "altcha-lib";
 
 /**
  * The phone's outbox: a response is written to IndexedDB before the first attempt to send
@@ -44,6 +43,8 @@ export async function discard(responseId: string): Promise<void> {
 }
 
 async function solveProofOfWork() {
+  // Loaded only when something is sent, so it stays out of the survey's first load.
+  const [{ solveChallenge }, { deriveKey }] = await Promise.all([import("altcha-lib"), import("altcha-lib/algorithms/web/sha")]);
   const response = await fetch("/api/challenge", { cache: "no-store" });
   if (!response.ok) throw new Error(`challenge ${response.status}`);
   const challenge = (await response.json()) as Challenge;
