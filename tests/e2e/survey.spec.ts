@@ -171,3 +171,13 @@ test("answers the server refuses while they wait on the phone come back to the r
   await page.unroute("**/api/responses");
 });
 });
+
+test.describe("a phone set to Kazakh", () => {
+  test.use({ locale: "kk-KZ" });
+
+  test("gets the survey in Kazakh when the address names no language", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/kk$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "kk");
+  });
+});
