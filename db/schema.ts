@@ -1,5 +1,6 @@
 import {
   boolean,
+  foreignKey,
   date,
   doublePrecision,
   index,
@@ -91,15 +92,35 @@ export const waveTowns = pgTable(
   {
     waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
     townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
-    /** Responses stored for this town in this wave, kept up to date on write. */
-    responses: integer("responses").notNull().default(0),
-    demoResponses: integer("demo_responses").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.waveId, t.townId] })],
 );
 export type WaveTown = typeof waveTowns.$inferSelect;
 export type NewWaveTown = typeof waveTowns.$inferInsert;
+
+/** How many rollup rows each count is spread over, so concurrent submissions rarely wait on one row. */
+export const ROLLUP_SHARDS = 16;
+
+/**
+ * Responses per wave and town, kept up to date on write, spread over shards (sum them).
+ * The foreign key to wave_towns is also what refuses a town outside the wave.
+ */
+export const townResponseCounts = pgTable(
+  "town_response_counts",
+  {
+    waveId: integer("wave_id").notNull(),
+    townId: integer("town_id").notNull(),
+    shard: smallint("shard").notNull(),
+    responses: integer("responses").notNull(),
+    demoResponses: integer("demo_responses").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.waveId, t.townId, t.shard] }),
+    foreignKey({ columns: [t.waveId, t.townId], foreignColumns: [waveTowns.waveId, waveTowns.townId] }).onDelete("cascade"),
+  ],
+);
+export type TownResponseCount = typeof townResponseCounts.$inferSelect;
 
 /**
  * One resident's submission. The id is a UUID made on the phone, so a resubmission is
@@ -149,11 +170,13 @@ export const answerCounts = pgTable(
     townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
     itemId: text("item_id").notNull(),
     value: smallint("value").notNull(),
+    /** One of ROLLUP_SHARDS rows per count (sum them), chosen at random per submission. */
+    shard: smallint("shard").notNull().default(0),
     responses: integer("responses").notNull(),
     demoResponses: integer("demo_responses").notNull().default(0),
     // No created_at: it would record the exact time of the response that made the row.
   },
-  (t) => [primaryKey({ columns: [t.waveId, t.townId, t.itemId, t.value] })],
+  (t) => [primaryKey({ columns: [t.waveId, t.townId, t.itemId, t.value, t.shard] })],
 );
 export type AnswerCount = typeof answerCounts.$inferSelect;
 export type NewAnswerCount = typeof answerCounts.$inferInsert;

@@ -27,6 +27,28 @@ export async function takeSubmissionSlot({ db, bucket, limit, now = new Date() }
   return row!.count <= limit;
 }
 
+/**
+ * For one submission: counts it against its address and spends its proof-of-work
+ * challenge, in one transaction that does not wait for the disk (synchronous_commit off).
+ * A crash could forget the last few counts, which costs nothing; the response itself is
+ * stored by its own, fully durable transaction.
+ */
+export async function recordSubmissionAttempt({ db, bucket, limit, signature, expiresAt }: {
+  db: Db;
+  bucket: string;
+  limit: number;
+  signature: string;
+  expiresAt: Date;
+}): Promise<{ withinLimit: boolean; firstUse: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit = off`);
+    const txDb = tx as unknown as Db;
+    const firstUse = await spendChallenge({ db: txDb, signature, expiresAt });
+    const withinLimit = await takeSubmissionSlot({ db: txDb, bucket, limit });
+    return { withinLimit, firstUse };
+  });
+}
+
 /** Records a proof-of-work challenge as spent; false if it already was (a replay). */
 export async function spendChallenge({ db, signature, expiresAt }: { db: Db; signature: string; expiresAt: Date }): Promise<boolean> {
   const inserted = await db

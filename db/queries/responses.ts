@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import type { ResponseSubmission } from "@/lib/survey/response-schema";
 import { withoutHidden } from "@/lib/survey/skip-logic";
 import type { Db } from "../client";
-import { answerCounts, answers, responses, textAnswers, waves, waveTowns } from "../schema";
+import { answerCounts, answers, responses, ROLLUP_SHARDS, textAnswers, townResponseCounts, waves } from "../schema";
 import { returnInvitationCode, takeInvitationCode } from "./abuse";
 import { isWaveOpen } from "./waves";
 
@@ -27,26 +27,22 @@ export async function recordResponse({
   day = todayInKazakhstan(),
   isDemo = false,
   acceptClosedWave = false,
+  wave: givenWave,
 }: {
   db: Db;
   submission: ResponseSubmission;
+  /** The wave row, when the caller has read it already. */
+  wave?: typeof waves.$inferSelect;
   day?: string;
   isDemo?: boolean;
   /** Only for generating the demo history of a closed wave. */
   acceptClosedWave?: boolean;
 }): Promise<RecordOutcome> {
-  const [wave] = await db.select().from(waves).where(eq(waves.id, submission.waveId)).limit(1);
+  const wave = givenWave?.id === submission.waveId ? givenWave : (await db.select().from(waves).where(eq(waves.id, submission.waveId)).limit(1))[0];
   if (!wave) throw new AppError("errors.unknownWave", 404, "waveId");
   if (wave.questionnaireVersion !== submission.questionnaireVersion) {
     throw new AppError("errors.versionMismatch", 409, "questionnaireVersion");
   }
-  const [member] = await db
-    .select({ townId: waveTowns.townId })
-    .from(waveTowns)
-    .where(and(eq(waveTowns.waveId, wave.id), eq(waveTowns.townId, submission.townId)))
-    .limit(1);
-  if (!member) throw new AppError("errors.unknownTown", 422, "townId");
-
   const questionnaire = getQuestionnaire(wave.questionnaireVersion);
   if (!questionnaire) throw new AppError("errors.versionMismatch", 409, "questionnaireVersion");
   // Answers to questions that skip logic hid are dropped, whatever the phone sent.
@@ -56,8 +52,10 @@ export async function recordResponse({
   const texts = asked.filter((entry): entry is [string, string] => typeof entry[1] === "string").sort(byItem);
 
   // A repeat of a stored response is acknowledged without taking another code.
-  const [known] = await db.select({ id: responses.id }).from(responses).where(eq(responses.id, submission.responseId)).limit(1);
-  if (known) return "duplicate";
+  if (wave.requiresInvitation) {
+    const [known] = await db.select({ id: responses.id }).from(responses).where(eq(responses.id, submission.responseId)).limit(1);
+    if (known) return "duplicate";
+  }
   const code = wave.requiresInvitation ? submission.invitationCode : undefined;
   if (wave.requiresInvitation && (!code || !(await takeInvitationCode({ db, waveId: wave.id, code })))) {
     // The same response sent twice at once: the other request took the code and stored it.
@@ -71,10 +69,16 @@ export async function recordResponse({
     return await storeResponse(waveRow);
   } catch (error) {
     if (code) await returnInvitationCode({ db, waveId: waveRow.id, code });
+    // A town id that no town has fails the foreign key: the same answer as a town outside the wave.
+    const pgCode = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (pgCode === "23503") throw new AppError("errors.unknownTown", 422, "townId");
     throw error;
   }
 
   function storeResponse(wave: typeof waveRow) {
+    // Each submission counts into one shard of the rollups, so concurrent submissions to
+    // one town rarely wait for each other's row locks.
+    const shard = Math.floor(Math.random() * ROLLUP_SHARDS);
     return db.transaction(async (tx) => {
       const inserted = await tx
         .insert(responses)
@@ -103,22 +107,26 @@ export async function recordResponse({
         // Rows are sorted by item so concurrent transactions take row locks in one order.
         await tx
           .insert(answerCounts)
-          .values(coded.map(([itemId, value]) => ({ waveId: wave.id, townId: submission.townId, itemId, value, responses: 1, demoResponses: isDemo ? 1 : 0 })))
+          .values(coded.map(([itemId, value]) => ({ waveId: wave.id, townId: submission.townId, itemId, value, shard, responses: 1, demoResponses: isDemo ? 1 : 0 })))
           .onConflictDoUpdate({
-            target: [answerCounts.waveId, answerCounts.townId, answerCounts.itemId, answerCounts.value],
+            target: [answerCounts.waveId, answerCounts.townId, answerCounts.itemId, answerCounts.value, answerCounts.shard],
             set: {
               responses: sql`${answerCounts.responses} + 1`,
               demoResponses: sql`${answerCounts.demoResponses} + ${isDemo ? 1 : 0}`,
             },
           });
       }
+      // Its foreign key to wave_towns refuses a town outside the wave (error 23503, below).
       await tx
-        .update(waveTowns)
-        .set({
-          responses: sql`${waveTowns.responses} + 1`,
-          demoResponses: sql`${waveTowns.demoResponses} + ${isDemo ? 1 : 0}`,
-        })
-        .where(and(eq(waveTowns.waveId, wave.id), eq(waveTowns.townId, submission.townId)));
+        .insert(townResponseCounts)
+        .values({ waveId: wave.id, townId: submission.townId, shard, responses: 1, demoResponses: isDemo ? 1 : 0 })
+        .onConflictDoUpdate({
+          target: [townResponseCounts.waveId, townResponseCounts.townId, townResponseCounts.shard],
+          set: {
+            responses: sql`${townResponseCounts.responses} + 1`,
+            demoResponses: sql`${townResponseCounts.demoResponses} + ${isDemo ? 1 : 0}`,
+          },
+        });
       return "stored";
     });
   }

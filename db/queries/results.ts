@@ -1,14 +1,15 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { answerCounts, indicators, indicatorValues } from "../schema";
 
 /** Code counts per item for one town in one wave, read from the rollup (never a scan of answers). */
 export async function getItemCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
   const rows = await db
-    .select({ itemId: answerCounts.itemId, value: answerCounts.value, responses: answerCounts.responses })
+    .select({ itemId: answerCounts.itemId, value: answerCounts.value, responses: sql<number>`sum(${answerCounts.responses})::int` })
     .from(answerCounts)
-    .where(and(eq(answerCounts.waveId, waveId), eq(answerCounts.townId, townId)));
+    .where(and(eq(answerCounts.waveId, waveId), eq(answerCounts.townId, townId)))
+    .groupBy(answerCounts.itemId, answerCounts.value);
   const byItem = new Map<string, Map<number, number>>();
   for (const row of rows) {
     const counts = byItem.get(row.itemId) ?? new Map<number, number>();

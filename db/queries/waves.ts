@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import type { Db } from "../client";
-import { towns, waves, waveTowns } from "../schema";
+import { townResponseCounts, towns, waves, waveTowns } from "../schema";
 
 export async function getOpenWaves({ db }: { db: Db }) {
   return db.select().from(waves).where(eq(waves.status, "open")).orderBy(asc(waves.opensOn));
@@ -13,28 +13,32 @@ export async function getWaveBySlug({ db, slug }: { db: Db; slug: string }) {
   return wave;
 }
 
+// Response counts of a wave's towns, summed over the rollup's shards.
+const counts = {
+  responses: sql<number>`coalesce(sum(${townResponseCounts.responses}), 0)::int`,
+  demoResponses: sql<number>`coalesce(sum(${townResponseCounts.demoResponses}), 0)::int`,
+};
+const countsJoin = and(eq(townResponseCounts.waveId, waveTowns.waveId), eq(townResponseCounts.townId, waveTowns.townId));
+
 export async function getWaveTowns({ db, waveId }: { db: Db; waveId: number }) {
   return db
-    .select({
-      id: towns.id,
-      code: towns.code,
-      name: towns.name,
-      responses: waveTowns.responses,
-      demoResponses: waveTowns.demoResponses,
-    })
+    .select({ id: towns.id, code: towns.code, name: towns.name, ...counts })
     .from(waveTowns)
     .innerJoin(towns, eq(towns.id, waveTowns.townId))
+    .leftJoin(townResponseCounts, countsJoin)
     .where(eq(waveTowns.waveId, waveId))
+    .groupBy(towns.id)
     .orderBy(asc(towns.code));
 }
 
 export async function getWaveTown({ db, waveId, townCode }: { db: Db; waveId: number; townCode: string }) {
   const [row] = await db
-    .select({ town: towns, responses: waveTowns.responses, demoResponses: waveTowns.demoResponses })
+    .select({ town: towns, ...counts })
     .from(waveTowns)
     .innerJoin(towns, eq(towns.id, waveTowns.townId))
+    .leftJoin(townResponseCounts, countsJoin)
     .where(and(eq(waveTowns.waveId, waveId), eq(towns.code, townCode)))
-    .limit(1);
+    .groupBy(towns.id);
   return row;
 }
 

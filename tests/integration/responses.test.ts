@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, count, eq, sql } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { recordResponse, todayInKazakhstan } from "@/db/queries/responses";
 import { getItemCounts } from "@/db/queries/results";
+import { getWaveTowns } from "@/db/queries/waves";
 import { answers, responses, towns, waves, waveTowns } from "@/db/schema";
 import { daysFrom } from "@/db/seed/demo";
 import { getQuestionnaire, itemRules, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
@@ -94,19 +95,13 @@ describe("recordResponse", () => {
 
   it("stores a response sent 20 times at once exactly once, and counts it once", async () => {
     const input = submission({ townId: memberTown });
-    const [before] = await db
-      .select({ n: waveTowns.responses })
-      .from(waveTowns)
-      .where(and(eq(waveTowns.waveId, openWave), eq(waveTowns.townId, memberTown)));
+    const townCount = async () => (await getWaveTowns({ db, waveId: openWave })).find((town) => town.id === memberTown)!.responses;
+    const before = await townCount();
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => recordResponse({ db, submission: input })));
     expect(outcomes.filter((o) => o === "stored")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(19);
     expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: askedItems });
-    const [after] = await db
-      .select({ n: waveTowns.responses })
-      .from(waveTowns)
-      .where(and(eq(waveTowns.waveId, openWave), eq(waveTowns.townId, memberTown)));
-    expect(after!.n).toBe(before!.n + 1);
+    expect(await townCount()).toBe(before + 1);
   });
 
   it("refuses a closed wave, a town outside the wave, an unknown wave and a forged version, storing nothing", async () => {

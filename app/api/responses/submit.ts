@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { spendChallenge, takeSubmissionSlot } from "@/db/queries/abuse";
+import { recordSubmissionAttempt } from "@/db/queries/abuse";
 import { recordResponse, todayInKazakhstan } from "@/db/queries/responses";
 import { waves } from "@/db/schema";
 import { addressBucket } from "@/lib/abuse/address-bucket";
@@ -26,12 +26,15 @@ export async function submitResponse(body: unknown, { address }: { address: stri
     const proof = await checkProofOfWork(pow, powSecret());
     if (!proof.ok || !proof.signature) throw new AppError("errors.powInvalid", 400);
     const bucket = addressBucket(address, rateLimitSecret(), todayInKazakhstan());
-    if (!(await takeSubmissionSlot({ db, bucket, limit: env.RATE_LIMIT_PER_HOUR }))) {
-      throw new AppError("errors.rateLimited", 429);
-    }
-    if (!(await spendChallenge({ db, signature: proof.signature, expiresAt: new Date((proof.expiresAt ?? 0) * 1000) }))) {
-      throw new AppError("errors.powInvalid", 400);
-    }
+    const { withinLimit, firstUse } = await recordSubmissionAttempt({
+      db,
+      bucket,
+      limit: env.RATE_LIMIT_PER_HOUR,
+      signature: proof.signature,
+      expiresAt: new Date((proof.expiresAt ?? 0) * 1000),
+    });
+    if (!withinLimit) throw new AppError("errors.rateLimited", 429);
+    if (!firstUse) throw new AppError("errors.powInvalid", 400);
 
     const waveId = input.waveId;
     if (typeof waveId !== "number" || !Number.isInteger(waveId) || waveId < 1 || waveId > 2_147_483_647) {
@@ -43,7 +46,7 @@ export async function submitResponse(body: unknown, { address }: { address: stri
 
     const parsed = buildResponseSchema(itemRules(questionnaire)).safeParse(input);
     if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-    await recordResponse({ db, submission: parsed.data });
+    await recordResponse({ db, submission: parsed.data, wave });
     return { status: "ok" };
   });
 }
