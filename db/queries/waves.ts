@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lt, sql } from "drizzle-orm";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import type { Db } from "../client";
 import { townResponseCounts, towns, waves, waveTowns } from "../schema";
@@ -53,4 +53,16 @@ export async function getWaveTownContext({ db, slug, townCode }: { db: Db; slug:
   const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
   const member = wave && (await getWaveTown({ db, waveId: wave.id, townCode }));
   return wave && questionnaire && member ? { wave, questionnaire, town: member.town, responses: member.responses, demoResponses: member.demoResponses } : undefined;
+}
+
+/** The latest closed wave before this one that asked the same town: what "change since" compares with. */
+export async function getPreviousWave({ db, wave, townId }: { db: Db; wave: { id: number; opensOn: string }; townId: number }) {
+  const [previous] = await db
+    .select({ wave: waves })
+    .from(waves)
+    .innerJoin(waveTowns, and(eq(waveTowns.waveId, waves.id), eq(waveTowns.townId, townId)))
+    .where(and(eq(waves.status, "closed"), lt(waves.opensOn, wave.opensOn)))
+    .orderBy(desc(waves.opensOn))
+    .limit(1);
+  return previous?.wave;
 }

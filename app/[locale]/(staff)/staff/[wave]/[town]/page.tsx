@@ -2,7 +2,9 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getItemCounts, getLatestIndicatorValues } from "@/db/queries/results";
-import { getWaveTownContext } from "@/db/queries/waves";
+import { getPreviousWave, getWaveTownContext } from "@/db/queries/waves";
+import { compareShares } from "@/lib/stats/change";
+import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
@@ -31,9 +33,22 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
   ]);
   const rows = targetsVsPeople({ questionnaire, counts, figures, k, locale });
   const items = allItemSummaries({ questionnaire, counts, k, locale });
+  // Change since the town's previous wave, on the questions both waves asked.
+  const previousWave = await getPreviousWave({ db, wave, townId: townRow.id });
+  const previousQuestionnaire = previousWave && getQuestionnaire(previousWave.questionnaireVersion);
+  const previousItems =
+    previousWave && previousQuestionnaire
+      ? new Map(
+          allItemSummaries({ questionnaire: previousQuestionnaire, counts: await getItemCounts({ db, waveId: previousWave.id, townId: townRow.id }), k, locale }).map(
+            (item) => [item.itemId, item.summary],
+          ),
+        )
+      : null;
+  const changeOf = (itemId: string, summary: ItemSummary) => compareShares(summary.estimate, previousItems?.get(itemId)?.estimate ?? null);
 
   const t = await getTranslations({ locale, namespace: "staff" });
   const tCommon = await getTranslations({ locale, namespace: "common" });
+  const tSurvey = await getTranslations({ locale, namespace: "survey" });
   const format = await getFormatter({ locale });
   const percent = (share: number) =>
     format.number(share, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -148,17 +163,43 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
                 <th scope="col" className="num">{t("share")}</th>
                 <th scope="col" className="num">{t("interval")}</th>
                 <th scope="col" className="num">{t("n")}</th>
+                {previousWave && (
+                  <th scope="col" className="num">
+                    {t("changeSince", { wave: previousWave.name[locale] })}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
-              {items.map((item) => (
-                <tr key={item.itemId} data-item={item.itemId}>
-                  <th scope="row">{item.text}</th>
-                  <td className="num">{shareCell(item.summary)}</td>
-                  <td className="num">{intervalCell(item.summary)}</td>
-                  <td className="num">{nCell(item.summary)}</td>
-                </tr>
-              ))}
+              {questionnaire.areas.flatMap((area) => {
+                const inArea = items.filter((item) => item.area === area);
+                if (inArea.length === 0) return [];
+                return [
+                  <tr key={`area-${area}`} className="area-row">
+                    <th scope="colgroup" colSpan={previousWave ? 5 : 4}>
+                      {tSurvey(`areas.${area}`)}
+                    </th>
+                  </tr>,
+                  ...inArea.map((item) => {
+                    const change = previousWave ? changeOf(item.itemId, item.summary) : null;
+                    return (
+                      <tr key={item.itemId} data-item={item.itemId}>
+                        <th scope="row">{item.text}</th>
+                        <td className="num">{shareCell(item.summary)}</td>
+                        <td className="num">{intervalCell(item.summary)}</td>
+                        <td className="num">{nCell(item.summary)}</td>
+                        {previousWave && (
+                          <td className="num" data-testid={`change-${item.itemId}`}>
+                            {change
+                              ? `${change.points > 0 ? "+" : change.points < 0 ? "−" : "±"}${format.number(Math.abs(change.points), { maximumFractionDigits: 1 })} ${t("points")} · ${change.beyondNoise ? t("beyondNoise") : t("withinNoise")}`
+                              : "—"}
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  }),
+                ];
+              })}
             </tbody>
           </table>
         </div>
