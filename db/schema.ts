@@ -82,6 +82,11 @@ export const waves = pgTable("waves", {
   status: waveStatus("status").notNull().default("draft"),
   /** Residents need a single-use invitation code to answer. */
   requiresInvitation: boolean("requires_invitation").notNull().default(false),
+  /**
+   * Hide results from staff, exports and the public until the wave closes (DESIGN.md): an
+   * authority watching answers arrive could act on them before the poll ends. On by default.
+   */
+  hideResultsUntilClosed: boolean("hide_results_until_closed").notNull().default(true),
   createdAt: createdAt(),
 });
 export type Wave = typeof waves.$inferSelect;

@@ -66,3 +66,8 @@ export async function getPreviousWave({ db, wave, townId }: { db: Db; wave: { id
     .limit(1);
   return previous?.wave;
 }
+
+/** Whether a wave's results may be shown yet: always once closed, before only if the wave allows it. */
+export function resultsVisible(wave: { status: string; hideResultsUntilClosed: boolean }): boolean {
+  return wave.status === "closed" || !wave.hideResultsUntilClosed;
+}

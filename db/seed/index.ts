@@ -56,6 +56,8 @@ export async function seedDemoWave(db: Db, { perTown = 75 } = {}) {
       opensOn: daysFrom(today, -60),
       closesOn: daysFrom(today, 60),
       status: "open" as const,
+      // The demo shows results while its wave is open; real waves hide them until they close.
+      hideResultsUntilClosed: false,
       perTown,
     },
   ];

@@ -2,7 +2,7 @@ import { desc } from "drizzle-orm";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { waves } from "@/db/schema";
-import { getWaveTowns } from "@/db/queries/waves";
+import { getWaveTowns, resultsVisible } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 import { maySeeTown, requireStaff } from "@/app/staff-session";
@@ -32,7 +32,7 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
               {towns[index]!.filter((town) => maySeeTown(user, town.code)).map((town) => (
                 <li key={town.id}>
                   <a href={`/${locale}/staff/${wave.slug}/${town.code}`}>{town.name[locale]}</a>{" "}
-                  <span className="hint">{t("responses", { count: town.responses })}</span>
+                  {resultsVisible(wave) && <span className="hint">{t("responses", { count: town.responses })}</span>}
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { getDb } from "@/db/client";
 import { streamWaveResponses } from "@/db/queries/export";
 import { todayInKazakhstan } from "@/db/queries/responses";
-import { getWaveBySlug } from "@/db/queries/waves";
+import { getWaveBySlug, resultsVisible } from "@/db/queries/waves";
 import { env } from "@/lib/env";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import { staffOrResponse } from "@/app/staff-session";
@@ -22,6 +22,13 @@ export async function GET(request: Request, { params }: RouteContext<"/api/waves
   const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
   if (!wave || !questionnaire) {
     return Response.json({ error: "unknown wave", message: `No survey wave "${slug}".` }, { status: 404 });
+  }
+
+  if (!resultsVisible(wave)) {
+    return Response.json(
+      { error: "hidden until closed", message: `The results of "${wave.slug}" are hidden until the wave closes on ${wave.closesOn}.` },
+      { status: 409 },
+    );
   }
 
   const itemIds = questionnaire.items.map((item) => item.id);

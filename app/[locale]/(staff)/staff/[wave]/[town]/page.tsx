@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getItemCounts, getLatestIndicatorValues } from "@/db/queries/results";
-import { getPreviousWave, getWaveTownContext } from "@/db/queries/waves";
+import { getPreviousWave, getWaveTownContext, resultsVisible } from "@/db/queries/waves";
 import { compareShares } from "@/lib/stats/change";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import { SiteHeader } from "@/app/components/site-header";
@@ -26,6 +26,22 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
   if (!context || !maySeeTown(user, townCode)) notFound();
   const { wave, questionnaire, town: townRow } = context;
 
+  const t = await getTranslations({ locale, namespace: "staff" });
+  if (!resultsVisible(wave)) {
+    const format = await getFormatter({ locale });
+    const closes = format.dateTime(new Date(`${wave.closesOn}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+    return (
+      <>
+        <SiteHeader locale={locale} path={`/staff/${slug}/${townCode}`} />
+        <main id="main" className="wide">
+          <h1>{t("townTitle", { town: townRow.name[locale], wave: wave.name[locale] })}</h1>
+          <StaffBar user={user} locale={locale} />
+          <p className="notice" role="status">{t("hiddenUntilClose", { date: closes })}</p>
+        </main>
+      </>
+    );
+  }
+
   const k = env.DISCLOSURE_MIN_CELL;
   const [counts, figures] = await Promise.all([
     getItemCounts({ db, waveId: wave.id, townId: townRow.id }),
@@ -46,7 +62,6 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
       : null;
   const changeOf = (itemId: string, summary: ItemSummary) => compareShares(summary.estimate, previousItems?.get(itemId)?.estimate ?? null);
 
-  const t = await getTranslations({ locale, namespace: "staff" });
   const tCommon = await getTranslations({ locale, namespace: "common" });
   const tSurvey = await getTranslations({ locale, namespace: "survey" });
   const format = await getFormatter({ locale });

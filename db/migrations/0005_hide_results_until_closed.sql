@@ -1,0 +1,1 @@
+ALTER TABLE "waves" ADD COLUMN "hide_results_until_closed" boolean DEFAULT true NOT NULL;
