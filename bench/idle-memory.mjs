@@ -4,13 +4,9 @@
 // Usage: node bench/idle-memory.mjs
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { startServer } from "./server.mjs";
 
-const port = 3293;
-const admin = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `qala_idle_${Date.now()}`;
-spawnSync("psql", [admin, "-qc", `create database ${dbName}`], { stdio: "inherit" });
-const env = { ...process.env, DATABASE_URL: admin.replace(/\/[^/]*$/, `/${dbName}`), POSTGRES_URL: "" };
-spawnSync("npm", ["run", "--silent", "db:seed", "--", "--if-empty"], { env, stdio: "ignore" });
+const server = await startServer({ port: 3293, postgresAdminUrl: process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" });
 
 /** RSS in MB of a process and all its descendants. */
 function treeRss(pid) {
@@ -21,25 +17,16 @@ function treeRss(pid) {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const app = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
 const bare = spawn("node", ["-e", "require('http').createServer((q,s)=>s.end('ok')).listen(3294,'127.0.0.1')"], { stdio: "ignore" });
 try {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-    } catch {}
-    await sleep(500);
-  }
   for (const path of ["/ru", "/ru/survey/demo-2026", "/kk/results/demo-2025/ridder", "/en/login", "/api/challenge"]) {
-    await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+    await (await fetch(`${server.base}${path}`)).text();
   }
   await sleep(10_000);
-  const appMb = +treeRss(app.pid).toFixed(1);
+  const appMb = +treeRss(server.pid).toFixed(1);
   const bareMb = +treeRss(bare.pid).toFixed(1);
   console.log(JSON.stringify({ benchmark: "idle-memory", targetMb: 250, appServerRssMb: appMb, bareNodeServerRssMb: bareMb, ratio: +(appMb / bareMb).toFixed(2) }, null, 2));
 } finally {
-  app.kill("SIGTERM");
   bare.kill("SIGTERM");
-  await sleep(1000);
-  spawnSync("psql", [admin, "-qc", `drop database if exists ${dbName} with (force)`], { stdio: "inherit" });
+  await server.stop();
 }

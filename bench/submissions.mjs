@@ -4,23 +4,15 @@
 // beforehand, so the load generator measures the server, not its own hashing. The health
 // route at the same concurrency is the baseline measured in the same run.
 // Usage: npx tsx bench/submissions.mjs [responses=2000] [concurrency=50]
-import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
+import { startServer } from "./server.mjs";
 
 const total = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 50);
-const port = 3292;
-const base = `http://127.0.0.1:${port}`;
-const admin = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `qala_bench_${Date.now()}`;
-const psql = (sql) => spawnSync("psql", [admin, "-qc", sql], { stdio: "inherit" });
-psql(`create database ${dbName}`);
-const dbUrl = admin.replace(/\/[^/]*$/, `/${dbName}`);
-const env = { ...process.env, DATABASE_URL: dbUrl, POSTGRES_URL: "" };
-spawnSync("npm", ["run", "--silent", "db:seed", "--", "--if-empty"], { env, stdio: "ignore" });
-const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
+const server = await startServer({ port: 3292, postgresAdminUrl: process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" });
+const base = server.base;
 
 async function pool(count, worker) {
   let next = 0;
@@ -44,12 +36,6 @@ async function pool(count, worker) {
 }
 
 try {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
   const html = await (await fetch(`${base}/en/survey/demo-2026`)).text();
   const waveId = Number(html.match(/\\"waveId\\":(\d+)/)?.[1] ?? html.match(/"waveId":(\d+)/)?.[1]);
   const townId = Number(html.match(/\\"towns\\":\[\{\\"id\\":(\d+)/)?.[1] ?? html.match(/"towns":\[\{"id":(\d+)/)?.[1]);
@@ -98,7 +84,5 @@ try {
     ),
   );
 } finally {
-  process.kill(-server.pid, "SIGTERM");
-  await new Promise((r) => setTimeout(r, 1000));
-  psql(`drop database if exists ${dbName} with (force)`);
+  await server.stop();
 }

@@ -3,18 +3,11 @@
 // against the production build (`npm run build` first), cold cache. Prints JSON, with the
 // home page measured in the same run as the baseline.
 // Usage: node bench/survey-lcp.mjs [runs]
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { chromium } from "@playwright/test";
+import { startServer } from "./server.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
-const port = 3291;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qala-lcp-"));
-const env = { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "", POSTGRES_URL: "" };
-await new Promise((resolve) => spawn("npm", ["run", "--silent", "db:seed", "--", "--if-empty"], { env, stdio: "ignore" }).on("exit", resolve));
-const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore", detached: true });
+const server = await startServer({ port: 3291 });
 
 async function lcpOf(browser, url) {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
@@ -46,12 +39,6 @@ async function lcpOf(browser, url) {
 
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 try {
-  for (let i = 0; i < 60; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500));
-  }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-background-networking"],
@@ -59,14 +46,12 @@ try {
   const results = {};
   for (const [name, pagePath] of [["home (baseline)", "/ru"], ["survey", "/ru/survey/demo-2026"]]) {
     const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(Math.round(await lcpOf(browser, `http://127.0.0.1:${port}${pagePath}`)));
+    for (let i = 0; i < runs; i++) samples.push(Math.round(await lcpOf(browser, `${server.base}${pagePath}`)));
     results[name] = { path: pagePath, lcpMedianMs: median([...samples]), samplesMs: samples };
   }
   await browser.close();
   const ratio = +(results.survey.lcpMedianMs / results["home (baseline)"].lcpMedianMs).toFixed(2);
   console.log(JSON.stringify({ benchmark: "survey-lcp", network: "slow 4G (150 ms, 1.6 Mbps)", cpuSlowdown: 4, targetMs: 2500, results, surveyToHomeRatio: ratio }, null, 2));
 } finally {
-  process.kill(-server.pid, "SIGTERM");
-  await new Promise((r) => setTimeout(r, 500));
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }

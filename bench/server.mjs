@@ -1,0 +1,40 @@
+// Starts the production build (`npm run build` first) for a benchmark: a fresh database
+// (embedded PGlite in a temporary folder, or a new database on the Postgres server of
+// `postgresAdminUrl`), seeded with the demo data, served on `port` once healthy.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export async function startServer({ port, postgresAdminUrl }) {
+  let env;
+  let dropDatabase = () => {};
+  if (postgresAdminUrl) {
+    const dbName = `qala_bench_${process.pid}_${Date.now()}`;
+    spawnSync("psql", [postgresAdminUrl, "-qc", `create database ${dbName}`], { stdio: "inherit" });
+    env = { ...process.env, DATABASE_URL: postgresAdminUrl.replace(/\/[^/]*$/, `/${dbName}`), POSTGRES_URL: "" };
+    dropDatabase = () => spawnSync("psql", [postgresAdminUrl, "-qc", `drop database if exists ${dbName} with (force)`], { stdio: "inherit" });
+  } else {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qala-bench-"));
+    env = { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "", POSTGRES_URL: "" };
+    dropDatabase = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  spawnSync("npm", ["run", "--silent", "db:seed", "--", "--if-empty"], { env, stdio: "ignore" });
+  const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return {
+    base,
+    pid: server.pid,
+    stop: async () => {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      dropDatabase();
+    },
+  };
+}
