@@ -39,6 +39,9 @@ async function createAuth() {
       // Sessions are staff sessions; residents never sign in and are never tracked.
       ipAddress: { disableIpTracking: true },
     },
+    // Sign-in goes only through the login page's action, which counts and slows down
+    // failed attempts; better-auth's own HTTP endpoints for it stay closed.
+    disabledPaths: ["/sign-in/email", "/sign-up/email", "/change-password", "/change-email", "/update-user", "/delete-user", "/request-password-reset", "/reset-password"],
     plugins: [nextCookies()],
   });
 }

@@ -20,6 +20,12 @@ async function main(command: string | undefined, flags: string[]) {
       console.log(`Migrations applied (${connection.target} database).`);
     } else if (command === "seed") {
       await migrate(connection);
+      // `npm start` seeds demo data (and demo accounts) into the embedded database only:
+      // a real server's empty database stays empty until someone seeds it on purpose.
+      if (flags.includes("--if-empty") && connection.target !== "embedded") {
+        console.log("Demo data is seeded automatically only into the embedded database; run `npm run db:seed` to seed this one.");
+        return;
+      }
       if (flags.includes("--if-empty") && !(await isEmpty(connection.db))) {
         console.log("Database already has data; seed skipped.");
         return;

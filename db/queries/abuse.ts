@@ -49,6 +49,16 @@ export async function recordSubmissionAttempt({ db, bucket, limit, signature, ex
   });
 }
 
+/** How many times a bucket was counted this hour, without counting. */
+export async function countThisHour({ db, bucket, now = new Date() }: { db: Db; bucket: string; now?: Date }): Promise<number> {
+  const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const [row] = await db
+    .select({ count: rateLimitCounters.count })
+    .from(rateLimitCounters)
+    .where(and(eq(rateLimitCounters.bucket, bucket), eq(rateLimitCounters.windowStart, windowStart)));
+  return row?.count ?? 0;
+}
+
 /** Records a proof-of-work challenge as spent; false if it already was (a replay). */
 export async function spendChallenge({ db, signature, expiresAt }: { db: Db; signature: string; expiresAt: Date }): Promise<boolean> {
   const inserted = await db

@@ -12,7 +12,8 @@ if (!env.DATABASE_URL && !env.POSTGRES_URL) {
   env.PGLITE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "qala-e2e-"));
 }
 
-const seed = spawnSync("npm", ["run", "--silent", "db:seed", "--", "--if-empty"], { env, stdio: "inherit" });
+// A plain seed: idempotent, and unlike `--if-empty` it also seeds a Postgres server.
+const seed = spawnSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "inherit" });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
 const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });

@@ -25,3 +25,18 @@ test("the response export answers 401 without a session", async ({ request }) =>
   const response = await request.get(`/api/waves/${WAVE}/responses`);
   expect(response.status()).toBe(401);
 });
+
+test("an official sees the dashboard but cannot download microdata", async ({ page }) => {
+  await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
+  await expect(page.getByTestId("targets-table")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Download responses (CSV)" })).toHaveCount(0);
+  const response = await page.request.get(`/api/waves/${WAVE}/responses`);
+  expect(response.status()).toBe(403);
+});
+
+test("sign-in goes only through the login page: better-auth's own endpoint is closed", async ({ request }) => {
+  const response = await request.post("/api/auth/sign-in/email", {
+    data: { email: "admin@demo.qala", password: process.env.QALA_DEMO_PASSWORD },
+  });
+  expect(response.status()).toBe(404);
+});

@@ -61,10 +61,11 @@ export async function signIn(page: Page, role: "admin" | "official" | "researche
   await page.waitForURL(`**${next}`);
 }
 
-/** Downloads the wave's CSV from the staff page (signing in as a researcher if needed) and parses it. */
+/** Downloads the wave's CSV from the staff page as a researcher and parses it. */
 export async function downloadResponses(page: Page) {
-  await page.goto(`/en/staff/${WAVE}/ridder`);
-  if (page.url().includes("/login")) await signIn(page, "researcher", `/en/staff/${WAVE}/ridder`);
+  // Microdata is for researchers: sign in as one, whoever was signed in before.
+  await page.context().clearCookies();
+  await signIn(page, "researcher", `/en/staff/${WAVE}/ridder`);
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download responses (CSV)" }).click();
   const download = await downloadPromise;

@@ -14,7 +14,8 @@ export const dynamic = "force-dynamic";
  * (no response id, no day: the month at most), quasi-identifiers suppressed below k.
  */
 export async function GET(request: Request, { params }: RouteContext<"/api/waves/[wave]/responses">) {
-  const staff = await staffOrResponse(request, ["admin", "researcher", "official"]);
+  // Microdata is for researchers (and admins); officials see aggregates on their dashboards.
+  const staff = await staffOrResponse(request, ["admin", "researcher"]);
   if (staff instanceof Response) return staff;
   const { wave: slug } = await params;
   const db = await getDb();

@@ -93,11 +93,13 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
             </>
           )}
         </p>
-        <p>
-          <a href={`/api/waves/${slug}/responses`} download>
-            {t("downloadCsv")}
-          </a>
-        </p>
+        {user.role !== "official" && (
+          <p>
+            <a href={`/api/waves/${slug}/responses`} download>
+              {t("downloadCsv")}
+            </a>
+          </p>
+        )}
 
         <h2>{t("title")}</h2>
         <p>{t("panelIntro")}</p>
