@@ -139,7 +139,7 @@ export function SurveyForm(props: SurveyFormProps) {
   const showServerErrors = (fieldErrors: Record<string, string[]>) => {
     let firstStep = steps.length - 1;
     for (const [field, keys] of Object.entries(fieldErrors)) {
-      const index = steps.findIndex((candidate, i) => fieldsOf(i).includes(field as FieldPath<FormInput>));
+      const index = steps.findIndex((_, i) => fieldsOf(i).includes(field as FieldPath<FormInput>));
       if (index >= 0) {
         firstStep = Math.min(firstStep, index);
         setError(field as FieldPath<FormInput>, { type: "server", message: keys[0] });

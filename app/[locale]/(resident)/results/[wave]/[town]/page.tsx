@@ -5,6 +5,7 @@ import { getItemCounts } from "@/db/queries/results";
 import { todayInKazakhstan } from "@/db/queries/responses";
 import { getWaveTownContext, isWaveOpen } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
+import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { allItemSummaries } from "@/lib/stats/targets-vs-people";
@@ -58,7 +59,7 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
             </>
           )}
         </p>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("title", { town })}>
+        <ScrollRegion label={t("title", { town })}>
           <table>
             <thead>
               <tr>
@@ -72,16 +73,12 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
               {items.map(({ itemId, text, summary }) => (
                 <tr key={itemId} data-item={itemId}>
                   <th scope="row">{text}</th>
-                  <td className="num">{summary.estimate ? percent(summary.estimate.share) : t("suppressed", { k })}</td>
-                  <td className="num">
-                    {summary.estimate ? `${percent(summary.estimate.low)}–${percent(summary.estimate.high)}` : "—"}
-                  </td>
-                  <td className="num">{summary.suppressed ? `< ${k}` : summary.n}</td>
+                  <ShareCells summary={summary} k={k} percent={percent} suppressedLabel={t("suppressed", { k })} />
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </main>
     </>
   );

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { maySeeTown, requireStaff } from "@/app/staff-session";
 import { StaffBar } from "@/app/components/staff-bar";
+import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import { allItemSummaries, targetsVsPeople } from "@/lib/stats/targets-vs-people";
 import type { ItemSummary } from "@/lib/stats/summary";
 import { TargetsChart } from "./targets-chart";
@@ -67,12 +68,9 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
   const format = await getFormatter({ locale });
   const percent = (share: number) =>
     format.number(share, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const shareCell = (summary: ItemSummary) =>
-    summary.estimate ? percent(summary.estimate.share) : t("suppressed", { k });
-  // Below k even the count is withheld: a count of 1 next to a known resident says too much.
-  const nCell = (summary: ItemSummary) => (summary.suppressed ? `< ${k}` : summary.n);
-  const intervalCell = (summary: ItemSummary) =>
-    summary.estimate ? `${percent(summary.estimate.low)}–${percent(summary.estimate.high)}` : "—";
+  const cells = (summary: ItemSummary, testId?: string) => (
+    <ShareCells summary={summary} k={k} percent={percent} suppressedLabel={t("suppressed", { k })} testId={testId} />
+  );
   const chartBars = rows.flatMap((row) =>
     row.linked.filter((item) => item.summary.estimate).map((item) => ({ label: `${row.name}: ${item.text}`, ...item.summary.estimate! })),
   );
@@ -114,7 +112,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
         {rows.length === 0 ? (
           <p>{t("noFigures")}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("title")}>
+          <ScrollRegion label={t("title")}>
             <table data-testid="targets-table">
               <thead>
                 <tr>
@@ -155,9 +153,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
                       {item ? (
                         <>
                           <td>{item.text}</td>
-                          <td className="num" data-testid={`share-${item.itemId}`}>{shareCell(item.summary)}</td>
-                          <td className="num">{intervalCell(item.summary)}</td>
-                          <td className="num" data-testid={`n-${item.itemId}`}>{nCell(item.summary)}</td>
+                          {cells(item.summary, item.itemId)}
                           <td>{t(`verdicts.${item.verdict}`, { share: item.summary.estimate ? percent(item.summary.estimate.share) : "" })}</td>
                         </>
                       ) : (
@@ -168,11 +164,11 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
 
         <h2>{t("allItems")}</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("allItems")}>
+        <ScrollRegion label={t("allItems")}>
           <table data-testid="items-table">
             <thead>
               <tr>
@@ -202,9 +198,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
                     return (
                       <tr key={item.itemId} data-item={item.itemId}>
                         <th scope="row">{item.text}</th>
-                        <td className="num">{shareCell(item.summary)}</td>
-                        <td className="num">{intervalCell(item.summary)}</td>
-                        <td className="num">{nCell(item.summary)}</td>
+                        {cells(item.summary)}
                         {previousWave && (
                           <td className="num" data-testid={`change-${item.itemId}`}>
                             {change
@@ -219,7 +213,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </main>
     </>
   );
