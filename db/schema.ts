@@ -186,6 +186,51 @@ export const answerCounts = pgTable(
 export type AnswerCount = typeof answerCounts.$inferSelect;
 export type NewAnswerCount = typeof answerCounts.$inferInsert;
 
+/**
+ * Per wave, town, item and answer code, split by the respondent's coarse demographics
+ * (age band, sex, employment; 0 where the respondent did not say). Breakdowns and the
+ * age band × sex weighting read this; it is kept up to date in the same transaction as
+ * answer_counts and, like it, has no time column.
+ */
+export const answerGroupCounts = pgTable(
+  "answer_group_counts",
+  {
+    waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
+    townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    value: smallint("value").notNull(),
+    ageBand: smallint("age_band").notNull(),
+    sex: smallint("sex").notNull(),
+    employment: smallint("employment").notNull(),
+    responses: integer("responses").notNull(),
+    demoResponses: integer("demo_responses").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.townId, t.itemId, t.value, t.ageBand, t.sex, t.employment] })],
+);
+export type AnswerGroupCount = typeof answerGroupCounts.$inferSelect;
+
+/**
+ * A town's population by age band × sex (adults, the bands of the questionnaire), the
+ * target of post-stratification weighting. Entered by an admin with its source.
+ */
+export const populationCells = pgTable(
+  "population_cells",
+  {
+    townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
+    /** Codes of the questionnaire's ageBand and sex scales. */
+    ageBand: smallint("age_band").notNull(),
+    sex: smallint("sex").notNull(),
+    population: integer("population").notNull(),
+    year: smallint("year").notNull(),
+    sourceCitation: text("source_citation").notNull(),
+    sourceUrl: text("source_url"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.townId, t.ageBand, t.sex] })],
+);
+export type PopulationCell = typeof populationCells.$inferSelect;
+export type NewPopulationCell = typeof populationCells.$inferInsert;
+
 /** Free-text answers, kept apart from coded ones: never in rollups, exported only on request. */
 export const textAnswers = pgTable(
   "text_answers",
@@ -301,3 +346,24 @@ export const verifications = pgTable("verifications", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type Verification = typeof verifications.$inferSelect;
+
+/**
+ * What staff changed, by whom and when: imports (with their rows), waves, accounts.
+ * Staff actions only; nothing about residents is ever written here.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** Kept when the account is later deleted. */
+    actorEmail: text("actor_email").notNull(),
+    action: text("action").notNull(),
+    /** What was done: ids, counts, the imported rows. Never a password or token. */
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type NewAuditEntry = typeof auditLog.$inferInsert;

@@ -5,11 +5,16 @@ import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import type { ResponseSubmission } from "@/lib/survey/response-schema";
 import { withoutHidden } from "@/lib/survey/skip-logic";
 import type { Db } from "../client";
-import { answerCounts, answers, responses, ROLLUP_SHARDS, textAnswers, townResponseCounts, waves } from "../schema";
+import { answerCounts, answerGroupCounts, answers, responses, ROLLUP_SHARDS, textAnswers, townResponseCounts, waves } from "../schema";
 import { returnInvitationCode, takeInvitationCode } from "./abuse";
 import { isWaveOpen } from "./waves";
 
 export type RecordOutcome = "stored" | "duplicate";
+
+/** The code a response gave to a grouping question, or 0 when it gave none. */
+function answered(coded: [string, number][], itemId: string): number {
+  return coded.find(([id]) => id === itemId)?.[1] ?? 0;
+}
 
 /** Today's date in Kazakhstan (UTC+5): the finest time a response keeps. */
 export function todayInKazakhstan(now = new Date()): string {
@@ -113,6 +118,26 @@ export async function recordResponse({
             set: {
               responses: sql`${answerCounts.responses} + 1`,
               demoResponses: sql`${answerCounts.demoResponses} + ${isDemo ? 1 : 0}`,
+            },
+          });
+        // The same counts split by the respondent's age band, sex and employment (0: not said).
+        const group = { ageBand: answered(coded, "age_band"), sex: answered(coded, "sex"), employment: answered(coded, "employment") };
+        await tx
+          .insert(answerGroupCounts)
+          .values(coded.map(([itemId, value]) => ({ waveId: wave.id, townId: submission.townId, itemId, value, ...group, responses: 1, demoResponses: isDemo ? 1 : 0 })))
+          .onConflictDoUpdate({
+            target: [
+              answerGroupCounts.waveId,
+              answerGroupCounts.townId,
+              answerGroupCounts.itemId,
+              answerGroupCounts.value,
+              answerGroupCounts.ageBand,
+              answerGroupCounts.sex,
+              answerGroupCounts.employment,
+            ],
+            set: {
+              responses: sql`${answerGroupCounts.responses} + 1`,
+              demoResponses: sql`${answerGroupCounts.demoResponses} + ${isDemo ? 1 : 0}`,
             },
           });
       }

@@ -7,6 +7,7 @@ import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 import { maySeeTown, requireStaff } from "@/app/staff-session";
 import { StaffBar } from "@/app/components/staff-bar";
+import { may } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -25,17 +26,39 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
         <h1>{t("title")}</h1>
         <StaffBar user={user} locale={locale} />
         <h2>{t("waves")}</h2>
+        {may(user.role, "users.manage") && (
+          <p>
+            <a href={`/${locale}/staff/admin`}>{t("administration")}</a>
+          </p>
+        )}
         {allWaves.map((wave, index) => (
-          <section key={wave.id}>
+          <section key={wave.id} data-wave={wave.slug}>
             <h3>{wave.name[locale]}</h3>
-            <ul className="plain">
-              {towns[index]!.filter((town) => maySeeTown(user, town.code)).map((town) => (
-                <li key={town.id}>
-                  <a href={`/${locale}/staff/${wave.slug}/${town.code}`}>{town.name[locale]}</a>{" "}
-                  {resultsVisible(wave) && <span className="hint">{t("responses", { count: town.responses })}</span>}
-                </li>
+            {may(user.role, "export.download") &&
+              (resultsVisible(wave) ? (
+                <p>
+                  <a href={`/api/waves/${wave.slug}/responses`} download>
+                    {t("downloadCsv")}
+                  </a>
+                </p>
+              ) : (
+                <p className="hint">{t("exportHidden")}</p>
               ))}
-            </ul>
+            {may(user.role, "dashboard.view") && (
+              <>
+                <p>
+                  <a href={`/${locale}/staff/${wave.slug}/compare`}>{t("compareTowns")}</a>
+                </p>
+                <ul className="plain">
+                  {towns[index]!.filter((town) => maySeeTown(user, town.code)).map((town) => (
+                    <li key={town.id}>
+                      <a href={`/${locale}/staff/${wave.slug}/${town.code}`}>{town.name[locale]}</a>{" "}
+                      {resultsVisible(wave) && <span className="hint">{t("responses", { count: town.responses })}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </section>
         ))}
       </main>

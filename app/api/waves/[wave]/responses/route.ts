@@ -1,3 +1,4 @@
+import { rolesFor } from "@/lib/auth/permissions";
 import { stringify } from "csv-stringify/sync";
 import { getDb } from "@/db/client";
 import { streamWaveResponses } from "@/db/queries/export";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: RouteContext<"/api/waves/[wave]/responses">) {
   // Microdata is for researchers (and admins); officials see aggregates on their dashboards.
-  const staff = await staffOrResponse(request, ["admin", "researcher"]);
+  const staff = await staffOrResponse(request, rolesFor("export.download"));
   if (staff instanceof Response) return staff;
   const { wave: slug } = await params;
   const db = await getDb();

@@ -9,6 +9,7 @@ import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { maySeeTown, requireStaff } from "@/app/staff-session";
+import { may, rolesFor } from "@/lib/auth/permissions";
 import { StaffBar } from "@/app/components/staff-bar";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import { allItemSummaries, targetsVsPeople } from "@/lib/stats/targets-vs-people";
@@ -21,7 +22,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
   const { locale: raw, wave: slug, town: townCode } = await params;
   const locale = raw as Locale;
   setRequestLocale(locale);
-  const user = await requireStaff(["admin", "official", "researcher"], { locale, next: `/${locale}/staff/${slug}/${townCode}` });
+  const user = await requireStaff(rolesFor("dashboard.view"), { locale, next: `/${locale}/staff/${slug}/${townCode}` });
   const db = await getDb();
   const context = await getWaveTownContext({ db, slug, townCode });
   if (!context || !maySeeTown(user, townCode)) notFound();
@@ -91,7 +92,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
             </>
           )}
         </p>
-        {user.role !== "official" && (
+        {may(user.role, "export.download") && (
           <p>
             <a href={`/api/waves/${slug}/responses`} download>
               {t("downloadCsv")}

@@ -1,0 +1,26 @@
+import type { Role } from "./passwords";
+
+/**
+ * Who may do what: one table, read by every page, route and server action (each checks
+ * for itself, never only middleware). Tests walk this table, action by action and role by
+ * role, and expect 403 wherever a role is missing.
+ */
+export const permissions = {
+  /** Town dashboards, comparisons across towns, breakdowns. */
+  "dashboard.view": ["admin", "official"],
+  /** Anonymised microdata and aggregate tables. */
+  "export.download": ["admin", "researcher"],
+  "users.manage": ["admin"],
+  "waves.manage": ["admin"],
+  "indicators.manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function may(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesFor(permission: Permission): Role[] {
+  return [...permissions[permission]];
+}
