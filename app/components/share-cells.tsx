@@ -5,11 +5,13 @@ import type { ItemSummary } from "@/lib/stats/summary";
  * interval and n. Below k all three are withheld; even a count of 1 next to a known
  * resident says too much.
  */
-export function ShareCells({ summary, k, percent, suppressedLabel, testId }: {
+export function ShareCells({ summary, k, percent, suppressedLabel, hiddenN, testId }: {
   summary: ItemSummary;
   k: number;
   percent: (share: number) => string;
   suppressedLabel: string;
+  /** What the n cell of a hidden cell says, when it is not "< k" (a cell hidden to protect another). */
+  hiddenN?: string;
   /** Names the share and n cells `share-<testId>` and `n-<testId>` for tests. */
   testId?: string;
 }) {
@@ -21,7 +23,7 @@ export function ShareCells({ summary, k, percent, suppressedLabel, testId }: {
       </td>
       <td className="num">{estimate ? `${percent(estimate.low)}–${percent(estimate.high)}` : "—"}</td>
       <td className="num" data-testid={testId && `n-${testId}`}>
-        {summary.suppressed ? `< ${k}` : summary.n}
+        {summary.suppressed ? (hiddenN ?? `< ${k}`) : summary.n}
       </td>
     </>
   );

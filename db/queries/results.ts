@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { answerCounts, indicators, indicatorValues } from "../schema";
+import { answerCounts, answerGroupCounts, indicators, indicatorValues, populationCells } from "../schema";
 
 /** Code counts per item for one town in one wave, read from the rollup (never a scan of answers). */
 export async function getItemCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
@@ -30,4 +30,28 @@ export async function getLatestIndicatorValues({ db, townId }: { db: Db; townId:
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if (!latest.has(row.indicator.code)) latest.set(row.indicator.code, row);
   return [...latest.values()];
+}
+
+/**
+ * Code counts per item and respondent group (age band, sex, employment) for one town in one
+ * wave: breakdowns and weighting read these. At most items × codes × groups rows, however
+ * many responses the town has.
+ */
+export async function getGroupCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
+  return db
+    .select({
+      itemId: answerGroupCounts.itemId,
+      value: answerGroupCounts.value,
+      ageBand: answerGroupCounts.ageBand,
+      sex: answerGroupCounts.sex,
+      employment: answerGroupCounts.employment,
+      responses: answerGroupCounts.responses,
+    })
+    .from(answerGroupCounts)
+    .where(and(eq(answerGroupCounts.waveId, waveId), eq(answerGroupCounts.townId, townId)));
+}
+
+/** The town's adult population by age band × sex, when an admin has entered it. */
+export async function getPopulationCells({ db, townId }: { db: Db; townId: number }) {
+  return db.select().from(populationCells).where(eq(populationCells.townId, townId)).orderBy(populationCells.ageBand, populationCells.sex);
 }

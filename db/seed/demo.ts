@@ -27,14 +27,50 @@ export function daysFrom(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Age bands 18–29, 30–44, 45–59, 60+ in the demo sample, and how each shifts contentment. */
+const DEMO_AGE_MIX = [0.4, 0.3, 0.2, 0.1];
+const AGE_LEAN = [-0.15, -0.05, 0.05, 0.15];
+
+/**
+ * Adults by age band × sex as shares of a town's population: an illustrative structure for
+ * the demo (weighting needs one), not an official figure, and labelled so.
+ */
+const DEMO_POPULATION_SHARES: Array<[ageBand: number, sex: number, share: number]> = [
+  [1, 1, 0.105], [1, 2, 0.11], [2, 1, 0.14], [2, 2, 0.135],
+  [3, 1, 0.13], [3, 2, 0.115], [4, 1, 0.16], [4, 2, 0.105],
+];
+const ADULT_SHARE = 0.72;
+
+export function demoPopulationCells(town: { id: number; population: number | null }, year: number) {
+  const adults = (town.population ?? 10_000) * ADULT_SHARE;
+  return DEMO_POPULATION_SHARES.map(([ageBand, sex, share]) => ({
+    townId: town.id,
+    ageBand,
+    sex,
+    population: Math.round(adults * share),
+    year,
+    sourceCitation: "Demo structure: the town's population split by typical adult age and sex shares; not an official figure",
+    sourceUrl: null,
+  }));
+}
+
 /** Generated answers for one demo resident: favourable codes more often where the town leans so. */
-export function demoAnswers(next: () => number, lean: number): Record<string, number> {
+export function demoAnswers(next: () => number, townLean: number): Record<string, number> {
   const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
   const result: Record<string, number> = {};
+  // Like real online samples, the demo over-represents the young, and the young are less
+  // content: so the weighted figures differ visibly from the unweighted ones.
+  const draw = next();
+  const ageBand = DEMO_AGE_MIX.findIndex((_, i) => draw < DEMO_AGE_MIX.slice(0, i + 1).reduce((a, b) => a + b, 0)) + 1 || DEMO_AGE_MIX.length;
+  const lean = townLean + AGE_LEAN[ageBand - 1]!;
   for (const item of questionnaire.items) {
     if (item.kind === "text") continue;
     const scale = scaleOf(questionnaire, item);
     if (!item.required && next() < 0.3) continue;
+    if (item.id === "age_band") {
+      result[item.id] = ageBand;
+      continue;
+    }
     if (scale.missing.length > 0 && next() < 0.06) {
       result[item.id] = scale.missing[0]!;
       continue;

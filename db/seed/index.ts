@@ -2,8 +2,8 @@ import { inArray, sql } from "drizzle-orm";
 import { latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import type { Db } from "../client";
 import { todayInKazakhstan } from "../queries/responses";
-import { indicators, indicatorValues, towns, waves, waveTowns } from "../schema";
-import { daysFrom, seedDemoResponses } from "./demo";
+import { indicators, indicatorValues, populationCells, towns, waves, waveTowns } from "../schema";
+import { daysFrom, demoPopulationCells, seedDemoResponses } from "./demo";
 import { seedIndicators, seedIndicatorValues } from "./indicators";
 import { seedTowns } from "./towns";
 
@@ -61,7 +61,11 @@ export async function seedDemoWave(db: Db, { perTown = 75 } = {}) {
       perTown,
     },
   ];
-  const waveTownRows = await db.select({ id: towns.id, code: towns.code }).from(towns).where(inArray(towns.code, DEMO_WAVE_TOWNS));
+  const waveTownRows = await db.select({ id: towns.id, code: towns.code, population: towns.population }).from(towns).where(inArray(towns.code, DEMO_WAVE_TOWNS));
+  await db
+    .insert(populationCells)
+    .values(waveTownRows.flatMap((town) => demoPopulationCells(town, Number(today.slice(0, 4)))))
+    .onConflictDoNothing();
   let responses = 0;
   for (const { perTown: count, ...values } of demoWaves) {
     const [wave] = await db

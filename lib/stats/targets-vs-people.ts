@@ -9,6 +9,9 @@ export interface OfficialFigure {
   value: { period: string; value: number; target: number | null; sourceCitation: string; sourceUrl: string | null };
 }
 
+export type SummaryOf = (itemId: string, summary: ItemSummary) => ItemSummary;
+const identity: SummaryOf = (_, summary) => summary;
+
 export interface LinkedItem {
   itemId: string;
   text: string;
@@ -39,19 +42,22 @@ export function targetsVsPeople({
   figures,
   k,
   locale,
+  summaryOf = identity,
 }: {
   questionnaire: Questionnaire;
   counts: ReadonlyMap<string, ReadonlyMap<number, number>>;
   figures: OfficialFigure[];
   k: number;
   locale: Locale;
+  /** Replaces an item's summary, e.g. by its weighted version. */
+  summaryOf?: SummaryOf;
 }): TargetsVsPeopleRow[] {
   return figures.map(({ indicator, value }) => {
     const status = judgeTarget(value.value, value.target, indicator.higherIsBetter);
     const linked = questionnaire.items
       .filter((item) => item.indicators.includes(indicator.code))
       .map((item) => {
-        const summary = summariseItem(scaleOf(questionnaire, item), counts.get(item.id) ?? new Map(), k);
+        const summary = summaryOf(item.id, summariseItem(scaleOf(questionnaire, item), counts.get(item.id) ?? new Map(), k));
         return { itemId: item.id, text: item.text[locale], summary, verdict: compareWithResidents(status, summary.estimate) };
       });
     return {
@@ -70,11 +76,12 @@ export function targetsVsPeople({
 }
 
 /** Every item's summary, in questionnaire order, for the "all questions" table. */
-export function allItemSummaries({ questionnaire, counts, k, locale }: {
+export function allItemSummaries({ questionnaire, counts, k, locale, summaryOf = identity }: {
   questionnaire: Questionnaire;
   counts: ReadonlyMap<string, ReadonlyMap<number, number>>;
   k: number;
   locale: Locale;
+  summaryOf?: SummaryOf;
 }) {
   return questionnaire.items
     .filter((item) => scaleOf(questionnaire, item).topBox.length > 0)
@@ -82,6 +89,6 @@ export function allItemSummaries({ questionnaire, counts, k, locale }: {
       itemId: item.id,
       area: item.area,
       text: item.text[locale],
-      summary: summariseItem(scaleOf(questionnaire, item), counts.get(item.id) ?? new Map(), k),
+      summary: summaryOf(item.id, summariseItem(scaleOf(questionnaire, item), counts.get(item.id) ?? new Map(), k)),
     }));
 }

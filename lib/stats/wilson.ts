@@ -17,7 +17,14 @@ export function wilsonInterval(successes: number, n: number, z = Z95): ShareEsti
     throw new RangeError(`Invalid share: ${successes} of ${n}`);
   }
   if (n === 0) return null;
-  const p = successes / n;
+  return wilsonFromShare(successes / n, n, z);
+}
+
+/**
+ * The same interval from a share and a sample size that need not be whole numbers: a
+ * weighted share with its effective sample size (Kish), as post-stratification gives.
+ */
+export function wilsonFromShare(p: number, n: number, z = Z95): ShareEstimate {
   const z2 = z * z;
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;

@@ -1,10 +1,9 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getItemCounts, getLatestIndicatorValues } from "@/db/queries/results";
-import { getPreviousWave, getWaveTownContext, resultsVisible } from "@/db/queries/waves";
+import { loadTownDashboard } from "@/db/queries/dashboard";
+import { getWaveTownContext, resultsVisible } from "@/db/queries/waves";
 import { compareShares } from "@/lib/stats/change";
-import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
@@ -12,14 +11,18 @@ import { maySeeTown, requireStaff } from "@/app/staff-session";
 import { may, rolesFor } from "@/lib/auth/permissions";
 import { StaffBar } from "@/app/components/staff-bar";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
-import { allItemSummaries, targetsVsPeople } from "@/lib/stats/targets-vs-people";
 import type { ItemSummary } from "@/lib/stats/summary";
 import { TargetsChart } from "./targets-chart";
+import { Breakdowns } from "./breakdowns";
+import { WeightingSwitch } from "./weighting-switch";
 
 export const dynamic = "force-dynamic";
 
-export default async function TownDashboard({ params }: PageProps<"/[locale]/staff/[wave]/[town]">) {
+export default async function TownDashboard({ params, searchParams }: PageProps<"/[locale]/staff/[wave]/[town]">) {
   const { locale: raw, wave: slug, town: townCode } = await params;
+  const query = await searchParams;
+  const weighted = query.weighting === "weighted";
+  const breakdownItem = typeof query.item === "string" ? query.item : undefined;
   const locale = raw as Locale;
   setRequestLocale(locale);
   const user = await requireStaff(rolesFor("dashboard.view"), { locale, next: `/${locale}/staff/${slug}/${townCode}` });
@@ -45,23 +48,15 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
   }
 
   const k = env.DISCLOSURE_MIN_CELL;
-  const [counts, figures] = await Promise.all([
-    getItemCounts({ db, waveId: wave.id, townId: townRow.id }),
-    getLatestIndicatorValues({ db, townId: townRow.id }),
-  ]);
-  const rows = targetsVsPeople({ questionnaire, counts, figures, k, locale });
-  const items = allItemSummaries({ questionnaire, counts, k, locale });
-  // Change since the town's previous wave, on the questions both waves asked.
-  const previousWave = await getPreviousWave({ db, wave, townId: townRow.id });
-  const previousQuestionnaire = previousWave && getQuestionnaire(previousWave.questionnaireVersion);
-  const previousItems =
-    previousWave && previousQuestionnaire
-      ? new Map(
-          allItemSummaries({ questionnaire: previousQuestionnaire, counts: await getItemCounts({ db, waveId: previousWave.id, townId: townRow.id }), k, locale }).map(
-            (item) => [item.itemId, item.summary],
-          ),
-        )
-      : null;
+  const { rows, items, previousWave, previousItems, weighting, breakdown } = await loadTownDashboard({
+    db,
+    wave,
+    townId: townRow.id,
+    k,
+    locale,
+    weighted,
+    breakdownItem,
+  });
   const changeOf = (itemId: string, summary: ItemSummary) => compareShares(summary.estimate, previousItems?.get(itemId)?.estimate ?? null);
 
   const tCommon = await getTranslations({ locale, namespace: "common" });
@@ -100,6 +95,15 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
           </p>
         )}
 
+        <WeightingSwitch
+          locale={locale}
+          available={weighting.available}
+          applied={weighting.applied}
+          item={breakdown.item.id}
+          populationYear={weighting.population[0]?.year}
+          populationSource={weighting.population[0]?.sourceCitation}
+        />
+
         <h2>{t("title")}</h2>
         <p>{t("panelIntro")}</p>
         {chartBars.length > 0 && (
@@ -123,7 +127,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
                   <th scope="col" className="num">{t("target")}</th>
                   <th scope="col">{t("status")}</th>
                   <th scope="col">{t("residentItem")}</th>
-                  <th scope="col" className="num">{t("share")}</th>
+                  <th scope="col" className="num">{weighting.applied ? t("shareWeighted") : t("share")}</th>
                   <th scope="col" className="num">{t("interval")}</th>
                   <th scope="col" className="num">{t("n")}</th>
                   <th scope="col">{t("verdict")}</th>
@@ -174,7 +178,7 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
             <thead>
               <tr>
                 <th scope="col">{t("residentItem")}</th>
-                <th scope="col" className="num">{t("share")}</th>
+                <th scope="col" className="num">{weighting.applied ? t("shareWeighted") : t("share")}</th>
                 <th scope="col" className="num">{t("interval")}</th>
                 <th scope="col" className="num">{t("n")}</th>
                 {previousWave && (
@@ -215,6 +219,17 @@ export default async function TownDashboard({ params }: PageProps<"/[locale]/sta
             </tbody>
           </table>
         </ScrollRegion>
+
+        <Breakdowns
+          locale={locale}
+          k={k}
+          item={breakdown.item}
+          candidates={breakdown.candidates}
+          areaOf={(area) => tSurvey(`areas.${area}`)}
+          tables={breakdown.tables}
+          weighting={weighting.applied ? "weighted" : "unweighted"}
+          percent={percent}
+        />
       </main>
     </>
   );

@@ -1,0 +1,73 @@
+import type { Scale } from "@/lib/survey/types";
+import { suppressCells, type Suppression } from "./disclosure";
+import { summariseItem, type ItemSummary } from "./summary";
+import { stratumKey } from "./weighting";
+
+/**
+ * Breakdowns of an item by the respondents' age band, sex or employment, read from the
+ * answer_group_counts rollup (one row per item, code and group; 0 = the respondent did not say).
+ */
+export interface GroupCount {
+  itemId: string;
+  value: number;
+  ageBand: number;
+  sex: number;
+  employment: number;
+  responses: number;
+}
+
+export const DIMENSIONS = ["ageBand", "sex", "employment"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface BreakdownCell {
+  /** The group's code on its scale, or 0 for respondents who did not say. */
+  code: number;
+  summary: ItemSummary;
+  /** Why the cell is hidden: below k itself, or so that a hidden cell cannot be derived. */
+  suppression: Suppression;
+}
+
+/** Code counts of one item per group of a dimension. */
+function countsBy(rows: readonly GroupCount[], itemId: string, groupOf: (row: GroupCount) => string) {
+  const result = new Map<string, Map<number, number>>();
+  for (const row of rows) {
+    if (row.itemId !== itemId) continue;
+    const group = groupOf(row);
+    const counts = result.get(group) ?? new Map<number, number>();
+    counts.set(row.value, (counts.get(row.value) ?? 0) + row.responses);
+    result.set(group, counts);
+  }
+  return result;
+}
+
+/**
+ * One cell per group (the scale's codes, then "did not say"), with primary and secondary
+ * suppression applied across the cells: they add up to the item's published n.
+ */
+export function breakdown({ scale, rows, itemId, dimension, groupCodes, k }: {
+  scale: Scale;
+  rows: readonly GroupCount[];
+  itemId: string;
+  dimension: Dimension;
+  groupCodes: readonly number[];
+  k: number;
+}): BreakdownCell[] {
+  const counts = countsBy(rows, itemId, (row) => String(row[dimension]));
+  // Every cell is summarised with k = 0; disclosure is decided below, across the cells.
+  const summaries = [...groupCodes, 0].map((code) => ({ code, summary: summariseItem(scale, counts.get(String(code)) ?? new Map(), 0) }));
+  const suppression = suppressCells(summaries.map(({ summary }) => ({ n: summary.n })), k);
+  return summaries
+    .map(({ code, summary }, i) => ({
+      code,
+      suppression: suppression[i]!,
+      summary: suppression[i] ? { ...summary, estimate: null, suppressed: true } : summary,
+    }))
+    .filter((cell) => cell.code !== 0 || cell.summary.n > 0);
+}
+
+/** Code counts of one item per age band × sex stratum, for weighting; unknown age or sex left out. */
+export function countsByStratum(rows: readonly GroupCount[], itemId: string) {
+  const strata = countsBy(rows, itemId, (row) => stratumKey(row));
+  for (const group of strata.keys()) if (group.startsWith("0:") || group.endsWith(":0")) strata.delete(group);
+  return strata;
+}
