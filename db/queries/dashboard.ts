@@ -6,11 +6,35 @@ import { strataOf, weightSummary, type WeightedSummary } from "@/lib/stats/weigh
 import { getQuestionnaire, scaleOf } from "@/lib/survey/questionnaire";
 import type { Questionnaire } from "@/lib/survey/types";
 import type { Db } from "../client";
-import { getGroupCounts, getItemCounts, getLatestIndicatorValues, getPopulationCells } from "./results";
+import { getGroupCounts, getItemCounts, getLatestIndicatorValues, getPopulationCells, getStratumCounts } from "./results";
 import { getPreviousWave } from "./waves";
 
 /** Which question each breakdown dimension comes from. */
 const DIMENSION_ITEMS: Record<Dimension, string> = { ageBand: "age_band", sex: "sex", employment: "employment" };
+
+/**
+ * Rollup reads, kept in memory and keyed by the wave and town's response count: a stored
+ * response changes that count in the same transaction as the rollups, so an entry can
+ * never be stale (a closed wave's count no longer changes). Bounded, least recently used
+ * out first.
+ */
+const rollupCache = new Map<string, Promise<unknown>>();
+const ROLLUP_CACHE_ENTRIES = 120;
+
+function cachedRollup<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const hit = rollupCache.get(key) as Promise<T> | undefined;
+  rollupCache.delete(key);
+  const value = hit ?? load();
+  if (!hit) value.catch(() => rollupCache.delete(key));
+  rollupCache.set(key, value);
+  if (rollupCache.size > ROLLUP_CACHE_ENTRIES) rollupCache.delete(rollupCache.keys().next().value!);
+  return value;
+}
+
+/** For benchmarks of the uncached path. */
+export function clearRollupCache() {
+  rollupCache.clear();
+}
 
 /** Items with a favourable answer: those a share can be shown for. */
 export function scaleItems(questionnaire: Questionnaire) {
@@ -22,31 +46,38 @@ export function scaleItems(questionnaire: Questionnaire) {
  * queries whose size does not grow with the number of responses. Weighting and the chosen
  * breakdown are options; suppression is applied here, before anything reaches a page.
  */
-export async function loadTownDashboard({ db, wave, townId, k, locale, weighted, breakdownItem }: {
+export async function loadTownDashboard({ db, wave, townId, responses, k, locale, weighted, breakdownItem }: {
   db: Db;
   wave: { id: number; opensOn: string; questionnaireVersion: string };
   townId: number;
+  /** The town's response count in this wave: the version of its rollups. */
+  responses: number;
   k: number;
   locale: Locale;
   weighted: boolean;
   breakdownItem?: string;
 }) {
   const questionnaire = getQuestionnaire(wave.questionnaireVersion)!;
-  const [counts, figures, groupCounts, population, previousWave] = await Promise.all([
-    getItemCounts({ db, waveId: wave.id, townId }),
+  const candidates = scaleItems(questionnaire);
+  const chosen = candidates.find((item) => item.id === breakdownItem) ?? candidates.find((item) => item.indicators.length > 0) ?? candidates[0]!;
+  const version = `${wave.id}:${townId}:${responses}`;
+  const [counts, figures, groupCounts, population, previousWave, strata] = await Promise.all([
+    cachedRollup(`items:${version}`, () => getItemCounts({ db, waveId: wave.id, townId })),
     getLatestIndicatorValues({ db, townId }),
-    getGroupCounts({ db, waveId: wave.id, townId }),
+    cachedRollup(`groups:${version}:${chosen.id}`, () => getGroupCounts({ db, waveId: wave.id, townId, itemId: chosen.id })),
     getPopulationCells({ db, townId }),
     getPreviousWave({ db, wave, townId }),
+    weighted ? cachedRollup(`strata:${version}`, () => getStratumCounts({ db, waveId: wave.id, townId })) : Promise.resolve([]),
   ]);
 
   // Post-stratification, where the town's population structure is known.
   const weighting = weighted && population.length > 0;
   const weightedSummaries = new Map<string, WeightedSummary>();
+  const strataByItem = countsByStratum(strata);
   const summaryOf: SummaryOf = (itemId, summary) => {
     if (!weighting) return summary;
     const item = questionnaire.items.find((candidate) => candidate.id === itemId)!;
-    const result = weightSummary(summary, strataOf(scaleOf(questionnaire, item), countsByStratum(groupCounts, itemId)), population, k);
+    const result = weightSummary(summary, strataOf(scaleOf(questionnaire, item), strataByItem.get(itemId) ?? new Map()), population, k);
     weightedSummaries.set(itemId, result);
     return result;
   };
@@ -59,13 +90,15 @@ export async function loadTownDashboard({ db, wave, townId, k, locale, weighted,
   let previousItems: Map<string, ReturnType<typeof allItemSummaries>[number]["summary"]> | null = null;
   if (previousWave && previousQuestionnaire) {
     const [previousCounts, previousGroups] = await Promise.all([
-      getItemCounts({ db, waveId: previousWave.id, townId }),
-      weighting ? getGroupCounts({ db, waveId: previousWave.id, townId }) : Promise.resolve([]),
+      // A closed wave takes no more responses: its rollups are final.
+      cachedRollup(`items:${previousWave.id}:${townId}:closed`, () => getItemCounts({ db, waveId: previousWave.id, townId })),
+      weighting ? cachedRollup(`strata:${previousWave.id}:${townId}:closed`, () => getStratumCounts({ db, waveId: previousWave.id, townId })) : Promise.resolve([]),
     ]);
+    const previousStrata = countsByStratum(previousGroups);
     const previousSummaryOf: SummaryOf = (itemId, summary) => {
       if (!weighting) return summary;
       const item = previousQuestionnaire.items.find((candidate) => candidate.id === itemId)!;
-      return weightSummary(summary, strataOf(scaleOf(previousQuestionnaire, item), countsByStratum(previousGroups, itemId)), population, k);
+      return weightSummary(summary, strataOf(scaleOf(previousQuestionnaire, item), previousStrata.get(itemId) ?? new Map()), population, k);
     };
     previousItems = new Map(
       allItemSummaries({ questionnaire: previousQuestionnaire, counts: previousCounts, k, locale, summaryOf: previousSummaryOf }).map((item) => [item.itemId, item.summary]),
@@ -73,8 +106,6 @@ export async function loadTownDashboard({ db, wave, townId, k, locale, weighted,
   }
 
   // Breakdowns of one item by each dimension, with primary and secondary suppression.
-  const candidates = scaleItems(questionnaire);
-  const chosen = candidates.find((item) => item.id === breakdownItem) ?? candidates.find((item) => item.indicators.length > 0) ?? candidates[0]!;
   const breakdowns = DIMENSIONS.map((dimension) => {
     const groupItem = questionnaire.items.find((item) => item.id === DIMENSION_ITEMS[dimension]);
     const groups = groupItem ? scaleOf(questionnaire, groupItem).options : [];

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { answerCounts, answerGroupCounts, indicators, indicatorValues, populationCells } from "../schema";
 
@@ -33,11 +33,10 @@ export async function getLatestIndicatorValues({ db, townId }: { db: Db; townId:
 }
 
 /**
- * Code counts per item and respondent group (age band, sex, employment) for one town in one
- * wave: breakdowns and weighting read these. At most items × codes × groups rows, however
- * many responses the town has.
+ * One item's code counts per respondent group (age band, sex, employment; 0 = not said)
+ * for one town in one wave: what a breakdown shows. At most codes × groups rows.
  */
-export async function getGroupCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
+export async function getGroupCounts({ db, waveId, townId, itemId }: { db: Db; waveId: number; townId: number; itemId: string }) {
   return db
     .select({
       itemId: answerGroupCounts.itemId,
@@ -48,7 +47,26 @@ export async function getGroupCounts({ db, waveId, townId }: { db: Db; waveId: n
       responses: answerGroupCounts.responses,
     })
     .from(answerGroupCounts)
-    .where(and(eq(answerGroupCounts.waveId, waveId), eq(answerGroupCounts.townId, townId)));
+    .where(and(eq(answerGroupCounts.waveId, waveId), eq(answerGroupCounts.townId, townId), eq(answerGroupCounts.itemId, itemId)));
+}
+
+/**
+ * Every item's code counts per age band × sex stratum (respondents who gave both), summed
+ * over employment in the database: what weighting needs, at most items × codes × 8 rows.
+ */
+export async function getStratumCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
+  return db
+    .select({
+      itemId: answerGroupCounts.itemId,
+      value: answerGroupCounts.value,
+      ageBand: answerGroupCounts.ageBand,
+      sex: answerGroupCounts.sex,
+      employment: sql<number>`0`,
+      responses: sql<number>`sum(${answerGroupCounts.responses})::int`,
+    })
+    .from(answerGroupCounts)
+    .where(and(eq(answerGroupCounts.waveId, waveId), eq(answerGroupCounts.townId, townId), gt(answerGroupCounts.ageBand, 0), gt(answerGroupCounts.sex, 0)))
+    .groupBy(answerGroupCounts.itemId, answerGroupCounts.value, answerGroupCounts.ageBand, answerGroupCounts.sex);
 }
 
 /** The town's adult population by age band × sex, when an admin has entered it. */

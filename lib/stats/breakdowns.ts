@@ -65,9 +65,20 @@ export function breakdown({ scale, rows, itemId, dimension, groupCodes, k }: {
     .filter((cell) => cell.code !== 0 || cell.summary.n > 0);
 }
 
-/** Code counts of one item per age band × sex stratum, for weighting; unknown age or sex left out. */
-export function countsByStratum(rows: readonly GroupCount[], itemId: string) {
-  const strata = countsBy(rows, itemId, (row) => stratumKey(row));
-  for (const group of strata.keys()) if (group.startsWith("0:") || group.endsWith(":0")) strata.delete(group);
-  return strata;
+/**
+ * Code counts per age band × sex stratum, for weighting, for every item at once (one pass
+ * over the rows); respondents of unknown age or sex are left out.
+ */
+export function countsByStratum(rows: readonly GroupCount[]) {
+  const byItem = new Map<string, Map<string, Map<number, number>>>();
+  for (const row of rows) {
+    if (row.ageBand === 0 || row.sex === 0) continue;
+    const strata = byItem.get(row.itemId) ?? new Map<string, Map<number, number>>();
+    byItem.set(row.itemId, strata);
+    const key = stratumKey(row);
+    const counts = strata.get(key) ?? new Map<number, number>();
+    strata.set(key, counts);
+    counts.set(row.value, (counts.get(row.value) ?? 0) + row.responses);
+  }
+  return byItem;
 }

@@ -128,7 +128,7 @@ describe("breakdown", () => {
   });
 
   it("collects age band × sex strata for weighting, without respondents of unknown age or sex", () => {
-    const strata = strataOf(satisfaction4, countsByStratum(rows, "q"));
+    const strata = strataOf(satisfaction4, countsByStratum(rows).get("q")!);
     expect(strata).toContainEqual({ ageBand: 1, sex: 1, n: 20, top: 20 });
     expect(strata).toContainEqual({ ageBand: 3, sex: 1, n: 0, top: 0 });
     expect(strata.some((stratum) => stratum.ageBand === 0 || stratum.sex === 0)).toBe(false);

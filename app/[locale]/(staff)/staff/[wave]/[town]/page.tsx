@@ -52,6 +52,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
     db,
     wave,
     townId: townRow.id,
+    responses: context.responses,
     k,
     locale,
     weighted,
