@@ -53,7 +53,7 @@ async function main() {
     // is unchanged between calls, so the in-memory copy keyed by it is used.
     const load = (weighted: boolean, cold = true) => async () => {
       if (cold) clearRollupCache();
-      return loadTownDashboard({ db, wave, townId, responses, k: 10, locale: "ru", weighted, breakdownItem: "jobs_find" });
+      return loadTownDashboard({ db, wave, townId, responses, k: 10, locale: "ru", weighted, breakdownItem: "agree_find_job" });
     };
     const measure = async () => ({
       unweighted: await timeIt(load(false)),

@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadTownDashboard } from "@/db/queries/dashboard";
+import { recordResponse } from "@/db/queries/responses";
+import { getWaveTownContext } from "@/db/queries/waves";
+import { answerGroupCounts, populationCells } from "@/db/schema";
+import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
+import { completeAnswers } from "../fixtures";
+import { freshDatabase } from "./database";
+
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const k = 10;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  await seedReferenceData(database.db);
+  await seedDemoWave(database.db, { perTown: 60 });
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+async function load(options: { weighted?: boolean; item?: string } = {}) {
+  const context = (await getWaveTownContext({ db: database.db, slug: DEMO_WAVE_SLUG, townCode: "ridder" }))!;
+  const data = await loadTownDashboard({
+    db: database.db,
+    wave: context.wave,
+    townId: context.town.id,
+    responses: context.responses,
+    k,
+    locale: "en",
+    weighted: options.weighted ?? false,
+    breakdownItem: options.item,
+  });
+  return { context, data };
+}
+
+describe("loadTownDashboard", () => {
+  it("splits the chosen item by age band, sex and employment; the groups add up to the item's n", async () => {
+    const { data } = await load({ item: "agree_find_job" });
+    expect(data.breakdown.item.id).toBe("agree_find_job");
+    const total = data.items.find((item) => item.itemId === "agree_find_job")!.summary.n;
+    for (const table of data.breakdown.tables) {
+      expect(table.cells.reduce((sum, cell) => sum + cell.summary.n, 0)).toBe(total);
+    }
+  });
+
+  it("hides every group below k, and a second group wherever one hidden group could be worked out", async () => {
+    const { data } = await load({ item: "agree_find_job" });
+    const employment = data.breakdown.tables.find((table) => table.dimension === "employment")!;
+    const hidden = employment.cells.filter((cell) => cell.suppression);
+    // Sixty residents over seven activities: some groups are small.
+    expect(hidden.some((cell) => cell.suppression === "primary")).toBe(true);
+    for (const table of data.breakdown.tables) {
+      for (const cell of table.cells) {
+        if (cell.summary.n > 0 && cell.summary.n < k) expect(cell.suppression).toBe("primary");
+        if (cell.suppression) expect(cell.summary.estimate).toBeNull();
+      }
+      const hiddenCells = table.cells.filter((cell) => cell.suppression);
+      expect(hiddenCells.length === 0 || hiddenCells.length > 1 || table.cells.every((cell) => cell.suppression || cell.summary.n === 0)).toBe(true);
+    }
+  });
+
+  it("weights by age band × sex where the population structure is known, and keeps n", async () => {
+    const unweighted = (await load()).data;
+    const weighted = (await load({ weighted: true })).data;
+    expect(weighted.weighting.applied).toBe(true);
+    const pairs = unweighted.items
+      .filter((item) => item.summary.estimate)
+      .map((item) => [item.summary, weighted.items.find((other) => other.itemId === item.itemId)!.summary] as const);
+    expect(pairs.length).toBeGreaterThan(10);
+    for (const [plain, weightedSummary] of pairs) expect(weightedSummary.n).toBe(plain.n);
+    // The demo over-samples the young, who are less content: weighting moves the shares.
+    expect(pairs.some(([plain, other]) => Math.abs(plain.estimate!.share - other.estimate!.share) > 0.01)).toBe(true);
+  });
+
+  it("falls back to unweighted figures, and says so, where no population structure is entered", async () => {
+    const { context } = await load();
+    await database.db.delete(populationCells).where(eq(populationCells.townId, context.town.id));
+    const { data } = await load({ weighted: true });
+    expect(data.weighting).toMatchObject({ available: false, applied: false });
+  });
+
+  it("shows a new response at once: the rollups are reread when the response count changes", async () => {
+    const before = await load({ item: "agree_find_job" });
+    const questionnaire = before.data.questionnaire;
+    await recordResponse({
+      db: database.db,
+      submission: {
+        responseId: randomUUID(),
+        waveId: before.context.wave.id,
+        townId: before.context.town.id,
+        locale: "en",
+        questionnaireVersion: questionnaire.version,
+        answers: completeAnswers(questionnaire, { age_band: 4, sex: 2 }) as Record<string, number>,
+      },
+    });
+    const after = await load({ item: "agree_find_job" });
+    const nOf = (result: typeof before) => result.data.items.find((item) => item.itemId === "agree_find_job")!.summary.n;
+    expect(nOf(after)).toBe(nOf(before) + 1);
+    const [row] = await database.db
+      .select({ total: sql<number>`sum(${answerGroupCounts.responses})::int` })
+      .from(answerGroupCounts)
+      .where(and(eq(answerGroupCounts.townId, before.context.town.id), eq(answerGroupCounts.itemId, "age_band"), eq(answerGroupCounts.ageBand, 4), eq(answerGroupCounts.sex, 2)));
+    expect(row!.total).toBeGreaterThan(0);
+  });
+});
