@@ -11,3 +11,31 @@ test("the town dashboard shows each question's change since the previous wave, a
   for (const cell of cells) expect(cell).toMatch(/^([+−±]\d+(\.\d)? pp · (beyond|within) noise|—)$/);
   expect(cells.filter((cell) => cell !== "—").length).toBeGreaterThan(20);
 });
+
+test("a breakdown hides small groups and says why; weighting can be switched on and is explained", async ({ page }) => {
+  await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
+  await page.getByLabel("Question", { exact: true }).selectOption({ label: "It is easy to find a good job in my town." });
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/item=agree_find_job/);
+
+  const byActivity = page.getByTestId("breakdown-employment");
+  await expect(byActivity.locator("caption")).toContainText("It is easy to find a good job in my town.");
+  // Demo towns have about 75 residents over seven activities: some groups are under k = 10.
+  const primary = byActivity.locator('tr[data-suppression="primary"]');
+  await expect(primary.first()).toContainText("Hidden: fewer than 10 answers");
+  await expect(primary.first()).toContainText("< 10");
+  // No group is ever hidden alone, or it could be worked out from the total.
+  expect(await byActivity.locator('tr:not([data-suppression="none"])').count()).toBeGreaterThan(1);
+
+  const shareBefore = await page.getByTestId("items-table").locator('[data-item="agree_find_job"] td').first().innerText();
+  await expect(page.getByTestId("weighting-state")).toHaveText("Shares are unweighted: every response counts the same.");
+  await page.getByLabel("Weighted by age band × sex").check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/weighting=weighted/);
+  await expect(page.getByTestId("weighting-state")).toContainText("weighted to the town's adult population by age band × sex");
+  await expect(page.getByTestId("items-table").getByRole("columnheader", { name: "Favourable share (weighted)" })).toBeVisible();
+  const shareAfter = await page.getByTestId("items-table").locator('[data-item="agree_find_job"] td').first().innerText();
+  expect(shareAfter).not.toBe(shareBefore);
+  await page.getByText("How the weighting works").click();
+  await expect(page.getByText(/Post-stratification: residents who gave their age band and sex/)).toBeVisible();
+});
