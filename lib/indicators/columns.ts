@@ -27,8 +27,10 @@ export interface Lookups {
   indicator: Lookup<string>;
 }
 
+// Rows are types rather than interfaces so that they are records too, compared field by field.
+
 /** An official figure: one town, indicator and period. */
-export interface ValueRow {
+export type ValueRow = {
   town: string;
   indicator: string;
   period: string;
@@ -36,10 +38,10 @@ export interface ValueRow {
   target: number | null;
   source: string;
   address: string | null;
-}
+};
 
 /** An indicator's definition in the three languages. */
-export interface DefinitionRow {
+export type DefinitionRow = {
   code: string;
   nameKk: string;
   nameRu: string;
@@ -51,10 +53,10 @@ export interface DefinitionRow {
   targetKk: string | null;
   targetRu: string | null;
   targetEn: string | null;
-}
+};
 
 /** One cell of a town's population structure: an age band × sex. */
-export interface PopulationRow {
+export type PopulationRow = {
   town: string;
   ageBand: number;
   sex: number;
@@ -62,13 +64,13 @@ export interface PopulationRow {
   year: number;
   source: string;
   address: string | null;
-}
+};
 
-export interface RowOf {
+export type RowOf = {
   values: ValueRow;
   definitions: DefinitionRow;
   population: PopulationRow;
-}
+};
 export type ImportRow = RowOf[ImportKind];
 export type Field = string | number | boolean | null;
 
