@@ -6,6 +6,7 @@ import { applyImport, previewImport } from "@/app/[locale]/(staff)/staff/admin/i
 import { getLatestIndicatorValues } from "@/db/queries/results";
 import { auditLog, indicators, indicatorValues, populationCells, towns } from "@/db/schema";
 import { seedReferenceData } from "@/db/seed";
+import type { DefinitionRow, ValueRow } from "@/lib/indicators/columns";
 import { createStaffSessions, forgetTestDatabase, useTestDatabase } from "../support/staff-sessions";
 import { freshDatabase } from "./database";
 
@@ -59,7 +60,7 @@ describe("indicator import as an admin", () => {
       previous: null,
       row: { town: "ridder", indicator: "industrial_output", period: "2025", value: 58912.4, target: 55081.2 },
     });
-    expect(result.plan.rows.find((row) => row.row.town === "altai")?.row).toMatchObject({ value: 9104.7, target: 8068.8 });
+    expect(result.plan.rows.find((row) => (row.row as ValueRow).town === "altai")?.row).toMatchObject({ value: 9104.7, target: 8068.8 });
     expect({ values: await count(indicatorValues), audit: await count(auditLog) }).toEqual(before);
   });
 
@@ -115,7 +116,7 @@ describe("indicator import as an admin", () => {
       "net_migration;Көші-қон сальдосы;Сальдо миграции;Net migration;тұрғындардың %;% населения;% of residents;да;Оң сальдо;Положительное сальдо;Positive balance",
     ].join("\n");
     const preview = await previewImport({ kind: "definitions", csv });
-    expect(preview.status === "preview" && preview.plan.rows.map((row) => [row.status, row.previous?.targetEn ?? null])).toEqual([
+    expect(preview.status === "preview" && preview.plan.rows.map((row) => [row.status, (row.previous as DefinitionRow | null)?.targetEn ?? null])).toEqual([
       ["added", null],
       ["changed", null],
     ]);
