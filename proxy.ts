@@ -9,10 +9,10 @@ const intl = createMiddleware(routing);
 /** A survey response is a few kilobytes; anything far larger is not a response. */
 export const MAX_BODY_BYTES = 64 * 1024;
 /**
- * The admin's indicator import sends a whole CSV file (up to 1 MB, lib/indicators) to its
+ * The admin's indicator import sends a whole CSV file (up to 2 MB, lib/indicators) to its
  * server action; the same as serverActions.bodySizeLimit in next.config.js.
  */
-export const MAX_IMPORT_BODY_BYTES = 2 * 1024 * 1024;
+export const MAX_IMPORT_BODY_BYTES = 3 * 1024 * 1024;
 const IMPORT_PATH = /^\/(kk|ru|en)\/staff\/admin\/indicators\/?$/;
 
 /**

@@ -35,7 +35,7 @@ const BOM = "\uFEFF";
  */
 export function parseImport<K extends ImportKind>(kind: K, csv: string, reference: ReferenceData): ParseOutcome<K> {
   const rejected = (fileErrors: Problem[], issues: RowIssue[] = []): ParseOutcome<K> => ({ ok: false, kind, fileErrors, issues });
-  if (new TextEncoder().encode(csv).length > MAX_IMPORT_BYTES) return rejected([{ key: "tooLarge", params: { maxKb: MAX_IMPORT_BYTES / 1024 } }]);
+  if (new TextEncoder().encode(csv).length > MAX_IMPORT_BYTES) return rejected([{ key: "tooLarge", params: { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 } }]);
   const { records, issues: quoteIssues } = readRecords(csv.startsWith(BOM) ? csv.slice(1) : csv);
   const [headerRecord, ...dataRecords] = records;
   if (!headerRecord) return rejected([{ key: "empty" }]);

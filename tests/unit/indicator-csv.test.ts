@@ -5,6 +5,7 @@ import { template } from "@/lib/indicators/columns";
 import { parseImport, type ParseOutcome } from "@/lib/indicators/csv";
 import { MAX_IMPORT_ROWS, importKinds, type ImportKind } from "@/lib/indicators/import-schema";
 import { locales } from "@/lib/i18n/locales";
+import en from "@/messages/en.json";
 
 const reference = {
   towns: seedTowns.map(({ code, name }) => ({ code, name })),
@@ -16,8 +17,10 @@ function rowsOf<K extends ImportKind>(outcome: ParseOutcome<K>) {
   if (!outcome.ok) throw new Error(`expected rows, got ${JSON.stringify(outcome)}`);
   return outcome.rows;
 }
+const reportedKeys = new Set<string>();
 function problemsOf<K extends ImportKind>(outcome: ParseOutcome<K>) {
   if (outcome.ok) throw new Error("expected problems, got rows");
+  for (const { key } of [...outcome.fileErrors, ...outcome.issues]) reportedKeys.add(key);
   return { fileErrors: outcome.fileErrors, issues: outcome.issues };
 }
 
@@ -85,13 +88,31 @@ describe("values import", () => {
     expect(problemsOf(parseImport("values", csv, reference)).issues).toEqual([{ line: 4, column: "value", key: "notNumber", params: { value: "x" } }]);
   });
 
+  it("reports a column named twice, a value under an unnamed column, an open quote, a long cell and an ambiguous name", () => {
+    const header = "town;indicator;period;value;target;source";
+    expect(problemsOf(parseImport("values", `${header};Town\nridder;unemployment_rate;2025;1;;s;x`, reference)).fileErrors).toEqual([
+      { key: "duplicateColumn", params: { column: "Town" } },
+    ]);
+    expect(problemsOf(parseImport("values", `${header};\nridder;unemployment_rate;2025;1;;s;\nridder;unemployment_rate;2024;1;;s;note`, reference)).fileErrors).toEqual([
+      { key: "unnamedColumn", params: { line: 3 } },
+    ]);
+    expect(problemsOf(parseImport("values", `${header}\nridder;unemployment_rate;2025;1;;"open`, reference)).issues).toContainEqual({ line: 2, column: null, key: "badQuotes" });
+    expect(problemsOf(parseImport("values", `${header}\nridder;unemployment_rate;2025;1;;${"x".repeat(1_001)}`, reference)).issues).toEqual([
+      { line: 2, column: "source", key: "tooLong", params: { max: 1_000 } },
+    ]);
+    const clash = { ...reference, towns: [...reference.towns, { code: "ridder_old", name: { kk: "Риддер", ru: "Риддер", en: "Ridder" } }] };
+    expect(problemsOf(parseImport("values", `${header}\nРиддер;unemployment_rate;2025;1;;s`, clash)).issues).toEqual([
+      { line: 2, column: "town", key: "ambiguousName", params: { value: "Риддер" } },
+    ]);
+  });
+
   it("refuses an empty file, a header without rows, too many rows and too many bytes", () => {
     const header = "town;indicator;period;value;target;source";
     expect(problemsOf(parseImport("values", `${BOM}\r\n`, reference)).fileErrors).toEqual([{ key: "empty" }]);
     expect(problemsOf(parseImport("values", header, reference)).fileErrors).toEqual([{ key: "noRows" }]);
     const many = [header, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `ridder;unemployment_rate;${1900 + (i % 200)};1;;s`)].join("\n");
     expect(problemsOf(parseImport("values", many, reference)).fileErrors).toEqual([{ key: "tooManyRows", params: { max: MAX_IMPORT_ROWS, found: MAX_IMPORT_ROWS + 1 } }]);
-    expect(problemsOf(parseImport("values", "я".repeat(600_000), reference)).fileErrors).toEqual([{ key: "tooLarge", params: { maxKb: 1024 } }]);
+    expect(problemsOf(parseImport("values", "я".repeat(1_100_000), reference)).fileErrors).toEqual([{ key: "tooLarge", params: { maxMb: 2 } }]);
   });
 });
 
@@ -188,4 +209,11 @@ describe("templates", () => {
       });
     }
   }
+});
+
+// Runs last: every problem the tests above met must have a message to show (the messages
+// test checks that ru and kk have the same keys as en).
+it("has a message for every problem reported above", () => {
+  expect(reportedKeys.size).toBeGreaterThan(20);
+  expect([...reportedKeys].filter((key) => !(key in en.adminIndicators.issues))).toEqual([]);
 });

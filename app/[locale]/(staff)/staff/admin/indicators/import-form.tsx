@@ -33,7 +33,9 @@ export function ImportForm({ columnsByKind, names }: { columnsByKind: Record<Imp
   const run = (action: typeof previewImport | typeof applyImport) =>
     handleSubmit(async (input) => {
       setBusyWith(action === applyImport ? "import" : "preview");
-      const result = await action(input);
+      // A request refused before the action runs (too large for the proxy, connection lost)
+      // throws here rather than answering with a result.
+      const result: Outcome = await action(input).catch(() => ({ status: "error", messageKey: "adminIndicators.form.failed" }));
       setOutcome({ input, result });
       if (result.status === "imported") router.refresh();
     });
