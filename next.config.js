@@ -8,8 +8,10 @@ const nextConfig = {
   // Node, never bundled: PGlite ships WebAssembly and data files next to its code.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "@vercel/postgres", "@node-rs/argon2"],
   experimental: {
-    // A survey response is a few kilobytes; anything far larger is not a response.
-    serverActions: { bodySizeLimit: "64kb" },
+    // The largest action body is an admin's indicator import: a file of up to 2 MB, plus
+    // the escaping of its quotes and line breaks in the request. Every other POST is held
+    // to 64 KB by proxy.ts, which runs first.
+    serverActions: { bodySizeLimit: "3mb" },
     // forbidden(): a staff page answers 403 to a role that may not see it.
     authInterrupts: true,
   },

@@ -6,15 +6,31 @@ import { routing } from "@/lib/i18n/routing";
 // browser's Accept-Language, else Russian.
 const intl = createMiddleware(routing);
 
-/** A survey response is a few kilobytes; the same limit as serverActions.bodySizeLimit. */
+/** A survey response is a few kilobytes; anything far larger is not a response. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/**
+ * The admin's indicator import sends a whole CSV file (up to 2 MB, lib/indicators) to its
+ * server action; the same as serverActions.bodySizeLimit in next.config.js.
+ */
+export const MAX_IMPORT_BODY_BYTES = 3 * 1024 * 1024;
+const IMPORT_PATH = /^\/(kk|ru|en)\/staff\/admin\/indicators\/?$/;
+
+/**
+ * Any server action can be posted to any page, so the larger limit also asks for a staff
+ * session cookie (db/auth.ts names it): without one, the import page is held to the small
+ * limit like every other page. The action itself then checks that the session is an admin's.
+ */
+function bodyLimit(request: NextRequest): number {
+  const hasSession = request.cookies.getAll().some(({ name }) => name === "qala.session_token" || name === "__Secure-qala.session_token");
+  return hasSession && IMPORT_PATH.test(request.nextUrl.pathname) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 export default function proxy(request: NextRequest) {
   if (request.method === "POST") {
     // Refused here with a clear 413 rather than by the framework's action handler, which
     // answers an oversized action body with a bare 500.
     const length = Number(request.headers.get("content-length") ?? "0");
-    if (length > MAX_BODY_BYTES) {
+    if (length > bodyLimit(request)) {
       return NextResponse.json({ error: "errors.tooLarge", message: "The submission is too large." }, { status: 413 });
     }
     return NextResponse.next();

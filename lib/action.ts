@@ -1,13 +1,17 @@
 import { AppError, toAppError } from "./errors";
 
-/** What every server action returns: the form shows field errors or one message by key. */
-export type ActionResult =
+/**
+ * What every server action returns: the form shows field errors or one message by key. An
+ * action that answers with more (an import's preview) names its own outcomes in `Extra`.
+ */
+export type ActionResult<Extra extends { status: string } = never> =
   | { status: "ok" }
   | { status: "invalid"; fieldErrors: Record<string, string[]> }
-  | { status: "error"; messageKey: string; httpStatus?: number };
+  | { status: "error"; messageKey: string; httpStatus?: number }
+  | Extra;
 
 /** Runs an action body and turns any failure into a result the form can show. */
-export async function runAction(name: string, body: () => Promise<ActionResult>): Promise<ActionResult> {
+export async function runAction<Extra extends { status: string } = never>(name: string, body: () => Promise<ActionResult<Extra>>): Promise<ActionResult<Extra>> {
   try {
     return await body();
   } catch (error) {
