@@ -5,7 +5,7 @@ import { ChartDownloads } from "./chart-downloads";
 /**
  * A chart.js chart as a figure everyone can use: a name and a text alternative for screen
  * readers and for anyone who cannot read the picture, and buttons to download the chart
- * as a PNG (on white) and the numbers of the table beside it as CSV for a spreadsheet.
+ * as a PNG (on white, with its title) and the numbers of the table beside it as CSV.
  *
  * A server component: it reads the button labels itself, so a page only passes its own texts.
  *
@@ -37,7 +37,7 @@ export async function ChartFigure({ locale, title, alt, fileName, table, height,
       <div className="chart" role="img" aria-label={title} aria-describedby={altId} style={height ? { height } : undefined}>
         {children}
       </div>
-      <ChartDownloads fileName={fileName} table={table} labels={{ png: t("downloadPng"), csv: t("downloadCsv") }} />
+      <ChartDownloads title={title} fileName={fileName} table={table} labels={{ png: t("downloadPng"), csv: t("downloadCsv") }} />
       <figcaption>
         <strong>{title}</strong> <span id={altId}>{alt}</span>
       </figcaption>

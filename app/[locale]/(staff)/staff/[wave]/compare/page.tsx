@@ -71,11 +71,15 @@ export default async function CompareTowns({ params, searchParams }: PageProps<"
   return page(
     <>
       <p>{t("intro", { count: towns.length, k })}</p>
-      {demoResponses > 0 && (
-        <p>
-          <span className="badge">{tCommon("demoBadge")}</span> {tCommon("demoNotice", { count: demoResponses })}
-        </p>
-      )}
+      <p>
+        <strong data-testid="response-count">{tStaff("responses", { count: towns.reduce((sum, town) => sum + town.responses, 0) })}</strong>
+        {demoResponses > 0 && (
+          <>
+            {" "}
+            <span className="badge">{tCommon("demoBadge")}</span> {tCommon("demoNotice", { count: demoResponses })}
+          </>
+        )}
+      </p>
       {towns.length === 0 ? (
         <p>{t("noTowns")}</p>
       ) : (

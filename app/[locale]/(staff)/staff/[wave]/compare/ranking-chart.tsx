@@ -44,9 +44,11 @@ export function RankingChart({ bars, locale }: { bars: RankingBar[]; locale: str
           {
             // Chart.js draws [low, high] pairs as floating bars; its types only name plain numbers.
             data: bars.map((bar) => [bar.low, bar.high]) as unknown as number[],
-            backgroundColor: "rgba(27,31,36,0.55)",
+            backgroundColor: "rgba(27,31,36,0.7)",
             barPercentage: 0.15,
             grouped: false,
+            // Drawn over the share's bar, so the whole interval shows, below the share as well.
+            order: -1,
           },
         ],
       }}

@@ -80,8 +80,8 @@ export async function Ranking({ locale, slug, towns, groups, choice, keep, itemS
           />
         </ChartFigure>
       )}
-      <ScrollRegion label={t("rankingTitle")}>
-        <table data-testid="ranking-table">
+      <ScrollRegion label={label}>
+        <table className="figures" data-testid="ranking-table">
           <thead>
             <tr>
               <th scope="col" className="num">{t("rank")}</th>

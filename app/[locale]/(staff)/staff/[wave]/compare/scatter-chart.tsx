@@ -20,26 +20,46 @@ type TownPoint = ScatterTown & { y: number };
 // chart.js keeps extra properties of a data point; its types only name x and y.
 const townPoints = (chart: ChartJS<"scatter">) => (chart.data.datasets[0]?.data ?? []) as unknown as TownPoint[];
 
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 // Each town's name beside its point and its 95 % interval as a vertical whisker: a PNG of
-// the chart has no tooltips, so what a reader needs must be drawn.
+// the chart has no tooltips, so what a reader needs must be drawn. A name goes right of its
+// point, else left, above or below, wherever it covers no other point or name.
 const namesAndWhiskers: Plugin<"scatter"> = {
   id: "namesAndWhiskers",
   afterDatasetsDraw(chart) {
     const { ctx, scales } = chart;
-    const x = scales.x!;
-    const y = scales.y!;
+    const placed = townPoints(chart).map((point) => ({ point, x: scales.x!.getPixelForValue(point.x), y: scales.y!.getPixelForValue(point.share) }));
+    const dots: Box[] = placed.map(({ x, y }) => ({ left: x - 7, top: y - 7, right: x + 7, bottom: y + 7 }));
+    const names: Box[] = [];
     ctx.save();
     ctx.strokeStyle = "rgba(27,31,36,0.55)";
     ctx.fillStyle = "#1b1f24";
     ctx.font = "12px system-ui, sans-serif";
     ctx.textBaseline = "middle";
-    for (const point of townPoints(chart)) {
-      const left = x.getPixelForValue(point.x);
+    for (const [index, { point, x, y }] of placed.entries()) {
       ctx.beginPath();
-      ctx.moveTo(left, y.getPixelForValue(point.low));
-      ctx.lineTo(left, y.getPixelForValue(point.high));
+      ctx.moveTo(x, scales.y!.getPixelForValue(point.low));
+      ctx.lineTo(x, scales.y!.getPixelForValue(point.high));
       ctx.stroke();
-      ctx.fillText(point.town, left + 8, y.getPixelForValue(point.share));
+      const width = ctx.measureText(point.town).width;
+      const candidates: Box[] = [
+        { left: x + 9, top: y - 7, right: x + 9 + width, bottom: y + 7 },
+        { left: x - 9 - width, top: y - 7, right: x - 9, bottom: y + 7 },
+        { left: x - width / 2, top: y - 23, right: x + width / 2, bottom: y - 9 },
+        { left: x - width / 2, top: y + 9, right: x + width / 2, bottom: y + 23 },
+      ];
+      const others = [...dots.filter((_, other) => other !== index), ...names];
+      const box = candidates.find((candidate) => !others.some((other) => overlaps(candidate, other))) ?? candidates[0]!;
+      names.push(box);
+      ctx.fillText(point.town, box.left, (box.top + box.bottom) / 2);
     }
     ctx.restore();
   },
@@ -58,6 +78,10 @@ export function ScatterChart({ towns, target, xTitle, yTitle, targetLabel, local
   const precise = new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const number = new Intl.NumberFormat(locale);
   const points: TownPoint[] = towns.map((town) => ({ ...town, y: town.share }));
+  // Room around the points and the target, but no negative axis for figures that cannot be negative.
+  const xs = [...towns.map((town) => town.x), ...(target === null ? [] : [target])];
+  const [lowest, highest] = [Math.min(...xs), Math.max(...xs)];
+  const pad = (highest - lowest || Math.abs(highest) || 1) * 0.1;
   const data: ChartData<"scatter"> = {
     datasets: [
       { data: points, backgroundColor: "#0b6e4f", pointRadius: 6 },
@@ -75,7 +99,12 @@ export function ScatterChart({ towns, target, xTitle, yTitle, targetLabel, local
         animation: false,
         layout: { padding: { right: 80 } },
         scales: {
-          x: { title: { display: true, text: xTitle }, grace: "10%", ticks: { callback: (value) => number.format(Number(value)) } },
+          x: {
+            title: { display: true, text: xTitle },
+            suggestedMin: lowest >= 0 ? Math.max(0, lowest - pad) : lowest - pad,
+            suggestedMax: highest + pad,
+            ticks: { callback: (value) => number.format(Number(value)) },
+          },
           y: { min: 0, max: 1, title: { display: true, text: yTitle }, ticks: { callback: (value) => percent.format(Number(value)) } },
         },
         plugins: {

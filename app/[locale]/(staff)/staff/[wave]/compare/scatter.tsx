@@ -17,7 +17,7 @@ export async function Scatter({ locale, slug, towns, groups, figures, links, cho
   groups: MeasureGroup[];
   /** The latest figure of each indicator per town. */
   figures: Array<{ indicator: Indicator; value: IndicatorValue }>;
-  /** The indicator codes each question speaks to, to pick a fitting question first. */
+  /** The indicator codes each question speaks to, to open on a fitting pair. */
   links: ReadonlyMap<string, string[]>;
   choice: { indicator: string | undefined; item: string | undefined };
   /** The ranking's choice, kept when this form is sent. */
@@ -30,9 +30,18 @@ export async function Scatter({ locale, slug, towns, groups, figures, links, cho
   const format = await getFormatter({ locale });
   const indicators = [...new Map(figures.map(({ indicator }) => [indicator.code, indicator])).values()];
   const items = groups.flatMap((group) => group.items);
-  const linked = (code: string) => items.find((item) => links.get(item.itemId)?.includes(code));
-  const indicator =
-    indicators.find((candidate) => candidate.code === choice.indicator) ?? indicators.find((candidate) => linked(candidate.code)) ?? indicators[0];
+  const figureOf = (code: string, townId: number) => figures.find((row) => row.indicator.code === code && row.value.townId === townId)?.value ?? null;
+  const plot = (code: string, itemId: string) =>
+    scatterPoints(towns.map((town) => ({ town, figure: figureOf(code, town.id), summary: itemSummary(town.id, itemId) })));
+  // Unless chosen, open on an indicator and a question linked to it that plot the most towns
+  // (business questions, asked only of business owners, are often hidden in every town).
+  const pairs = indicators.flatMap((candidate) =>
+    items
+      .filter((item) => links.get(item.itemId)?.includes(candidate.code))
+      .map((item) => ({ indicator: candidate, item, plotted: plot(candidate.code, item.itemId).points.length })),
+  );
+  const best = (among: typeof pairs) => among.reduce<(typeof pairs)[number] | undefined>((top, pair) => (!top || pair.plotted > top.plotted ? pair : top), undefined);
+  const indicator = indicators.find((candidate) => candidate.code === choice.indicator) ?? best(pairs)?.indicator ?? indicators[0];
 
   const heading = <h2 id="scatter-title">{t("scatterTitle")}</h2>;
   if (!indicator) {
@@ -43,15 +52,14 @@ export async function Scatter({ locale, slug, towns, groups, figures, links, cho
       </section>
     );
   }
-  const item = items.find((candidate) => candidate.itemId === choice.item) ?? linked(indicator.code) ?? items[0]!;
-  const figureOf = (townId: number) => figures.find((row) => row.indicator.code === indicator.code && row.value.townId === townId)?.value ?? null;
-  const { points, leftOut, commonTarget } = scatterPoints(
-    towns.map((town) => ({ town, figure: figureOf(town.id), summary: itemSummary(town.id, item.itemId) })),
-  );
+  const item =
+    items.find((candidate) => candidate.itemId === choice.item) ?? best(pairs.filter((pair) => pair.indicator === indicator))?.item ?? items[0]!;
+  const { points, leftOut, commonTarget } = plot(indicator.code, item.itemId);
   const targetsDiffer = commonTarget === null && points.some((point) => point.figure.target !== null);
   const name = (town: CompareTown) => town.name[locale];
   const indicatorName = indicator.name[locale];
   const valueHeading = `${indicatorName}, ${indicator.unit[locale]}`;
+  const title = t("scatterChartTitle", { indicator: indicatorName, item: item.text });
   const targetLine = commonTarget === null ? null : t("targetLine", { target: format.number(commonTarget) });
 
   const table = {
@@ -89,14 +97,14 @@ export async function Scatter({ locale, slug, towns, groups, figures, links, cho
         <button type="submit" className="button">{t("show")}</button>
       </form>
 
-      <h3 data-testid="scatter-measure">{t("scatterChartTitle", { indicator: indicatorName, item: item.text })}</h3>
+      <h3 data-testid="scatter-measure">{title}</h3>
       {points.length === 0 ? (
         <p>{t("noPoints")}</p>
       ) : (
         <>
           <ChartFigure
             locale={locale}
-            title={t("scatterChartTitle", { indicator: indicatorName, item: item.text })}
+            title={title}
             alt={[t("scatterAlt", { count: points.length, indicator: indicatorName }), targetLine].filter(Boolean).join(" ")}
             fileName={`compare-${slug}-${indicator.code}-${item.itemId}`}
             table={table}
@@ -112,8 +120,8 @@ export async function Scatter({ locale, slug, towns, groups, figures, links, cho
             />
           </ChartFigure>
           {targetsDiffer && <p className="hint">{t("targetsDiffer")}</p>}
-          <ScrollRegion label={t("scatterTitle")}>
-            <table data-testid="scatter-table">
+          <ScrollRegion label={title}>
+            <table className="figures" data-testid="scatter-table">
               <thead>
                 <tr>
                   <th scope="col">{t("town")}</th>
@@ -132,7 +140,7 @@ export async function Scatter({ locale, slug, towns, groups, figures, links, cho
                       <a href={`/${locale}/staff/${slug}/${town.code}`}>{name(town)}</a>
                     </th>
                     <td className="num">{format.number(figure.value)}</td>
-                    <td>{figure.period}</td>
+                    <td className="nowrap">{figure.period}</td>
                     <td className="num">{figure.target === null ? "—" : format.number(figure.target)}</td>
                     <ShareCells summary={{ n: estimate.n, estimate, suppressed: false }} k={k} percent={percent} suppressedLabel="" testId={`scatter-${town.code}`} />
                   </tr>
