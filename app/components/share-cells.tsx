@@ -1,12 +1,12 @@
-import type { ItemSummary } from "@/lib/stats/summary";
+import type { ShareSummary } from "@/lib/stats/area-score";
 
 /**
- * The three cells every results table shows for a question: the favourable share, its 95 %
- * interval and n. Below k all three are withheld; even a count of 1 next to a known
- * resident says too much.
+ * The three cells every results table shows for a question or an area: the favourable
+ * share, its 95 % interval and n. Below k all three are withheld; even a count of 1 next
+ * to a known resident says too much.
  */
 export function ShareCells({ summary, k, percent, suppressedLabel, hiddenN, testId }: {
-  summary: ItemSummary;
+  summary: ShareSummary;
   k: number;
   percent: (share: number) => string;
   suppressedLabel: string;

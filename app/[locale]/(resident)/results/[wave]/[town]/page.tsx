@@ -1,14 +1,15 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getItemCounts } from "@/db/queries/results";
+import { getItemCounts, getLatestIndicatorValues } from "@/db/queries/results";
 import { todayInKazakhstan } from "@/db/queries/responses";
 import { getWaveTownContext, isWaveOpen } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
-import { allItemSummaries } from "@/lib/stats/targets-vs-people";
+import { publicSummary } from "@/lib/stats/public-summary";
+import { allItemSummaries, targetsVsPeople } from "@/lib/stats/targets-vs-people";
 
 export const dynamic = "force-dynamic";
 
@@ -40,9 +41,27 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
       </>
     );
   }
-  const items = allItemSummaries({ questionnaire, counts: await getItemCounts({ db, waveId: wave.id, townId: townRow.id }), k, locale });
+  const [counts, figures] = await Promise.all([
+    getItemCounts({ db, waveId: wave.id, townId: townRow.id }),
+    getLatestIndicatorValues({ db, townId: townRow.id }),
+  ]);
+  const items = allItemSummaries({ questionnaire, counts, k, locale });
   const tCommon = await getTranslations({ locale, namespace: "common" });
+  const tSurvey = await getTranslations({ locale, namespace: "survey" });
   const percent = (share: number) => format.number(share, { style: "percent", maximumFractionDigits: 0 });
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  const summary = publicSummary({
+    responses: context.responses,
+    demoResponses: context.demoResponses,
+    areas: questionnaire.areas,
+    items,
+    targets: targetsVsPeople({ questionnaire, counts, figures, k, locale }),
+    format: {
+      percent,
+      list: (names) => list.format(names.map((name) => t("summary.quoted", { name }))),
+      areaName: (area) => tSurvey(`areas.${area}`),
+    },
+  });
 
   return (
     <>
@@ -59,6 +78,8 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
             </>
           )}
         </p>
+        <h2>{t("summaryTitle")}</h2>
+        <p data-testid="results-summary">{summary.map((sentence) => t(`summary.${sentence.key}`, sentence.values)).join(" ")}</p>
         <ScrollRegion label={t("title", { town })}>
           <table>
             <thead>

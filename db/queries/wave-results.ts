@@ -1,0 +1,50 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { answerCounts, indicators, indicatorValues } from "../schema";
+
+export type TownItemCounts = Map<number, Map<string, Map<number, number>>>;
+
+/**
+ * Code counts per town and item for the given towns of a wave, in one read of the rollup
+ * (summed over its shards): what comparing towns needs, without a query per town.
+ */
+export async function getWaveItemCountsByTown({ db, waveId, townIds }: { db: Db; waveId: number; townIds: number[] }): Promise<TownItemCounts> {
+  const byTown: TownItemCounts = new Map();
+  if (townIds.length === 0) return byTown;
+  const rows = await db
+    .select({
+      townId: answerCounts.townId,
+      itemId: answerCounts.itemId,
+      value: answerCounts.value,
+      responses: sql<number>`sum(${answerCounts.responses})::int`,
+    })
+    .from(answerCounts)
+    .where(and(eq(answerCounts.waveId, waveId), inArray(answerCounts.townId, townIds)))
+    .groupBy(answerCounts.townId, answerCounts.itemId, answerCounts.value);
+  for (const row of rows) {
+    const items = byTown.get(row.townId) ?? new Map<string, Map<number, number>>();
+    const counts = items.get(row.itemId) ?? new Map<number, number>();
+    counts.set(row.value, row.responses);
+    items.set(row.itemId, counts);
+    byTown.set(row.townId, items);
+  }
+  return byTown;
+}
+
+/** The latest figure of every official indicator for each of the given towns, in one query. */
+export async function getLatestIndicatorValuesByTown({ db, townIds }: { db: Db; townIds: number[] }) {
+  if (townIds.length === 0) return [];
+  const rows = await db
+    .select({ indicator: indicators, value: indicatorValues })
+    .from(indicatorValues)
+    .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
+    .where(inArray(indicatorValues.townId, townIds))
+    .orderBy(asc(indicators.code), asc(indicatorValues.townId), desc(indicatorValues.period));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.indicator.code}/${row.value.townId}`;
+    if (!latest.has(key)) latest.set(key, row);
+  }
+  return [...latest.values()];
+}
