@@ -8,8 +8,12 @@ import { currentStaff, type StaffUser } from "./staff-session";
  * session, 403 for a role the permission table does not list) before the body runs, and
  * turns any failure into a result the form can show. Nothing is written on refusal.
  */
-export async function staffAction(name: string, permission: Permission, body: (user: StaffUser) => Promise<ActionResult>): Promise<ActionResult> {
-  return runAction(name, async () => {
+export async function staffAction<Data extends object = object>(
+  name: string,
+  permission: Permission,
+  body: (user: StaffUser) => Promise<ActionResult<NoInfer<Data>>>,
+): Promise<ActionResult<Data>> {
+  return runAction<Data>(name, async () => {
     const user = await currentStaff();
     if (!user) return { status: "error", messageKey: "errors.signInFirst", httpStatus: 401 };
     if (!may(user.role, permission)) return { status: "error", messageKey: "errors.forbidden", httpStatus: 403 };

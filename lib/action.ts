@@ -1,13 +1,16 @@
 import { AppError, toAppError } from "./errors";
 
-/** What every server action returns: the form shows field errors or one message by key. */
-export type ActionResult =
-  | { status: "ok" }
+/**
+ * What every server action returns: the form shows field errors or one message by key.
+ * An action that hands something back on success (a one-time password) names it in `Data`.
+ */
+export type ActionResult<Data extends object = object> =
+  | ({ status: "ok" } & Data)
   | { status: "invalid"; fieldErrors: Record<string, string[]> }
   | { status: "error"; messageKey: string; httpStatus?: number };
 
 /** Runs an action body and turns any failure into a result the form can show. */
-export async function runAction(name: string, body: () => Promise<ActionResult>): Promise<ActionResult> {
+export async function runAction<Data extends object = object>(name: string, body: () => Promise<ActionResult<NoInfer<Data>>>): Promise<ActionResult<Data>> {
   try {
     return await body();
   } catch (error) {
