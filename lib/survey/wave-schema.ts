@@ -8,13 +8,14 @@ const slug = z
   .string({ error: "adminWaves.errors.slugRequired" })
   .check(
     z.trim(),
-    z.minLength(1, { error: "adminWaves.errors.slugRequired" }),
+    z.minLength(1, { error: "adminWaves.errors.slugRequired", abort: true }),
     z.maxLength(60, { error: "adminWaves.errors.slugTooLong" }),
     z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "adminWaves.errors.slugFormat" }),
     z.refine((value) => !RESERVED_WAVE_SLUGS.includes(value), { error: "adminWaves.errors.slugReserved" }),
   );
 const name = z.string({ error: "adminWaves.errors.nameRequired" }).check(z.trim(), z.minLength(1, { error: "adminWaves.errors.nameRequired" }), z.maxLength(120, { error: "adminWaves.errors.nameTooLong" }));
 const day = z.iso.date({ error: "adminWaves.errors.date" });
+const isDay = (value: unknown) => day.safeParse(value).success;
 
 /** The new-wave form, for the form (zodResolver) and the action (safeParse). */
 export const createWaveSchema = z
@@ -28,7 +29,8 @@ export const createWaveSchema = z
     requiresInvitation: z.boolean(),
     hideResultsUntilClosed: z.boolean(),
   })
-  .check(z.refine((wave) => wave.closesOn >= wave.opensOn, { error: "adminWaves.errors.closesBeforeOpens", path: ["closesOn"] }));
+  // Compared only once both are dates: a missing date has its own message.
+  .check(z.refine((wave) => !isDay(wave.opensOn) || !isDay(wave.closesOn) || wave.closesOn >= wave.opensOn, { error: "adminWaves.errors.closesBeforeOpens", path: ["closesOn"] }));
 export type CreateWaveInput = z.input<typeof createWaveSchema>;
 
 export const waveSlugSchema = z.object({ slug: z.string({ error: "adminWaves.errors.notFound" }).check(z.minLength(1, { error: "adminWaves.errors.notFound" }), z.maxLength(60, { error: "adminWaves.errors.notFound" })) });
