@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { useLocale } from "next-intl";
 
 export interface TownChoice {
   code: string;
@@ -23,29 +24,31 @@ export function TownPicker({ idPrefix, legend, hint, error, towns, value, onChan
   onChange: (codes: string[]) => void;
   wholeRegionLabel: (region: string) => string;
 }) {
-  const regions = [...new Set(towns.map((town) => town.region))];
+  const locale = useLocale();
+  const byName = (a: string, b: string) => a.localeCompare(b, locale);
+  const regions = [...new Set(towns.map((town) => town.region))].sort(byName);
   const chosen = new Set(value);
   const describedBy = [hint && `${idPrefix}-towns-hint`, error && `${idPrefix}-towns-error`].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
       <legend>{legend}</legend>
       {hint && <p className="hint" id={`${idPrefix}-towns-hint`}>{hint}</p>}
-      {regions.map((region, index) => {
-        const codes = towns.filter((town) => town.region === region).map((town) => town.code);
-        const count = codes.filter((code) => chosen.has(code)).length;
-        return (
-          <div key={region} className="town-region">
-            <WholeRegionBox
-              id={`${idPrefix}-region-${index}`}
-              label={wholeRegionLabel(region)}
-              checked={count === codes.length}
-              mixed={count > 0 && count < codes.length}
-              onToggle={(all) => onChange(all ? [...new Set([...value, ...codes])] : value.filter((code) => !codes.includes(code)))}
-            />
-            <div className="options">
-              {towns
-                .filter((town) => town.region === region)
-                .map((town) => (
+      <div className="town-regions">
+        {regions.map((region, index) => {
+          const inRegion = towns.filter((town) => town.region === region).sort((a, b) => byName(a.name, b.name));
+          const codes = inRegion.map((town) => town.code);
+          const count = codes.filter((code) => chosen.has(code)).length;
+          return (
+            <div key={region} className="town-region">
+              <WholeRegionBox
+                id={`${idPrefix}-region-${index}`}
+                label={wholeRegionLabel(region)}
+                checked={count === codes.length}
+                mixed={count > 0 && count < codes.length}
+                onToggle={(all) => onChange(all ? [...new Set([...value, ...codes])] : value.filter((code) => !codes.includes(code)))}
+              />
+              <div className="options">
+                {inRegion.map((town) => (
                   <label key={town.code} className="option" htmlFor={`${idPrefix}-town-${town.code}`}>
                     <input
                       id={`${idPrefix}-town-${town.code}`}
@@ -56,10 +59,11 @@ export function TownPicker({ idPrefix, legend, hint, error, towns, value, onChan
                     {town.name}
                   </label>
                 ))}
+              </div>
             </div>
-          </div>
-        );
-      })}
+          );
+        })}
+      </div>
       {error && <p className="field-error" id={`${idPrefix}-towns-error`}>{error}</p>}
     </fieldset>
   );

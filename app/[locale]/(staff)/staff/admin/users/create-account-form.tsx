@@ -53,7 +53,7 @@ export function CreateAccountForm({ towns }: { towns: TownChoice[] }) {
           onDone={() => setCreated(null)}
         />
       )}
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={onSubmit} noValidate aria-label={t("createTitle")}>
         {formError && (
           <p className="alert" role="alert">
             {formError}

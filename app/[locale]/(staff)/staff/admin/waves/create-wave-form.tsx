@@ -69,7 +69,7 @@ export function CreateWaveForm({ towns, questionnaireVersions, defaults }: {
   const versionError = formState.errors.questionnaireVersion?.message;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form onSubmit={onSubmit} noValidate aria-label={t("createTitle")}>
       {created && <p className="notice" role="status">{created}</p>}
       {formError && (
         <p className="alert" role="alert">
