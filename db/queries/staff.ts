@@ -49,7 +49,7 @@ export async function findStaffUserByEmail({ db, email }: { db: Db; email: strin
 
 export async function listStaffUsers({ db }: { db: Db }) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, townCodes: users.townCodes, createdAt: users.createdAt })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, townCodes: users.townCodes })
     .from(users)
     .orderBy(asc(users.role), asc(users.email));
 }

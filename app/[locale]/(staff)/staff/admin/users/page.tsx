@@ -36,7 +36,7 @@ export default async function AdminUsers({ params }: PageProps<"/[locale]/staff/
         {/* The forms' words only: the client gets this page's messages, not the whole catalogue. */}
         <NextIntlClientProvider locale={locale} messages={{ adminUsers: messages.adminUsers, errors: messages.errors }} timeZone="Asia/Almaty">
           <h2>{t("listTitle")}</h2>
-          <AccountTable accounts={accounts.map(({ id, name, email, role, townCodes }) => ({ id, name, email, role, townCodes }))} towns={townChoices} currentUserId={user.id} />
+          <AccountTable accounts={accounts} towns={townChoices} currentUserId={user.id} />
           <h2>{t("createTitle")}</h2>
           <CreateAccountForm towns={townChoices} />
         </NextIntlClientProvider>
