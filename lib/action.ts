@@ -1,17 +1,21 @@
 import { AppError, toAppError } from "./errors";
 
 /**
- * What every server action returns: the form shows field errors or one message by key. An
- * action that answers with more (an import's preview) names its own outcomes in `Extra`.
+ * What every server action returns: the form shows field errors or one message by key.
+ * An action that hands something back on success (a one-time password) names it in `Data`;
+ * one that answers with outcomes of its own (an import's preview) names them in `Extra`.
  */
-export type ActionResult<Extra extends { status: string } = never> =
-  | { status: "ok" }
+export type ActionResult<Data extends object = object, Extra extends { status: string } = never> =
+  | ({ status: "ok" } & Data)
   | { status: "invalid"; fieldErrors: Record<string, string[]> }
   | { status: "error"; messageKey: string; httpStatus?: number }
   | Extra;
 
 /** Runs an action body and turns any failure into a result the form can show. */
-export async function runAction<Extra extends { status: string } = never>(name: string, body: () => Promise<ActionResult<Extra>>): Promise<ActionResult<Extra>> {
+export async function runAction<Data extends object = object, Extra extends { status: string } = never>(
+  name: string,
+  body: () => Promise<ActionResult<NoInfer<Data>, NoInfer<Extra>>>,
+): Promise<ActionResult<Data, Extra>> {
   try {
     return await body();
   } catch (error) {

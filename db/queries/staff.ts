@@ -1,34 +1,158 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { hashPassword, type Role } from "@/lib/auth/passwords";
+import { AppError } from "@/lib/errors";
 import type { Db } from "../client";
-import { accounts, users } from "../schema";
+import { accounts, sessions, towns, users } from "../schema";
+import { recordAudit, type Actor } from "./audit";
 
 /** A password of 16 random characters, shown once to whoever creates the account. */
 export function oneTimePassword(): string {
   return randomBytes(12).toString("base64url");
 }
 
-/** Creates a staff account with a password (better-auth's "credential" account). */
-export async function createStaffUser({ db, email, name, role, password, townCodes = [] }: {
-  db: Db;
+interface NewStaffUser {
   email: string;
   name: string;
   role: Role;
-  password: string;
-  townCodes?: string[];
-}) {
+  townCodes: string[];
+}
+
+/**
+ * The user row and its better-auth "credential" account. The hash is made before the
+ * transaction opens, so argon2's work does not hold it open. Refuses a taken e-mail as a
+ * field error (the unique index decides, so two admins racing cannot both win).
+ */
+async function insertStaffUser(db: Db, { email, name, role, townCodes }: NewStaffUser, passwordHash: string) {
   const id = randomUUID();
-  const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
-    await tx.insert(users).values({ id, email: email.toLowerCase(), name, role, townCodes, emailVerified: true });
-    await tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash });
-  });
+  const [inserted] = await db
+    .insert(users)
+    .values({ id, email: email.toLowerCase(), name, role, townCodes, emailVerified: true })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  if (!inserted) throw new AppError("adminUsers.errors.emailTaken", 409, "email");
+  await db.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash });
   return id;
+}
+
+/** Creates a staff account with a password (better-auth's "credential" account). */
+export async function createStaffUser({ db, password, townCodes = [], ...user }: Omit<NewStaffUser, "townCodes"> & { db: Db; password: string; townCodes?: string[] }) {
+  const passwordHash = await hashPassword(password);
+  return db.transaction((tx) => insertStaffUser(tx, { ...user, townCodes }, passwordHash));
 }
 
 export async function findStaffUserByEmail({ db, email }: { db: Db; email: string }) {
   const [user] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
   return user;
+}
+
+export async function listStaffUsers({ db }: { db: Db }) {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, townCodes: users.townCodes })
+    .from(users)
+    .orderBy(asc(users.role), asc(users.email));
+}
+
+/*
+ * Account management by an admin. Each change and its audit entry share one transaction;
+ * no password or hash ever reaches the audit detail.
+ */
+
+// Guards such as "one admin remains" read and then write: two admins demoting each other
+// at the same moment must not both pass, so account changes take this lock first.
+async function lockAccounts(tx: Db) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('qala:staff-accounts'))`);
+}
+
+async function lockedTarget(tx: Db, userId: string) {
+  const [target] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+  if (!target) throw new AppError("adminUsers.errors.notFound", 404);
+  return target;
+}
+
+async function ensureAnotherAdmin(tx: Db, userId: string) {
+  const [other] = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), ne(users.id, userId))).limit(1);
+  if (!other) throw new AppError("adminUsers.errors.lastAdmin", 409);
+}
+
+async function ensureTownsExist(tx: Db, townCodes: string[]) {
+  if (townCodes.length === 0) return;
+  const known = await tx.select({ code: towns.code }).from(towns).where(inArray(towns.code, townCodes));
+  if (known.length !== townCodes.length) throw new AppError("adminUsers.errors.unknownTown", 400, "townCodes");
+}
+
+/** A new account with a one-time password, returned so the admin can pass it on once. */
+export async function createStaffAccount({ db, actor, account }: { db: Db; actor: Actor; account: NewStaffUser }) {
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  const id = await db.transaction(async (tx) => {
+    await lockAccounts(tx);
+    await ensureTownsExist(tx, account.townCodes);
+    const created = await insertStaffUser(tx, account, passwordHash);
+    await recordAudit({ db: tx, actor, action: "users.create", detail: { email: account.email, role: account.role, townCodes: account.townCodes } });
+    return created;
+  });
+  return { id, password };
+}
+
+/** A new role and towns. An admin may not demote themselves, and one admin always remains. */
+export async function updateStaffAccess({ db, actor, userId, role, townCodes }: { db: Db; actor: Actor; userId: string; role: Role; townCodes: string[] }) {
+  await db.transaction(async (tx) => {
+    await lockAccounts(tx);
+    const target = await lockedTarget(tx, userId);
+    if (target.role === "admin" && role !== "admin") {
+      if (target.id === actor.id) throw new AppError("adminUsers.errors.selfDemote", 409, "role");
+      await ensureAnotherAdmin(tx, target.id);
+    }
+    await ensureTownsExist(tx, townCodes);
+    await tx.update(users).set({ role, townCodes, updatedAt: new Date() }).where(eq(users.id, target.id));
+    await recordAudit({
+      db: tx,
+      actor,
+      action: "users.update",
+      detail: { email: target.email, role, townCodes, previousRole: target.role, previousTownCodes: target.townCodes },
+    });
+  });
+}
+
+/**
+ * A new one-time password; every session of the account ends, so whoever held the old
+ * password is signed out. Not for one's own account: the admin would be signed out before
+ * reading the new password.
+ */
+export async function resetStaffPassword({ db, actor, userId }: { db: Db; actor: Actor; userId: string }) {
+  if (userId === actor.id) throw new AppError("adminUsers.errors.selfReset", 409);
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await lockAccounts(tx);
+    const target = await lockedTarget(tx, userId);
+    const updated = await tx
+      .update(accounts)
+      .set({ password: passwordHash, updatedAt: new Date() })
+      .where(and(eq(accounts.userId, target.id), eq(accounts.providerId, "credential")))
+      .returning({ id: accounts.id });
+    if (updated.length === 0) {
+      await tx.insert(accounts).values({ id: randomUUID(), accountId: target.id, providerId: "credential", userId: target.id, password: passwordHash });
+    }
+    await tx.delete(sessions).where(eq(sessions.userId, target.id));
+    await recordAudit({ db: tx, actor, action: "users.resetPassword", detail: { email: target.email } });
+  });
+  return { password };
+}
+
+/** Deletes an account with its sessions. Never one's own, never the last admin. */
+export async function deleteStaffAccount({ db, actor, userId }: { db: Db; actor: Actor; userId: string }) {
+  if (userId === actor.id) throw new AppError("adminUsers.errors.selfDelete", 409);
+  await db.transaction(async (tx) => {
+    await lockAccounts(tx);
+    const target = await lockedTarget(tx, userId);
+    if (target.role === "admin") await ensureAnotherAdmin(tx, target.id);
+    // The foreign keys would cascade; deleting sessions here keeps "signed out at once"
+    // from resting on a schema detail.
+    await tx.delete(sessions).where(eq(sessions.userId, target.id));
+    await tx.delete(users).where(eq(users.id, target.id));
+    await recordAudit({ db: tx, actor, action: "users.delete", detail: { email: target.email, role: target.role, townCodes: target.townCodes } });
+  });
 }

@@ -6,6 +6,8 @@ const questionnaires: Record<string, Questionnaire> = {
 };
 
 export const latestQuestionnaireVersion = questionnaire2026v1.version;
+/** The versions a new wave may use. */
+export const questionnaireVersions = Object.keys(questionnaires);
 
 export function getQuestionnaire(version: string): Questionnaire | undefined {
   return questionnaires[version];

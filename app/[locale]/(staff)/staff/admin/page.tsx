@@ -66,9 +66,14 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/staff/a
   );
 }
 
-/** The detail in one line: scalar fields as they are, lists by their length. */
+/** The detail in one line: scalar fields and short lists of names (town codes) as they are, lists of rows by their length. */
 function summariseDetail(detail: Record<string, unknown>): string {
   return Object.entries(detail)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? `${value.length} rows` : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}`)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? summariseList(value) : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}`)
     .join("; ");
+}
+
+function summariseList(list: unknown[]): string {
+  if (list.length === 0) return "–";
+  return list.length <= 20 && list.every((value) => typeof value === "string") ? list.join(", ") : `${list.length} rows`;
 }

@@ -20,8 +20,8 @@ function rejected({ fileErrors, issues }: ImportRejection): ImportRejected {
 }
 
 /** What an import would add and change, or every problem in the file. Writes nothing. */
-export async function previewImport(input: unknown): Promise<ActionResult<ImportPreview | ImportRejected>> {
-  return staffAction<ImportPreview | ImportRejected>("previewImport", "indicators.manage", async () => {
+export async function previewImport(input: unknown): Promise<ActionResult<object, ImportPreview | ImportRejected>> {
+  return staffAction<object, ImportPreview | ImportRejected>("previewImport", "indicators.manage", async () => {
     const parsed = importInputSchema.safeParse(input);
     if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
     const { kind, csv } = parsed.data;
@@ -36,8 +36,8 @@ export async function previewImport(input: unknown): Promise<ActionResult<Import
  * Imports the file: read and checked again (the database may have changed since the
  * preview), then written in one transaction with its audit entry, or not at all.
  */
-export async function applyImport(input: unknown): Promise<ActionResult<ImportDone | ImportRejected>> {
-  return staffAction<ImportDone | ImportRejected>("applyImport", "indicators.manage", async (user) => {
+export async function applyImport(input: unknown): Promise<ActionResult<object, ImportDone | ImportRejected>> {
+  return staffAction<object, ImportDone | ImportRejected>("applyImport", "indicators.manage", async (user) => {
     const parsed = importInputSchema.safeParse(input);
     if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
     const outcome = await writeImport({ db: await getDb(), actor: user, ...parsed.data });

@@ -10,7 +10,7 @@ import { importInputSchema, importKinds, MAX_IMPORT_BYTES, type ImportInput } fr
 import { applyImport, previewImport, type ImportDone, type ImportPreview, type ImportRejected } from "./actions";
 import { PreviewTable, ProblemTable, type DisplayNames } from "./import-results";
 
-type Outcome = ActionResult<ImportPreview | ImportRejected | ImportDone>;
+type Outcome = ActionResult<object, ImportPreview | ImportRejected | ImportDone>;
 
 /**
  * Choose or paste a file, preview what it would change, then import it. A preview or

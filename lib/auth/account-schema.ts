@@ -1,0 +1,31 @@
+import * as z from "zod/mini";
+import type { Role } from "./passwords";
+
+/** Staff account forms, for the form (zodResolver) and the action (safeParse). */
+
+export const ROLES = ["admin", "official", "researcher"] as const satisfies readonly Role[];
+
+const role = z.enum(ROLES, { error: "adminUsers.errors.role" });
+const townCodes = z.array(z.string({ error: "adminUsers.errors.unknownTown" }), { error: "adminUsers.errors.unknownTown" }).check(z.maxLength(500, { error: "adminUsers.errors.unknownTown" }));
+const userId = z.string({ error: "adminUsers.errors.notFound" }).check(z.minLength(1, { error: "adminUsers.errors.notFound" }), z.maxLength(100, { error: "adminUsers.errors.notFound" }));
+
+export const createAccountSchema = z.object({
+  name: z.string({ error: "adminUsers.errors.nameRequired" }).check(z.trim(), z.minLength(1, { error: "adminUsers.errors.nameRequired" }), z.maxLength(120, { error: "adminUsers.errors.nameTooLong" })),
+  email: z.string({ error: "adminUsers.errors.email" }).check(z.trim(), z.toLowerCase(), z.email({ error: "adminUsers.errors.email" }), z.maxLength(254, { error: "adminUsers.errors.email" })),
+  role,
+  townCodes,
+});
+export type CreateAccountInput = z.input<typeof createAccountSchema>;
+
+export const updateAccountSchema = z.object({ userId, role, townCodes });
+export type UpdateAccountInput = z.input<typeof updateAccountSchema>;
+
+export const accountIdSchema = z.object({ userId });
+
+/**
+ * The towns stored for an account: only officials are limited to towns (empty = all);
+ * admins and researchers always see every town, so a choice made for them is dropped.
+ */
+export function accountTowns(role: Role, townCodes: readonly string[]): string[] {
+  return role === "official" ? [...new Set(townCodes)].sort() : [];
+}
