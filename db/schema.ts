@@ -367,3 +367,51 @@ export const auditLog = pgTable(
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;
+
+/**
+ * Personal access tokens for the research export API. Only a SHA-256 hash of the token is
+ * stored; the token itself is shown once when made. Revocable, optionally expiring, and
+ * listed with its last use so a forgotten or leaked token can be spotted (staff activity,
+ * never a resident's).
+ */
+export const accessTokens = pgTable(
+  "access_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("access_tokens_user").on(t.userId)],
+);
+export type AccessToken = typeof accessTokens.$inferSelect;
+export type NewAccessToken = typeof accessTokens.$inferInsert;
+
+/**
+ * Every research export: who, what (wave, kind, format, options), when, through which door
+ * (page or token), and what disclosure control did to it.
+ */
+export const exportLog = pgTable(
+  "export_log",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text("actor_email").notNull(),
+    via: text("via").$type<"page" | "token">().notNull(),
+    tokenId: integer("token_id").references(() => accessTokens.id, { onDelete: "set null" }),
+    waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    format: text("format").notNull(),
+    options: jsonb("options").$type<Record<string, unknown>>().notNull(),
+    /** The disclosure-control report: bands merged, values suppressed, cells hidden. */
+    disclosure: jsonb("disclosure").$type<Record<string, unknown>>().notNull(),
+    rows: integer("rows"),
+  },
+  (t) => [index("export_log_at").on(t.at)],
+);
+export type ExportLogEntry = typeof exportLog.$inferSelect;

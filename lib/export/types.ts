@@ -1,0 +1,59 @@
+import type { LocalizedText } from "@/lib/i18n/locales";
+
+/**
+ * The research export's shared vocabulary: the disclosure-control layer produces columns,
+ * rows and a report; the format writers and the codebook consume them; the routes and
+ * pages choose among them. Each side can be built and tested on its own.
+ */
+export const EXPORT_KINDS = ["microdata", "aggregates"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** `csv-excel`: UTF-8 with BOM, semicolons and CRLF, as Excel in ru/kk locales opens it. */
+export const EXPORT_FORMATS = ["csv", "csv-excel", "json", "parquet"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** What a researcher asks for. k may be raised above the configured minimum, never lowered. */
+export interface ExportOptions {
+  kind: ExportKind;
+  format: ExportFormat;
+  k: number;
+  /** Free text is left out unless asked for; then scrubbed and marked for review. */
+  includeText: boolean;
+}
+
+export type CellValue = string | number | null;
+export type ExportRow = Record<string, CellValue>;
+
+/** A column with its meaning attached: what the codebook, datapackage.json, R and SPSS read. */
+export interface ExportColumn {
+  name: string;
+  type: "integer" | "number" | "string";
+  title: LocalizedText;
+  /** The question's full text, for item columns. */
+  question?: LocalizedText;
+  /** Code → label, for coded columns. */
+  valueLabels?: Array<{ code: number | string; label: LocalizedText }>;
+  /** Codes that mean "no answer" of some kind (don't know, suppressed, not asked). */
+  missingValues?: Array<{ code: number | string; label: LocalizedText }>;
+}
+
+/** What disclosure control did, kept in the export log and shipped with the data. */
+export interface DisclosureReport {
+  k: number;
+  rows: number;
+  /** Bands merged to reach k, e.g. age 18–29 and 30–44 into 18–44. */
+  generalised: Array<{ column: string; from: string[]; to: string }>;
+  /** Values blanked on single rows (local suppression), by column. */
+  suppressed: Array<{ column: string; values: number }>;
+  /** Aggregate cells hidden: below k (primary) or to protect another (secondary). */
+  cellsHidden?: { primary: number; secondary: number };
+  /** Free-text answers included, scrubbed, and how many scrubs were made. */
+  freeText?: { included: boolean; scrubbed: number };
+}
+
+/** A table ready to write: columns, rows in a stable order (streamed), and the report. */
+export interface ExportTable {
+  columns: ExportColumn[];
+  rows: AsyncIterable<ExportRow[]>;
+  report: DisclosureReport;
+}
