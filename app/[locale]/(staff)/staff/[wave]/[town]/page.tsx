@@ -13,6 +13,7 @@ import { StaffBar } from "@/app/components/staff-bar";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import type { ItemSummary } from "@/lib/stats/summary";
 import { TargetsChart } from "./targets-chart";
+import { ChartFigure } from "@/app/components/chart-figure";
 import { Breakdowns } from "./breakdowns";
 import { WeightingSwitch } from "./weighting-switch";
 
@@ -79,6 +80,9 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
         <h1>{t("townTitle", { town: townRow.name[locale], wave: wave.name[locale] })}</h1>
         <StaffBar user={user} locale={locale} />
         <p>
+          <a href={`/${locale}/staff/${slug}/compare`}>{t("compareTowns")}</a>
+        </p>
+        <p>
           <strong data-testid="response-count">{t("responses", { count: context.responses })}</strong>
           {context.demoResponses > 0 && (
             <>
@@ -108,12 +112,18 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
         <h2>{t("title")}</h2>
         <p>{t("panelIntro")}</p>
         {chartBars.length > 0 && (
-          <figure>
-            <div className="chart">
-              <TargetsChart bars={chartBars} title={t("chartTitle")} alt={t("chartAlt")} locale={locale} />
-            </div>
-            <figcaption className="hint">{t("chartAlt")}</figcaption>
-          </figure>
+          <ChartFigure
+            locale={locale}
+            title={t("chartTitle")}
+            alt={t("chartAlt")}
+            fileName={`${slug}-${townCode}-targets`}
+            table={{
+              columns: [t("residentItem"), t("share"), t("intervalLow"), t("intervalHigh"), t("n")],
+              rows: chartBars.map((bar) => [bar.label, bar.share, bar.low, bar.high, bar.n]),
+            }}
+          >
+            <TargetsChart bars={chartBars} title={t("chartTitle")} locale={locale} />
+          </ChartFigure>
         )}
         {rows.length === 0 ? (
           <p>{t("noFigures")}</p>

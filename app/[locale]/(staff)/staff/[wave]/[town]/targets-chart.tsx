@@ -14,12 +14,12 @@ interface Bar {
 }
 
 /** Favourable shares as bars, each with its 95 % interval as a thin floating bar. */
-export function TargetsChart({ bars, title, alt, locale }: { bars: Bar[]; title: string; alt: string; locale: string }) {
+export function TargetsChart({ bars, title, locale }: { bars: Bar[]; title: string; locale: string }) {
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   return (
     <Bar
-      role="img"
-      aria-label={`${title}. ${alt}`}
+      // The figure around it (ChartFigure) names and describes the chart.
+      aria-hidden="true"
       options={{
         indexAxis: "y",
         maintainAspectRatio: false,
