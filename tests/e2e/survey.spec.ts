@@ -7,6 +7,7 @@ import { buttons, downloadResponses, expectAccessible, fillSurvey, questionnaire
 import { expect, test } from "./test";
 
 test("a complete survey in Kazakh, as a business owner who plans to leave, passes axe on every step and is stored", async ({ page }) => {
+  test.slow(); // axe checks every step
   const answers = completeAnswers(questionnaire, {
     employment: 3,
     obstacle_finance: 4,
