@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { signIn, WAVE } from "./survey-helpers";
 import { expect, test } from "./test";
 
@@ -38,4 +39,26 @@ test("a breakdown hides small groups and says why; weighting can be switched on 
   expect(shareAfter).not.toBe(shareBefore);
   await page.getByText("How the weighting works").click();
   await expect(page.getByText(/Post-stratification: residents who gave their age band and sex/)).toBeVisible();
+});
+
+test("towns compared on one question, sorted with intervals, and an official figure against residents as a scatter; a chart's table downloads as CSV", async ({ page }) => {
+  await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
+  await page.getByRole("link", { name: "Compare towns" }).click();
+  await page.getByLabel("Question or area").selectOption({ label: "It is easy to find a good job in my town." });
+  await page.locator("#ranking").getByRole("button", { name: "Show" }).click();
+  const ranking = page.getByTestId("ranking-table");
+  const towns = await ranking.locator("tbody tr[data-town]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-town")));
+  expect(towns.sort()).toEqual(["altai", "kurchatov", "ridder", "serebryansk"]);
+  // Sorted: shares never rise down the table (hidden towns, if any, come last).
+  const shares = (await ranking.locator('[data-testid^="share-town-"]').allInnerTexts()).filter((text) => text.endsWith("%")).map((text) => parseFloat(text));
+  expect(shares).toEqual([...shares].sort((a, b) => b - a));
+
+  await expect(page.getByTestId("scatter-table")).toBeVisible();
+  const downloadPromise = page.waitForEvent("download");
+  await page.locator("#ranking").getByRole("button", { name: "Download table (CSV)" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = fs.readFileSync(await download.path(), "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  for (const share of shares) expect(csv).toContain(`,${share},`);
 });
