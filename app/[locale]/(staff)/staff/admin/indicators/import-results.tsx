@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ImportPlan, PlannedRow } from "@/db/queries/indicators";
 import type { Field } from "@/lib/indicators/columns";
 import { ScrollRegion } from "@/app/components/share-cells";
@@ -17,7 +17,9 @@ export interface DisplayNames {
 /** What the import would add and change (old → new), with the unchanged rows folded away. */
 export function PreviewTable({ plan, names }: { plan: ImportPlan; names: DisplayNames }) {
   const t = useTranslations("adminIndicators");
-  const format = useFormatter();
+  // Intl directly: next-intl's formatter would grow the shared client bundle of every page,
+  // the residents' survey included (webpack keeps used exports per module, not per page).
+  const numbers = new Intl.NumberFormat(useLocale(), { maximumFractionDigits: 6 });
   // The parser builds every row in the order of the kind's columns.
   const fields = Object.keys(plan.rows[0]?.row ?? {});
   const show = (field: string, value: Field): string => {
@@ -27,7 +29,7 @@ export function PreviewTable({ plan, names }: { plan: ImportPlan; names: Display
     if (field === "indicator") return names.indicators[String(value)] ?? String(value);
     if (field === "ageBand") return names.ageBands[Number(value)] ?? String(value);
     if (field === "sex") return names.sexes[Number(value)] ?? String(value);
-    if (typeof value === "number" && field !== "year") return format.number(value, { maximumFractionDigits: 6 });
+    if (typeof value === "number" && field !== "year") return numbers.format(value);
     return String(value);
   };
   const table = (rows: PlannedRow[], label: string) => (
