@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client-messages";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
 export type AdminNamespace = "adminUsers" | "adminWaves";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useLocale } from "next-intl";
+import { useLocale } from "@/lib/i18n/client-messages";
 
 export interface TownChoice {
   code: string;

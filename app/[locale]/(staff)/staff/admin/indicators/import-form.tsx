@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client-messages";
 import type { ActionResult } from "@/lib/action";
 import { importInputSchema, importKinds, MAX_IMPORT_BYTES, type ImportInput } from "@/lib/indicators/import-schema";
 import { applyImport, previewImport, type ImportDone, type ImportPreview, type ImportRejected } from "./actions";

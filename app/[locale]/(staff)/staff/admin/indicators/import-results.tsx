@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client-messages";
 import type { ImportPlan, PlannedRow } from "@/db/queries/indicators";
 import type { Field } from "@/lib/indicators/columns";
 import { ScrollRegion } from "@/app/components/share-cells";

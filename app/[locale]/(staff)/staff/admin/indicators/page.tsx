@@ -1,4 +1,4 @@
-import { NextIntlClientProvider } from "next-intl";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getIndicatorDefinitions, getLatestFigures, getPopulationStructures, getReferenceData } from "@/db/queries/indicators";
@@ -61,9 +61,9 @@ export default async function IndicatorsAdmin({ params }: PageProps<"/[locale]/s
         <p>{t("intro")}</p>
 
         <h2>{t("form.heading")}</h2>
-        <NextIntlClientProvider locale={locale} messages={formMessages} timeZone="Asia/Almaty">
+        <ClientMessages locale={locale} messages={formMessages}>
           <ImportForm columnsByKind={columnsByKind} names={names} />
-        </NextIntlClientProvider>
+        </ClientMessages>
 
         <h2>{t("templates.heading")}</h2>
         <p>{t("templates.intro")}</p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client-messages";
 import { ScrollRegion } from "@/app/components/share-cells";
 import type { Role } from "@/lib/auth/passwords";
 import type { TownChoice } from "../town-picker";

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client-messages";
 
 /** A new one-time password, on screen until the admin says they have noted it; kept nowhere else. */
 export function OneTimePassword({ status, password, onDone }: { status: string; password: string; onDone: () => void }) {

@@ -1,4 +1,4 @@
-import { NextIntlClientProvider } from "next-intl";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listStaffUsers } from "@/db/queries/staff";
@@ -34,12 +34,12 @@ export default async function AdminUsers({ params }: PageProps<"/[locale]/staff/
         <StaffBar user={user} locale={locale} />
         <p>{t("intro")}</p>
         {/* The forms' words only: the client gets this page's messages, not the whole catalogue. */}
-        <NextIntlClientProvider locale={locale} messages={{ adminUsers: messages.adminUsers, errors: messages.errors }} timeZone="Asia/Almaty">
+        <ClientMessages locale={locale} messages={{ adminUsers: messages.adminUsers, errors: messages.errors }}>
           <h2>{t("listTitle")}</h2>
           <AccountTable accounts={accounts} towns={townChoices} currentUserId={user.id} />
           <h2>{t("createTitle")}</h2>
           <CreateAccountForm towns={townChoices} />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </main>
     </>
   );

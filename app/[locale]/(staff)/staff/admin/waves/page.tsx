@@ -1,4 +1,4 @@
-import { NextIntlClientProvider } from "next-intl";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getFormatter, getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { todayInKazakhstan } from "@/db/queries/responses";
@@ -38,7 +38,7 @@ export default async function AdminWaves({ params }: PageProps<"/[locale]/staff/
         <StaffBar user={user} locale={locale} />
         <p>{t("intro")}</p>
         {/* The forms' words only: the client gets this page's messages, not the whole catalogue. */}
-        <NextIntlClientProvider locale={locale} messages={{ adminWaves: messages.adminWaves, errors: messages.errors }} timeZone="Asia/Almaty">
+        <ClientMessages locale={locale} messages={{ adminWaves: messages.adminWaves, errors: messages.errors }}>
           <h2>{t("listTitle")}</h2>
           {waves.length === 0 ? (
             <p>{t("empty")}</p>
@@ -89,7 +89,7 @@ export default async function AdminWaves({ params }: PageProps<"/[locale]/staff/
             questionnaireVersions={questionnaireVersions}
             defaults={{ questionnaireVersion: latestQuestionnaireVersion, opensOn: todayInKazakhstan() }}
           />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </main>
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/lib/i18n/client-messages";
 import type { ActionResult } from "@/lib/action";
 import type { WaveStatus } from "@/lib/survey/wave-schema";
 import { useMessage } from "../form-messages";
