@@ -39,41 +39,34 @@ export interface Line {
 /**
  * Suppression in a table where cells belong to several totals at once (towns × groups, with
  * each town's overall n and each group's all-towns n as margins). Every line is made safe
- * as suppressCells makes one breakdown safe, and a hidden total may not have every part
- * published (it would be their sum), and a total whose one hidden part cannot be covered
- * by another is hidden itself; hiding in one line can expose another, so the lines
- * are revisited until nothing changes. It only ever hides more, so it ends.
+ * as suppressCells makes one breakdown safe, whether or not its total is published: a
+ * hidden total is still the sum of its parts, and another line holding it would give that
+ * sum away. A published total whose one hidden part cannot be covered by another (the rest
+ * are empty) is hidden itself, and a hidden total may not have every part published.
+ * Hiding in one line can expose another, so the lines are revisited until nothing changes;
+ * it only ever hides more, so it ends. This checks lines, not every combination of lines
+ * (a full audit would solve a linear programme per hidden cell).
  */
 export function suppressLinked(cells: readonly Cell[], lines: readonly Line[], k: number): Suppression[] {
   const result: Suppression[] = cells.map((cell) => (cell.n > 0 && cell.n < k ? "primary" : null));
+  const hide = (i: number) => {
+    if (result[i] !== null) return false;
+    result[i] = "secondary";
+    return true;
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const { total, parts } of lines) {
-      let next: Suppression[];
-      if (result[total] === null) {
-        next = suppressCells(parts.map((i) => cells[i]!), k, parts.map((i) => result[i] ?? null));
-        // One hidden part with no other left to hide (the rest are empty) is the total
-        // itself: hide the total as well.
-        if (next.filter((status) => status !== null).length === 1) {
-          result[total] = "secondary";
-          changed = true;
-        }
-      } else {
-        next = parts.map((i) => result[i] ?? null);
-        if (!next.some((status) => status !== null)) {
-          let smallest = -1;
-          parts.forEach((i, j) => {
-            if (cells[i]!.n > 0 && (smallest < 0 || cells[i]!.n < cells[parts[smallest]!]!.n)) smallest = j;
-          });
-          if (smallest >= 0) next[smallest] = "secondary";
-        }
-      }
+      const next = suppressCells(parts.map((i) => cells[i]!), k, parts.map((i) => result[i] ?? null));
       next.forEach((status, j) => {
-        if (status !== null && result[parts[j]!] === null) {
-          result[parts[j]!] = status;
-          changed = true;
-        }
+        if (status !== null && hide(parts[j]!)) changed = true;
       });
+      const hiddenParts = parts.filter((i) => result[i] !== null);
+      if (hiddenParts.length === 1 && hide(total)) changed = true;
+      if (hiddenParts.length === 0 && result[total] !== null) {
+        const smallest = parts.filter((i) => cells[i]!.n > 0).sort((a, b) => cells[a]!.n - cells[b]!.n || a - b)[0];
+        if (smallest !== undefined && hide(smallest)) changed = true;
+      }
     }
   }
   return result;
