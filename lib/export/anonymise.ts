@@ -29,12 +29,6 @@ export interface AnonymisationPlan {
   report: DisclosureReport;
 }
 
-/**
- * Up to this share of rows may need local suppression before generalising further is
- * preferred: blanking values on a few rows loses less than coarsening a column for all.
- */
-const SUPPRESSION_BUDGET = 0.05;
-
 type Levels = Partial<Record<QuasiIdentifier, number>>;
 
 function bandsAt(q: QuasiIdentifier, level: number): Map<number, Band> {
@@ -47,14 +41,6 @@ function lattice(present: QuasiIdentifier[]): Levels[] {
     (nodes, q) => nodes.flatMap((node) => HIERARCHIES[q].levels.map((_, level) => ({ ...node, [q]: level }))),
     [{}],
   );
-}
-
-/** Generalisation loss: each column's share of its hierarchy climbed, summed (Sweeney's precision). */
-function loss(levels: Levels): number {
-  return Object.entries(levels).reduce((sum, [q, level]) => {
-    const height = HIERARCHIES[q as QuasiIdentifier].levels.length - 1;
-    return sum + (height > 0 ? level / height : 0);
-  }, 0);
 }
 
 function group(counts: ReadonlyMap<string, { values: QuasiValues; count: number }>, publish: (v: QuasiValues) => QuasiValues) {
@@ -98,39 +84,43 @@ export function planAnonymisation({ frequencies, k, questionnaire }: {
     };
   };
 
-  // Generalise first: the least loss that leaves few enough rows in rare combinations.
-  const candidates = lattice(present).map((levels) => {
-    const groups = group(counts, publishAt(levels));
-    const rareRows = [...groups.values()].reduce((sum, g) => sum + (g.count < k ? g.count : 0), 0);
-    return { levels, rareRows, loss: loss(levels) };
-  });
-  const withinBudget = candidates.filter((c) => c.rareRows <= SUPPRESSION_BUDGET * total);
-  const chosen = (withinBudget.length > 0 ? withinBudget : candidates).reduce((best, c) => {
-    const better = withinBudget.length > 0
-      ? c.loss - best.loss || c.rareRows - best.rareRows
-      : c.rareRows - best.rareRows || c.loss - best.loss;
-    return better < 0 ? c : best;
-  });
-  const groups = group(counts, publishAt(chosen.levels));
-
-  // Then local suppression, blanking first the column with the most distinct values.
-  const distinct = (q: QuasiIdentifier) => new Set([...groups.values()].map((g) => g.values[q]).filter((v) => v !== null)).size;
-  const order = [...present].sort((a, b) => distinct(b) - distinct(a) || QUASI_IDENTIFIERS.indexOf(a) - QUASI_IDENTIFIERS.indexOf(b));
-  const withheld = suppressLocally(groups, k, order);
-
-  // Where each original combination's rows end up, and what was blanked on published rows
-  // (small towns included), counted from the outcome itself.
+  // Generalise, then suppress locally, at every level of the hierarchies; publish the
+  // outcome that loses the least, summed over rows: a blanked value costs 1, a generalised
+  // one the share of its hierarchy climbed, with the blank as the level above the coarsest
+  // band (Sweeney's precision). Local suppression blanks first the column with the most
+  // distinct values.
   const columnOrder = ["town", ...QUASI_IDENTIFIERS] as const;
-  const suppressed = new Map<string, number>();
+  const outcomes = lattice(present).map((levels) => {
+    const groups = group(counts, publishAt(levels));
+    const distinct = (q: QuasiIdentifier) => new Set([...groups.values()].map((g) => g.values[q]).filter((v) => v !== null)).size;
+    const order = [...present].sort((a, b) => distinct(b) - distinct(a) || QUASI_IDENTIFIERS.indexOf(a) - QUASI_IDENTIFIERS.indexOf(b));
+    const withheld = suppressLocally(groups, k, order);
+    const suppressed = new Map<string, number>();
+    let loss = 0;
+    for (const g of groups.values()) {
+      if (g === withheld) continue;
+      for (const segment of g.segments) {
+        const rows = segment.to - segment.from;
+        const original = counts.get(segment.raw)!.values;
+        for (const column of columnOrder) {
+          if (original[column] === null) continue;
+          if (g.values[column] === null) suppressed.set(column, (suppressed.get(column) ?? 0) + rows);
+          else if (column !== "town") loss += (rows * levels[column]!) / HIERARCHIES[column].levels.length;
+        }
+      }
+    }
+    const blanked = [...suppressed.values()].reduce((sum, n) => sum + n, 0);
+    return { levels, groups, withheld, suppressed, blanked, loss: loss + blanked };
+  });
+  // Ties go to fewer blanked values, then to the finer levels (the lattice's order).
+  const chosen = outcomes.reduce((best, o) => (o.loss - best.loss || o.blanked - best.blanked) < 0 ? o : best);
+  const { groups, withheld, suppressed } = chosen;
+
+  // Where each original combination's rows end up, by position in the stream.
   const segments = new Map<string, Array<Segment & { values: QuasiValues | null }>>();
   for (const g of groups.values()) {
     for (const segment of g.segments) {
       segments.set(segment.raw, [...(segments.get(segment.raw) ?? []), { ...segment, values: g === withheld ? null : g.values }]);
-      if (g === withheld) continue;
-      const original = counts.get(segment.raw)!.values;
-      for (const column of columnOrder) {
-        if (original[column] !== null && g.values[column] === null) suppressed.set(column, (suppressed.get(column) ?? 0) + segment.to - segment.from);
-      }
     }
   }
 

@@ -35,18 +35,38 @@ const bySegment = (a: Segment, b: Segment) => (a.raw < b.raw ? -1 : a.raw > b.ra
 export function suppressLocally(groups: Map<string, Group>, k: number, order: readonly QuasiIdentifier[]) {
   const columns = ["town", ...order] as const;
   const all = () => [...groups.values()];
+  // Groups that differ from a combination only in column q, by q and that combination with
+  // q blank: where a rare combination finds rows to share its blank with, without a scan.
+  const neighbours = new Map<string, Set<Group>>();
+  const neighbourKey = (q: QuasiIdentifier, values: QuasiValues) => `${q}|${keyOf({ ...values, [q]: null })}`;
+  const index = (g: Group, add: boolean) => {
+    for (const q of order) {
+      if (g.values[q] === null) continue;
+      const key = neighbourKey(q, g.values);
+      const set = neighbours.get(key) ?? new Set<Group>();
+      if (add) set.add(g);
+      else set.delete(g);
+      neighbours.set(key, set);
+    }
+  };
+  for (const g of groups.values()) index(g, true);
   const nonBlank = (g: Group) => order.filter((q) => g.values[q] !== null);
   const lost = (g: Group, to: QuasiValues) => columns.filter((c) => g.values[c] !== null && to[c] === null).length;
 
   /** Moves m rows of `from` (the first ones in a fixed order; all by default) to the values `to`. */
   function move(from: Group, to: QuasiValues, m = from.count) {
     const key = keyOf(to);
-    const target = groups.get(key) ?? { values: to, count: 0, segments: [] };
-    groups.set(key, target);
+    let target = groups.get(key);
+    if (!target) {
+      target = { values: to, count: 0, segments: [] };
+      groups.set(key, target);
+      index(target, true);
+    }
     target.count += m;
     if (m === from.count) {
       target.segments.push(...from.segments);
       groups.delete(keyOf(from.values));
+      index(from, false);
       return;
     }
     from.segments.sort(bySegment);
@@ -91,8 +111,8 @@ export function suppressLocally(groups: Map<string, Group>, k: number, order: re
         const have = (groups.get(keyOf(to))?.count ?? 0) + g.count;
         if (have >= k) return [{ to, cost: g.count, rank, donor: null, need: 0 }];
         const need = k - have;
-        const donor = all()
-          .filter((d) => d !== g && d.values[q] !== null && d.count - need >= k && keyOf({ ...d.values, [q]: null }) === keyOf(to))
+        const donor = [...(neighbours.get(neighbourKey(q, g.values)) ?? [])]
+          .filter((d) => d !== g && d.count - need >= k)
           .sort(bySizeThenKey)[0];
         return donor ? [{ to, cost: g.count + need, rank, donor, need }] : [];
       });

@@ -109,9 +109,10 @@ describe("planAnonymisation", () => {
     expect(plan.recoder()(row("ridder", { age_band: 2, sex: 1 }, 1))).toMatchObject({ town: "ridder", age_band: 2, sex: 1 });
   });
 
-  it("merges neighbouring age bands when that is the least loss, with their own code and label", () => {
+  it("merges neighbouring age bands when that loses less than blanking, with their own code and label", () => {
+    // Four people in each band, k = 5: blanking would cost every age; merging halves it.
     const plan = planAnonymisation({
-      frequencies: [row("ridder", { age_band: 1 }, 3), row("ridder", { age_band: 2 }, 3), row("ridder", { age_band: 3 }, 5), row("ridder", { age_band: 4 }, 5)],
+      frequencies: [row("ridder", { age_band: 1 }, 4), row("ridder", { age_band: 2 }, 4), row("ridder", { age_band: 3 }, 4), row("ridder", { age_band: 4 }, 4)],
       k: 5,
       questionnaire,
     });
@@ -125,6 +126,16 @@ describe("planAnonymisation", () => {
       { code: 12, label: { kk: "18–44", ru: "18–44", en: "18–44" } },
       { code: 34, label: { kk: "45 және одан жоғары", ru: "45 и старше", en: "45 or older" } },
     ]);
+  });
+
+  it("blanks a few ages rather than coarsen everyone's when that loses less", () => {
+    const plan = planAnonymisation({
+      frequencies: [row("ridder", { age_band: 1 }, 3), row("ridder", { age_band: 2 }, 3), row("ridder", { age_band: 3 }, 5), row("ridder", { age_band: 4 }, 5)],
+      k: 5,
+      questionnaire,
+    });
+    expect(plan.report.generalised).toEqual([]);
+    expect(plan.report.suppressed).toEqual([{ column: "age_band", values: 6 }]);
   });
 
   it("blanks the rare value on a lone row, and on as few others as make a blank group of k", () => {
