@@ -1,12 +1,195 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Item } from "@/lib/survey/types";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { aggregateColumns, aggregateRows, type GroupCodeCount } from "@/lib/export/aggregates";
+import { planAnonymisation, type QuasiFrequency, type QuasiValues } from "@/lib/export/anonymise";
+import { QUASI_IDENTIFIERS } from "@/lib/export/hierarchies";
+import { microdataColumns } from "@/lib/export/microdata-columns";
+import { scrubText } from "@/lib/export/scrub";
+import type { ExportRow, ExportTable } from "@/lib/export/types";
+import { getQuestionnaire } from "@/lib/survey/questionnaire";
+import type { Item, Questionnaire } from "@/lib/survey/types";
 import type { Db } from "../client";
+import { AppError } from "@/lib/errors";
+import { towns, waves, waveTowns } from "../schema";
 
-/** Quasi-identifiers that, with the town, could single out a resident (DESIGN.md). */
-export const QUASI_IDENTIFIERS = ["age_band", "sex", "employment", "years_in_town"];
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Row = Record<string, unknown>;
 
-export interface ExportRow {
+const BATCH = 2_000;
+
+async function rowsOf(db: Db | Tx, query: SQL): Promise<Row[]> {
+  return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
+}
+
+/** How many responses share each combination of town and quasi-identifiers: small, counted in SQL. */
+async function quasiFrequencies(db: Db | Tx, waveId: number): Promise<QuasiFrequency[]> {
+  const pivot = sql.join(
+    QUASI_IDENTIFIERS.map((id) => sql`max(a.value) filter (where a.item_id = ${id}) as ${sql.identifier(id)}`),
+    sql`, `,
+  );
+  const columns = sql.join([sql`town`, ...QUASI_IDENTIFIERS.map((id) => sql.identifier(id))], sql`, `);
+  const rows = await rowsOf(db, sql`
+    select ${columns}, count(*)::int as count from (
+      select t.code as town, ${pivot}
+      from responses r
+      join towns t on t.id = r.town_id
+      left join answers a on a.response_id = r.id and a.item_id in (${sql.join(QUASI_IDENTIFIERS.map((id) => sql`${id}`), sql`, `)})
+      where r.wave_id = ${waveId}
+      group by r.id, t.code
+    ) per_response
+    group by ${columns} order by ${columns}`);
+  return rows.map((row) => ({
+    town: row.town as string,
+    age_band: (row.age_band as number | null) ?? null,
+    sex: (row.sex as number | null) ?? null,
+    employment: (row.employment as number | null) ?? null,
+    years_in_town: (row.years_in_town as number | null) ?? null,
+    count: row.count as number,
+  }));
+}
+
+async function waveTownLabels(db: Db, waveId: number) {
+  return db
+    .select({ code: towns.code, name: towns.name })
+    .from(waveTowns)
+    .innerJoin(towns, eq(towns.id, waveTowns.townId))
+    .where(eq(waveTowns.waveId, waveId))
+    .orderBy(asc(towns.code));
+}
+
+/**
+ * The microdata export: one row per response (numbered 1..n, never its id), the month
+ * rather than the day, coded answers, and quasi-identifiers recoded to be k-anonymous
+ * (lib/export/anonymise.ts). Items asked because of a hidden quasi-identifier are blanked
+ * with it. Free text only when asked for, scrubbed and flagged for review.
+ *
+ * The plan is made from the frequency table; the rows then stream through a cursor in a
+ * snapshot where the same table is counted again, so a response stored or removed in
+ * between cannot slip past the plan (the stream fails instead, before its first row).
+ * `report.freeText.scrubbed` grows as the rows stream: read it after the last batch.
+ */
+export async function microdataTable({ db, wave, questionnaire, k, includeText }: {
+  db: Db;
+  wave: { id: number };
+  questionnaire: Questionnaire;
+  k: number;
+  includeText: boolean;
+}): Promise<ExportTable> {
+  const frequencies = await quasiFrequencies(db, wave.id);
+  const plan = planAnonymisation({ frequencies, k, questionnaire });
+  const report = { ...plan.report, freeText: { included: includeText, scrubbed: 0 } };
+  const columns = microdataColumns({ questionnaire, towns: await waveTownLabels(db, wave.id), quasiColumns: plan.columns, includeText });
+  const exported = questionnaire.items.filter((item) => includeText || item.kind !== "text");
+
+  async function* rows(): AsyncGenerator<ExportRow[]> {
+    let number = 0;
+    const recode = plan.recoder();
+    const query = responsesQuery(wave.id, exported);
+    const verify = async (tx: Tx) => {
+      if (JSON.stringify(await quasiFrequencies(tx, wave.id)) !== JSON.stringify(frequencies)) {
+        throw new AppError("errors.exportDataChanged", 409);
+      }
+    };
+    for await (const batch of withCursor(db, query, verify)) {
+      const out: ExportRow[] = [];
+      for (const row of batch) {
+        const published = recode({
+          town: row.town as string,
+          ...Object.fromEntries(QUASI_IDENTIFIERS.map((q) => [q, (row[q] as number | null) ?? null])),
+        } as QuasiValues);
+        if (!published) continue;
+        const hidden = new Set(plan.hiddenItems(published));
+        const record: ExportRow = {
+          row: ++number,
+          town: published.town,
+          language: row.locale as string,
+          questionnaire_version: row.questionnaire_version as string,
+          month: row.month as string,
+          demo: row.is_demo ? 1 : 0,
+        };
+        for (const item of exported) {
+          const value = hidden.has(item.id) ? null : ((row[item.id] as string | number | null) ?? null);
+          if (item.kind === "text") {
+            const scrubbed = value === null ? null : scrubText(String(value));
+            report.freeText.scrubbed += scrubbed?.scrubbed ?? 0;
+            record[item.id] = scrubbed?.text ?? null;
+            record[`${item.id}_review`] = scrubbed ? (scrubbed.scrubbed > 0 ? 1 : 0) : null;
+          } else {
+            record[item.id] = (QUASI_IDENTIFIERS as readonly string[]).includes(item.id) ? published[item.id as keyof QuasiValues] : value;
+          }
+        }
+        out.push(record);
+      }
+      if (out.length > 0) yield out;
+    }
+  }
+  return { columns, rows: rows(), report };
+}
+
+/** One row per response with one column per item, pivoted in SQL, in a stable order. */
+function responsesQuery(waveId: number, items: Item[]): SQL {
+  const pivot = items.map((item) =>
+    item.kind === "text"
+      ? sql`(select ta.text from text_answers ta where ta.response_id = r.id and ta.item_id = ${item.id}) as ${sql.identifier(item.id)}`
+      : sql`max(a.value) filter (where a.item_id = ${item.id}) as ${sql.identifier(item.id)}`,
+  );
+  return sql`
+    select t.code as town, r.locale, r.questionnaire_version, to_char(r.submitted_on, 'YYYY-MM') as month, r.is_demo
+      ${pivot.length > 0 ? sql`, ${sql.join(pivot, sql`, `)}` : sql``}
+    from responses r
+    join towns t on t.id = r.town_id
+    left join answers a on a.response_id = r.id
+    where r.wave_id = ${waveId}
+    group by r.id, t.code
+    order by r.id`;
+}
+
+/**
+ * The aggregate export: per town and all towns, item and breakdown, from the rollups
+ * (answer_counts summed over shards, answer_group_counts summed per demographic), with
+ * primary and secondary suppression across groups and across towns. Small: held in memory.
+ */
+export async function aggregateTables({ db, wave, questionnaire, k }: {
+  db: Db;
+  wave: { id: number };
+  questionnaire: Questionnaire;
+  k: number;
+}): Promise<ExportTable> {
+  const townLabels = await waveTownLabels(db, wave.id);
+  const overall = await rowsOf(db, sql`
+    select t.code as town, c.item_id, c.value, sum(c.responses)::int as responses
+    from answer_counts c join towns t on t.id = c.town_id
+    where c.wave_id = ${wave.id}
+    group by t.code, c.item_id, c.value`);
+  const grouped = await rowsOf(db, sql`
+    select t.code as town, c.item_id, c.value, c.age_band, c.sex, c.employment,
+           grouping(c.age_band) = 0 as by_age, grouping(c.sex) = 0 as by_sex, sum(c.responses)::int as responses
+    from answer_group_counts c join towns t on t.id = c.town_id
+    where c.wave_id = ${wave.id}
+    group by grouping sets ((t.code, c.item_id, c.value, c.age_band), (t.code, c.item_id, c.value, c.sex), (t.code, c.item_id, c.value, c.employment))`);
+  const groups: GroupCodeCount[] = grouped.map((row) => {
+    const breakdown = row.by_age ? "age_band" : row.by_sex ? "sex" : "employment";
+    return { town: row.town as string, itemId: row.item_id as string, value: row.value as number, breakdown, group: row[breakdown] as number, responses: row.responses as number };
+  });
+  const { rows, cellsHidden } = aggregateRows({
+    questionnaire,
+    towns: townLabels.map((t) => t.code),
+    overall: overall.map((row) => ({ town: row.town as string, itemId: row.item_id as string, value: row.value as number, responses: row.responses as number })),
+    groups,
+    k,
+  });
+  async function* batches() {
+    for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+  }
+  return {
+    columns: aggregateColumns(questionnaire, townLabels),
+    rows: batches(),
+    report: { k, rows: rows.length, generalised: [], suppressed: [], cellsHidden },
+  };
+}
+
+/** The row shape of the CSV route, which reads the microdata through this until it moves to microdataTable. */
+export interface ResponseRow {
   town: string | null;
   locale: string;
   questionnaireVersion: string;
@@ -15,96 +198,59 @@ export interface ExportRow {
   answers: Record<string, number | null>;
 }
 
-const BATCH = 2_000;
-
-/**
- * Streams a wave's responses, one row per response with one column per item, through a
- * server-side cursor: memory stays flat however many responses there are. Rows come in a
- * stable order (by response id), so the same data always gives the same file.
- *
- * Disclosure control: when a combination of town and the quasi-identifiers occurs fewer
- * than k times, those quasi-identifiers, and the items asked because of them, are blanked
- * on the row (local suppression); a town with fewer than k responses is blanked as well.
- */
-/** Items asked only for some answers of `parent` (skip logic): their presence reveals the parent. */
-function dependentsOf(items: Item[], parent: string): string[] {
-  const direct = items.filter((item) => item.showIf?.itemId === parent).map((item) => item.id);
-  return [...direct, ...direct.flatMap((id) => dependentsOf(items, id))];
-}
-
 export async function* streamWaveResponses({ db, waveId, items, k }: {
   db: Db;
   waveId: number;
   items: Item[];
   k: number;
-}): AsyncGenerator<ExportRow[]> {
-  const itemIds = items.map((item) => item.id);
-  const quasi = QUASI_IDENTIFIERS.filter((id) => itemIds.includes(id));
-  // Blanking a quasi-identifier blanks what skip logic asked because of it: business
-  // questions are asked only of business owners, so answering them gives the job away.
-  const blankTogether = [...quasi, ...quasi.flatMap((id) => dependentsOf(items, id))];
-  const pivot = sql.join(
-    itemIds.map((id) => sql`max(a.value) filter (where a.item_id = ${id}) as ${sql.identifier(id)}`),
-    sql`, `,
-  );
-  const partition = sql.join([sql`town`, ...quasi.map((id) => sql.identifier(id))], sql`, `);
-  const query = sql`
-    with pivoted as (
-      select r.id, t.code as town, r.locale, r.questionnaire_version, to_char(r.submitted_on, 'YYYY-MM') as month,
-             r.is_demo, ${pivot}
-      from responses r
-      join towns t on t.id = r.town_id
-      left join answers a on a.response_id = r.id
-      where r.wave_id = ${waveId}
-      group by r.id, t.code
-    )
-    select *, count(*) over (partition by ${partition})::int as qi_count, count(*) over (partition by town)::int as town_count
-    from pivoted order by id`;
-
-  const rows = await withCursor(db, query);
-  for await (const batch of rows) {
-    yield batch.map((row) => {
-      const answers: Record<string, number | null> = {};
-      for (const id of itemIds) answers[id] = (row[id] as number | null) ?? null;
-      if ((row.qi_count as number) < k) for (const id of blankTogether) answers[id] = null;
-      return {
-        town: (row.town_count as number) < k ? null : (row.town as string),
-        locale: row.locale as string,
-        questionnaireVersion: row.questionnaire_version as string,
-        month: row.month as string,
-        isDemo: row.is_demo as boolean,
-        answers,
-      };
-    });
+}): AsyncGenerator<ResponseRow[]> {
+  const [wave] = await db.select().from(waves).where(eq(waves.id, waveId));
+  const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
+  if (!wave || !questionnaire) throw new AppError("errors.unknownWave", 404);
+  const table = await microdataTable({ db, wave, questionnaire, k, includeText: false });
+  const coded = items.filter((item) => item.kind !== "text");
+  for await (const batch of table.rows) {
+    yield batch.map((row) => ({
+      town: row.town as string | null,
+      locale: row.language as string,
+      questionnaireVersion: row.questionnaire_version as string,
+      month: row.month as string,
+      isDemo: row.demo === 1,
+      answers: Object.fromEntries(coded.map((item) => [item.id, (row[item.id] as number | null) ?? null])),
+    }));
   }
 }
 
 /**
- * A SQL cursor inside a transaction: the same on PGlite, node-postgres and Vercel, unlike
- * driver-specific streaming. Batches are pulled only as fast as the consumer takes them.
+ * A SQL cursor inside a read-only repeatable-read transaction: the same on PGlite,
+ * node-postgres and Vercel, unlike driver-specific streaming, and one snapshot for `before`
+ * and every batch. Batches are pulled only as fast as the consumer takes them.
  */
-async function* withCursor(db: Db, query: ReturnType<typeof sql>): AsyncGenerator<Array<Record<string, unknown>>> {
-  const batches: Array<Array<Record<string, unknown>> | null> = [];
+async function* withCursor(db: Db, query: SQL, before: (tx: Tx) => Promise<void>): AsyncGenerator<Row[]> {
+  const batches: Array<Row[] | null> = [];
   let wake: (() => void) | null = null;
   let wantMore: (() => void) | null = null;
   let failure: unknown = null;
   let cancelled = false;
 
   const producer = db
-    .transaction(async (tx) => {
-      await tx.execute(sql`declare export_cursor no scroll cursor for ${query}`);
-      for (;;) {
-        const result = await tx.execute(sql.raw(`fetch ${BATCH} from export_cursor`));
-        const rows = (result as unknown as { rows: Array<Record<string, unknown>> }).rows;
-        if (rows.length === 0 || cancelled) break;
-        batches.push(rows);
-        wake?.();
-        // Wait until the consumer has taken this batch before fetching the next.
-        await new Promise<void>((resolve) => (wantMore = resolve));
-        if (cancelled) break;
-      }
-      await tx.execute(sql`close export_cursor`);
-    })
+    .transaction(
+      async (tx) => {
+        await before(tx);
+        await tx.execute(sql`declare export_cursor no scroll cursor for ${query}`);
+        for (;;) {
+          const rows = await rowsOf(tx, sql.raw(`fetch ${BATCH} from export_cursor`));
+          if (rows.length === 0 || cancelled) break;
+          batches.push(rows);
+          wake?.();
+          // Wait until the consumer has taken this batch before fetching the next.
+          await new Promise<void>((resolve) => (wantMore = resolve));
+          if (cancelled) break;
+        }
+        await tx.execute(sql`close export_cursor`);
+      },
+      { isolationLevel: "repeatable read", accessMode: "read only" },
+    )
     .catch((error: unknown) => (failure = error))
     .finally(() => {
       batches.push(null);

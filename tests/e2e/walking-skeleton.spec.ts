@@ -47,8 +47,10 @@ test("a resident's answer reaches the dashboard and the export", async ({ page }
   expect(mine[0]!.town).toBe("ridder");
   expect(mine[0]!.language).toBe("en");
   expect(mine[0]!.month).toMatch(/^\d{4}-\d{2}$/);
-  // Fewer than k residents of Ridder share this age band, sex, job and years in town: blanked.
-  expect([mine[0]!.age_band, mine[0]!.sex]).toEqual(["", ""]);
+  // Fewer than k residents of Ridder share this age band, sex, job and years in town: some
+  // of them are blanked or merged until the row's combination is shared by at least k = 10.
+  const quasi = (row: Record<string, string>) => ["town", "age_band", "sex", "employment", "years_in_town"].map((c) => row[c]).join("|");
+  expect(rows.filter((row) => quasi(row) === quasi(mine[0]!)).length).toBeGreaterThanOrEqual(10);
 });
 
 test("a step with answers missing shows translated errors on each question and does not move on", async ({ page }) => {

@@ -1,78 +1,194 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { streamWaveResponses, type ExportRow } from "@/db/queries/export";
+import { aggregateTables, microdataTable, streamWaveResponses } from "@/db/queries/export";
 import { recordResponse } from "@/db/queries/responses";
 import { towns, waves } from "@/db/schema";
-import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
+import { DEMO_WAVE_SLUG, PREVIOUS_DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
+import { ALL_TOWNS } from "@/lib/export/aggregates";
+import { QUASI_IDENTIFIERS } from "@/lib/export/hierarchies";
+import type { ExportRow, ExportTable } from "@/lib/export/types";
 import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { completeAnswers } from "../fixtures";
 import { freshDatabase } from "./database";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
 let database: Awaited<ReturnType<typeof freshDatabase>>;
-let waveId: number;
+let wave: typeof waves.$inferSelect;
 
-async function exportAll(k: number): Promise<ExportRow[]> {
-  const rows: ExportRow[] = [];
-  for await (const batch of streamWaveResponses({ db: database.db, waveId, items: questionnaire.items, k })) rows.push(...batch);
-  return rows;
+async function collect(table: ExportTable): Promise<ExportRow[][]> {
+  const batches: ExportRow[][] = [];
+  for await (const batch of table.rows) batches.push(batch);
+  return batches;
 }
+const microdata = async (k: number, includeText = false) => {
+  const table = await microdataTable({ db: database.db, wave, questionnaire, k, includeText });
+  return { table, rows: (await collect(table)).flat() };
+};
+const quasiKey = (row: ExportRow) => JSON.stringify(["town", ...QUASI_IDENTIFIERS].map((c) => row[c]));
 
 beforeAll(async () => {
   database = await freshDatabase();
   await seedReferenceData(database.db);
   await seedDemoWave(database.db, { perTown: 0 });
-  waveId = (await database.db.select().from(waves).where(eq(waves.slug, DEMO_WAVE_SLUG)))[0]!.id;
-  const [ridder] = await database.db.select().from(towns).where(eq(towns.code, "ridder"));
-  const [altai] = await database.db.select().from(towns).where(eq(towns.code, "altai"));
-  // Twelve women aged 30–44 in Ridder, one man aged 60+ in Ridder, three people in Altai.
-  const send = (townId: number, answers: Record<string, number>) =>
+  wave = (await database.db.select().from(waves).where(eq(waves.slug, DEMO_WAVE_SLUG)))[0]!;
+  const townId = async (code: string) => (await database.db.select().from(towns).where(eq(towns.code, code)))[0]!.id;
+  const [ridder, altai] = [await townId("ridder"), await townId("altai")];
+  const send = (town: number, answers: Record<string, number | string>) =>
     recordResponse({
       db: database.db,
-      submission: { responseId: randomUUID(), waveId, townId, locale: "kk", questionnaireVersion: latestQuestionnaireVersion, answers },
+      submission: { responseId: randomUUID(), waveId: wave.id, townId: town, locale: "kk", questionnaireVersion: latestQuestionnaireVersion, answers },
     });
-  for (let i = 0; i < 12; i++) await send(ridder!.id, completeAnswers(questionnaire, { age_band: 2, sex: 1, life_satisfaction: i % 11 }) as Record<string, number>);
-  await send(ridder!.id, completeAnswers(questionnaire, { age_band: 4, sex: 2, life_satisfaction: 3, employment: 3, obstacle_finance: 4 }) as Record<string, number>);
-  for (let i = 0; i < 3; i++) await send(altai!.id, completeAnswers(questionnaire, { age_band: 1, sex: 2 }) as Record<string, number>);
+  // Twelve women aged 30–44 in Ridder, one of them leaving a phone number in her comment;
+  // one man aged 60+ who owns a business; three people in Altai.
+  for (let i = 0; i < 12; i++) {
+    const comment = i === 0 ? "Жолдарды жөндеу керек, хабарласыңыз +7 701 123 45 67" : i === 1 ? "Больше автобусов" : undefined;
+    await send(ridder, { ...completeAnswers(questionnaire, { age_band: 2, sex: 1, life_satisfaction: i % 10 }), ...(comment ? { one_change: comment } : {}) });
+  }
+  await send(ridder, completeAnswers(questionnaire, { age_band: 4, sex: 2, life_satisfaction: 10, employment: 3, obstacle_finance: 4 }));
+  for (let i = 0; i < 3; i++) await send(altai, completeAnswers(questionnaire, { age_band: 1, sex: 2 }));
 });
 afterAll(() => database.drop());
 
-describe("the response export", () => {
-  it("has one row per response with coded answers and the month, never an id or a day", async () => {
-    const rows = await exportAll(10);
+describe("the microdata export", () => {
+  it("has one numbered row per response with the month, never an id or a day, and the columns it declares", async () => {
+    const { table, rows } = await microdata(10);
     expect(rows).toHaveLength(16);
-    expect(rows.every((row) => /^\d{4}-\d{2}$/.test(row.month))).toBe(true);
-    expect(Object.keys(rows[0]!)).toEqual(["town", "locale", "questionnaireVersion", "month", "isDemo", "answers"]);
-    expect(rows.filter((row) => row.answers.life_satisfaction === 3)).toHaveLength(2);
+    expect(table.report.rows).toBe(16);
+    expect(rows.map((row) => row.row)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    const names = table.columns.map((column) => column.name);
+    for (const row of rows) expect(Object.keys(row)).toEqual(names);
+    expect(names.slice(0, 6)).toEqual(["row", "town", "language", "questionnaire_version", "month", "demo"]);
+    expect(names).not.toContain("id");
+    expect(rows.every((row) => /^\d{4}-\d{2}$/.test(row.month as string))).toBe(true);
+    // "Don't know" keeps its code and is labelled as missing.
+    expect(table.columns.find((c) => c.name === "sat_heating")!.missingValues).toEqual([
+      { code: -1, label: { kk: "Білмеймін", ru: "Затрудняюсь ответить", en: "Don't know" } },
+    ]);
   });
 
-  it("blanks quasi-identifiers on rows whose combination occurs fewer than k times, and small towns", async () => {
-    const rows = await exportAll(10);
-    const women = rows.filter((row) => row.answers.sex === 1);
-    expect(women).toHaveLength(12);
-    expect(women.every((row) => row.town === "ridder" && row.answers.age_band === 2)).toBe(true);
-    const lone = rows.filter((row) => row.town === "ridder" && row.answers.sex === null);
-    expect(lone).toHaveLength(1);
-    expect(lone[0]!.answers.age_band).toBeNull();
-    // The lone business owner: the business questions would give the blanked job away.
-    expect(lone[0]!.answers.employment).toBeNull();
-    expect(lone[0]!.answers.obstacle_finance).toBeNull();
-    const small = rows.filter((row) => row.town === null);
-    expect(small).toHaveLength(3);
-    expect(small.every((row) => row.answers.age_band === null && row.answers.sex === null)).toBe(true);
+  it("agrees with the rollups item by item when nothing needs suppressing", async () => {
+    const { table, rows } = await microdata(1);
+    expect(table.report).toMatchObject({ generalised: [], suppressed: [] });
+    const counts = await database.db.execute(
+      sql`select item_id, value, sum(responses)::int as n from answer_counts where wave_id = ${wave.id} group by item_id, value`,
+    );
+    const expected = (counts as unknown as { rows: Array<{ item_id: string; value: number; n: number }> }).rows;
+    expect(expected.length).toBeGreaterThan(40);
+    for (const { item_id, value, n } of expected) expect(rows.filter((row) => row[item_id] === value)).toHaveLength(n);
+    const answered = rows.reduce((sum, row) => sum + questionnaire.items.filter((item) => item.kind !== "text" && row[item.id] !== null).length, 0);
+    expect(answered).toBe(expected.reduce((sum, { n }) => sum + n, 0));
+  });
+
+  it.each([3, 5, 10])("is k-anonymous on town and the quasi-identifiers for k = %i, blanking small towns", async (k) => {
+    const { table, rows } = await microdata(k);
+    const combinations = new Map<string, number>();
+    for (const row of rows) combinations.set(quasiKey(row), (combinations.get(quasiKey(row)) ?? 0) + 1);
+    for (const count of combinations.values()) expect(count).toBeGreaterThanOrEqual(k);
+    expect(rows.filter((row) => row.town === "altai")).toHaveLength(k > 3 ? 0 : 3);
+    // The lone business owner's job is blanked, and the business answers that would reveal it.
+    const owner = rows.find((row) => row.life_satisfaction === 10)!;
+    expect(owner.employment).toBeNull();
+    expect(owner.obstacle_finance).toBeNull();
+    expect(table.report.suppressed.find((s) => s.column === "employment")!.values).toBeGreaterThan(0);
+  });
+
+  it("leaves free text out unless asked, then scrubs it and flags it for review", async () => {
+    const plain = await microdata(10);
+    expect(plain.table.columns.map((c) => c.name)).not.toContain("one_change");
+    expect(plain.table.report.freeText).toEqual({ included: false, scrubbed: 0 });
+
+    const { table, rows } = await microdata(10, true);
+    const texts = rows.filter((row) => row.one_change !== null);
+    expect(texts.map((row) => [row.one_change, row.one_change_review])).toEqual([
+      ["Жолдарды жөндеу керек, хабарласыңыз [removed]", 1],
+      ["Больше автобусов", 0],
+    ].sort((a, b) => rows.findIndex((r) => r.one_change === a[0]) - rows.findIndex((r) => r.one_change === b[0])));
+    expect(rows.filter((row) => row.one_change === null).every((row) => row.one_change_review === null)).toBe(true);
+    expect(table.report.freeText).toEqual({ included: true, scrubbed: 1 });
   });
 
   it("gives the same rows in the same order every time", async () => {
-    expect(JSON.stringify(await exportAll(3))).toBe(JSON.stringify(await exportAll(3)));
+    expect(JSON.stringify((await microdata(3, true)).rows)).toBe(JSON.stringify((await microdata(3, true)).rows));
   });
 
-  it("stops reading when the consumer stops early", async () => {
-    const stream = streamWaveResponses({ db: database.db, waveId, items: questionnaire.items, k: 3 });
-    const first = await stream.next();
-    expect(first.done).toBe(false);
-    await stream.return(undefined);
-    // The cursor's transaction has ended: the database takes new work at once.
-    expect((await exportAll(3)).length).toBe(16);
+  it("still serves the CSV route's row shape", async () => {
+    const rows = [];
+    for await (const batch of streamWaveResponses({ db: database.db, waveId: wave.id, items: questionnaire.items, k: 10 })) rows.push(...batch);
+    expect(rows).toHaveLength(16);
+    expect(Object.keys(rows[0]!)).toEqual(["town", "locale", "questionnaireVersion", "month", "isDemo", "answers"]);
+    expect(rows.filter((row) => row.answers.life_satisfaction === 10)).toHaveLength(1);
+  });
+});
+
+describe("streaming a large wave", () => {
+  let previous: typeof waves.$inferSelect;
+  beforeAll(async () => {
+    previous = (await database.db.select().from(waves).where(eq(waves.slug, PREVIOUS_DEMO_WAVE_SLUG)))[0]!;
+    const [ridder] = await database.db.select().from(towns).where(eq(towns.code, "ridder"));
+    // 4,500 generated responses, written in bulk: the rollups do not matter here.
+    await database.db.execute(sql`
+      insert into responses (id, wave_id, town_id, locale, questionnaire_version, submitted_on, is_demo)
+      select gen_random_uuid(), ${previous.id}, ${ridder!.id}, 'ru', ${latestQuestionnaireVersion}, ${previous.opensOn}::date + (i % 30), true
+      from generate_series(1, 4500) as i`);
+    await database.db.execute(sql`
+      insert into answers (response_id, item_id, value)
+      select r.id, q.item_id, q.value from responses r
+      cross join (values ('age_band', 1::smallint), ('sex', 2::smallint), ('sat_heating', 3::smallint)) as q(item_id, value)
+      where r.wave_id = ${previous.id}`);
+  });
+
+  it("yields batches through the cursor rather than the whole wave at once", async () => {
+    const table = await microdataTable({ db: database.db, wave: previous, questionnaire, k: 10, includeText: false });
+    const batches = await collect(table);
+    expect(batches.map((batch) => batch.length)).toEqual([2000, 2000, 500]);
+    expect(batches.flat().at(-1)!.row).toBe(4500);
+  });
+
+  it("stops reading when the consumer stops early, and the database takes new work at once", async () => {
+    const table = await microdataTable({ db: database.db, wave: previous, questionnaire, k: 10, includeText: false });
+    const iterator = table.rows[Symbol.asyncIterator]();
+    expect((await iterator.next()).done).toBe(false);
+    await iterator.return!();
+    expect((await microdata(3)).rows).toHaveLength(16);
+  });
+
+  it("refuses to stream when responses changed after the plan was made", async () => {
+    const table = await microdataTable({ db: database.db, wave: previous, questionnaire, k: 10, includeText: false });
+    const responseId = randomUUID();
+    // Written without rollups, like the rows above, so removing it restores the wave.
+    await database.db.execute(sql`
+      insert into responses (id, wave_id, town_id, locale, questionnaire_version, submitted_on, is_demo)
+      select ${responseId}, wave_id, town_id, locale, questionnaire_version, submitted_on, is_demo from responses where wave_id = ${previous.id} limit 1`);
+    try {
+      await expect(collect(table)).rejects.toMatchObject({ messageKey: "errors.exportDataChanged" });
+    } finally {
+      await database.db.execute(sql`delete from responses where id = ${responseId}`);
+    }
+  });
+});
+
+describe("the aggregate export", () => {
+  it("publishes no cell below k, hides what totals would give away, and agrees with the rollups", async () => {
+    const table = await aggregateTables({ db: database.db, wave, questionnaire, k: 10 });
+    const rows = (await collect(table)).flat();
+    expect(Object.keys(rows[0]!)).toEqual(table.columns.map((c) => c.name));
+    for (const row of rows) expect(row.n === null || row.n === 0 || (row.n as number) >= 10).toBe(true);
+    const cell = (town: string, item: string, breakdown: string, group: string) =>
+      rows.find((r) => r.town === town && r.item === item && r.breakdown === breakdown && r.group === group)!;
+    // Altai's three are hidden; Ridder's thirteen would give them away from the all-towns
+    // sixteen, so Ridder's cell is hidden too, and then its groups so that they do not add
+    // up to it.
+    expect(cell(ALL_TOWNS, "sat_heating", "overall", "all")).toMatchObject({ n: 16, favourable: 16, share: 1, suppressed: 0 });
+    expect(cell("altai", "sat_heating", "overall", "all")).toMatchObject({ n: null, suppressed: 1 });
+    expect(cell("ridder", "sat_heating", "overall", "all")).toMatchObject({ n: null, suppressed: 1 });
+    expect(cell("ridder", "sat_heating", "sex", "sex_2")).toMatchObject({ n: null, suppressed: 1 });
+    expect(cell("ridder", "sat_heating", "sex", "sex_1")).toMatchObject({ n: null, suppressed: 1 });
+    // Every woman who answered is in Ridder: the all-towns cell would be Ridder's.
+    expect(cell(ALL_TOWNS, "sat_heating", "sex", "sex_1")).toMatchObject({ n: null, suppressed: 1 });
+    expect(table.report.cellsHidden!.primary).toBeGreaterThan(0);
+    expect(table.report.cellsHidden!.secondary).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.suppressed === 1)).toHaveLength(table.report.cellsHidden!.primary + table.report.cellsHidden!.secondary);
+    expect(JSON.stringify((await collect(await aggregateTables({ db: database.db, wave, questionnaire, k: 10 }))).flat())).toBe(JSON.stringify(rows));
   });
 });

@@ -1,0 +1,185 @@
+import type { LocalizedText } from "@/lib/i18n/locales";
+import { suppressLinked, type Line } from "@/lib/stats/disclosure";
+import { wilsonInterval } from "@/lib/stats/wilson";
+import { scaleOf } from "@/lib/survey/questionnaire";
+import type { Questionnaire } from "@/lib/survey/types";
+import type { DisclosureReport, ExportColumn, ExportRow } from "./types";
+
+/**
+ * The aggregate export: per town (and all towns together), item and breakdown, each
+ * group's n, favourable count and top-2-box share with its Wilson interval. Groups add up
+ * to the town's n and towns add up to the all-towns row, so suppression works across both.
+ */
+export const BREAKDOWNS = ["overall", "age_band", "sex", "employment"] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+type GroupBreakdown = Exclude<Breakdown, "overall">;
+
+/** The code of the all-towns rows in the town column; no town has it. */
+export const ALL_TOWNS = "all";
+
+export interface CodeCount {
+  town: string;
+  itemId: string;
+  value: number;
+  responses: number;
+}
+/** Counts split by one demographic; group 0 = the respondent did not say. */
+export interface GroupCodeCount extends CodeCount {
+  breakdown: GroupBreakdown;
+  group: number;
+}
+
+const text = (kk: string, ru: string, en: string): LocalizedText => ({ kk, ru, en });
+const allRespondents = text("Барлық респонденттер", "Все респонденты", "All respondents");
+const didNotSay = text("Көрсетпеген", "Не указали", "Did not say");
+const breakdownLabels: Record<Breakdown, LocalizedText> = {
+  overall: text("Жалпы", "Всего", "Overall"),
+  age_band: text("Жас тобы", "Возрастная группа", "Age band"),
+  sex: text("Жынысы", "Пол", "Sex"),
+  employment: text("Жұмыспен қамтылу", "Занятость", "Employment"),
+};
+const groupCode = (breakdown: Breakdown, code: number) => (breakdown === "overall" ? "all" : `${breakdown}_${code}`);
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Items with a favourable share to report: choice items whose scale has a top box. */
+function reportedItems(questionnaire: Questionnaire) {
+  return questionnaire.items.filter((item) => item.kind !== "text" && scaleOf(questionnaire, item).topBox.length > 0);
+}
+
+/** Groups of each breakdown: the scale's codes, then 0 for "did not say". */
+function groupsOf(questionnaire: Questionnaire, breakdown: Breakdown): number[] {
+  if (breakdown === "overall") return [0];
+  const item = questionnaire.items.find((i) => i.id === breakdown);
+  return item ? [...scaleOf(questionnaire, item).options.map((o) => o.code), 0] : [];
+}
+
+export function aggregateColumns(questionnaire: Questionnaire, towns: ReadonlyArray<{ code: string; name: LocalizedText }>): ExportColumn[] {
+  const groupLabels = BREAKDOWNS.flatMap((breakdown) => {
+    if (breakdown === "overall") return [{ code: "all", label: allRespondents }];
+    const item = questionnaire.items.find((i) => i.id === breakdown);
+    if (!item) return [];
+    return [
+      ...scaleOf(questionnaire, item).options.map((o) => ({ code: groupCode(breakdown, o.code), label: o.label })),
+      { code: groupCode(breakdown, 0), label: didNotSay },
+    ];
+  });
+  return [
+    {
+      name: "town",
+      type: "string",
+      title: text("Қала", "Город", "Town"),
+      valueLabels: [...towns.map((t) => ({ code: t.code, label: t.name })), { code: ALL_TOWNS, label: text("Барлық қалалар", "Все города", "All towns") }],
+    },
+    {
+      name: "item",
+      type: "string",
+      title: text("Сұрақ", "Вопрос", "Question"),
+      valueLabels: reportedItems(questionnaire).map((item) => ({ code: item.id, label: item.text })),
+    },
+    { name: "breakdown", type: "string", title: text("Бөлініс", "Разбивка", "Breakdown"), valueLabels: BREAKDOWNS.map((b) => ({ code: b, label: breakdownLabels[b] })) },
+    { name: "group", type: "string", title: text("Топ", "Группа", "Group"), valueLabels: groupLabels },
+    { name: "n", type: "integer", title: text("Пікір білдіргендер саны (n)", "Число ответивших по существу (n)", "Responses with an opinion (n)") },
+    { name: "favourable", type: "integer", title: text("Оң жауаптар", "Благоприятные ответы", "Favourable answers (top 2 box)") },
+    { name: "share", type: "number", title: text("Оң жауаптар үлесі", "Доля благоприятных ответов", "Favourable share") },
+    { name: "low", type: "number", title: text("95 % аралықтың төменгі шегі", "Нижняя граница 95 % интервала", "95 % interval, low (Wilson)") },
+    { name: "high", type: "number", title: text("95 % аралықтың жоғарғы шегі", "Верхняя граница 95 % интервала", "95 % interval, high (Wilson)") },
+    {
+      name: "suppressed",
+      type: "integer",
+      title: text("Жасырылған", "Скрыто", "Hidden by disclosure control"),
+      valueLabels: [
+        { code: 0, label: text("Жоқ", "Нет", "No") },
+        { code: 1, label: text("Иә: k-дан аз немесе басқа ұяшықты қорғау үшін", "Да: меньше k или для защиты другой ячейки", "Yes: below k, or to protect another cell") },
+      ],
+    },
+  ];
+}
+
+interface CellCounts {
+  n: number;
+  favourable: number;
+}
+
+/**
+ * The rows of the aggregate table, in a stable order (towns as given, then all towns; items
+ * in questionnaire order; breakdowns; groups), with what suppression hid.
+ */
+export function aggregateRows({ questionnaire, towns, overall, groups, k }: {
+  questionnaire: Questionnaire;
+  towns: readonly string[];
+  overall: readonly CodeCount[];
+  groups: readonly GroupCodeCount[];
+  k: number;
+}): { rows: ExportRow[]; cellsHidden: NonNullable<DisclosureReport["cellsHidden"]> } {
+  const places = [...towns, ALL_TOWNS];
+  const cells: Array<CellCounts & { town: string; item: string; breakdown: Breakdown; group: number }> = [];
+  const index = new Map<string, number>();
+  const key = (town: string, item: string, breakdown: Breakdown, group: number) => `${town}|${item}|${breakdown}|${group}`;
+  const items = reportedItems(questionnaire);
+  const itemsById = new Map(items.map((item) => [item.id, item]));
+  for (const item of items) {
+    for (const breakdown of BREAKDOWNS) {
+      for (const town of places) {
+        for (const group of groupsOf(questionnaire, breakdown)) {
+          index.set(key(town, item.id, breakdown, group), cells.length);
+          cells.push({ town, item: item.id, breakdown, group, n: 0, favourable: 0 });
+        }
+      }
+    }
+  }
+  const add = (town: string, itemId: string, breakdown: Breakdown, group: number, value: number, responses: number) => {
+    const item = itemsById.get(itemId);
+    if (!item) return;
+    const scale = scaleOf(questionnaire, item);
+    if (scale.missing.includes(value)) return;
+    for (const place of [town, ALL_TOWNS]) {
+      const i = index.get(key(place, itemId, breakdown, group));
+      if (i === undefined) continue;
+      cells[i]!.n += responses;
+      if (scale.topBox.includes(value)) cells[i]!.favourable += responses;
+    }
+  };
+  for (const row of overall) add(row.town, row.itemId, "overall", 0, row.value, row.responses);
+  for (const row of groups) add(row.town, row.itemId, row.breakdown, row.group, row.value, row.responses);
+
+  // The lines along which published cells add up: groups to the town's n, towns to the
+  // all-towns cell, and the towns' n to the all-towns n.
+  const lines: Line[] = [];
+  const at = (town: string, item: string, breakdown: Breakdown, group: number) => index.get(key(town, item, breakdown, group))!;
+  for (const item of items) {
+    lines.push({ total: at(ALL_TOWNS, item.id, "overall", 0), parts: towns.map((t) => at(t, item.id, "overall", 0)) });
+    for (const breakdown of BREAKDOWNS.filter((b): b is GroupBreakdown => b !== "overall")) {
+      const codes = groupsOf(questionnaire, breakdown);
+      if (codes.length === 0) continue;
+      for (const town of places) lines.push({ total: at(town, item.id, "overall", 0), parts: codes.map((g) => at(town, item.id, breakdown, g)) });
+      for (const g of codes) lines.push({ total: at(ALL_TOWNS, item.id, breakdown, g), parts: towns.map((t) => at(t, item.id, breakdown, g)) });
+    }
+  }
+  const suppression = suppressLinked(cells, lines, k);
+
+  const rows = cells
+    .map((cell, i) => ({ cell, hidden: suppression[i] !== null, order: i }))
+    .sort((a, b) => places.indexOf(a.cell.town) - places.indexOf(b.cell.town) || a.order - b.order)
+    .map(({ cell, hidden }): ExportRow => {
+      const estimate = hidden ? null : wilsonInterval(cell.favourable, cell.n);
+      return {
+        town: cell.town,
+        item: cell.item,
+        breakdown: cell.breakdown,
+        group: groupCode(cell.breakdown, cell.group),
+        n: hidden ? null : cell.n,
+        favourable: hidden ? null : cell.favourable,
+        share: estimate ? round(estimate.share) : null,
+        low: estimate ? round(estimate.low) : null,
+        high: estimate ? round(estimate.high) : null,
+        suppressed: hidden ? 1 : 0,
+      };
+    });
+  return {
+    rows,
+    cellsHidden: {
+      primary: suppression.filter((s) => s === "primary").length,
+      secondary: suppression.filter((s) => s === "secondary").length,
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { LocalizedText } from "@/lib/i18n/locales";
+import { scaleOf } from "@/lib/survey/questionnaire";
+import type { Questionnaire } from "@/lib/survey/types";
+import type { ExportColumn } from "./types";
+
+const text = (kk: string, ru: string, en: string): LocalizedText => ({ kk, ru, en });
+const noYes = [
+  { code: 0, label: text("Жоқ", "Нет", "No") },
+  { code: 1, label: text("Иә", "Да", "Yes") },
+];
+
+/**
+ * The microdata's columns in file order: the row's number, town, language, questionnaire
+ * version, month and demo flag, then one column per item in questionnaire order (the
+ * quasi-identifiers as disclosure control recoded them). An empty cell means not asked,
+ * not answered, or withheld by disclosure control; "don't know" keeps its code.
+ */
+export function microdataColumns({ questionnaire, towns, quasiColumns, includeText }: {
+  questionnaire: Questionnaire;
+  towns: ReadonlyArray<{ code: string; name: LocalizedText }>;
+  quasiColumns: readonly ExportColumn[];
+  includeText: boolean;
+}): ExportColumn[] {
+  const items = questionnaire.items.flatMap((item): ExportColumn[] => {
+    const recoded = quasiColumns.find((column) => column.name === item.id);
+    if (recoded) return [recoded];
+    if (item.kind === "text") {
+      if (!includeText) return [];
+      return [
+        { name: item.id, type: "string", title: item.text, question: item.text },
+        {
+          name: `${item.id}_review`,
+          type: "integer",
+          title: text("Қарап шығу керек", "Требует проверки", "Needs review before publication"),
+          question: item.text,
+          valueLabels: [
+            { code: 0, label: text("Ештеңе өшірілмеді", "Ничего не удалено", "Nothing removed") },
+            { code: 1, label: text("Телефон, e-mail немесе ұзын сан өшірілді", "Удалены телефон, e-mail или длинное число", "A phone number, e-mail address or long number was removed") },
+          ],
+        },
+      ];
+    }
+    const scale = scaleOf(questionnaire, item);
+    const options = scale.options.map((option) => ({ code: option.code, label: option.label }));
+    return [
+      {
+        name: item.id,
+        type: "integer",
+        title: item.text,
+        question: item.text,
+        valueLabels: options.filter((option) => !scale.missing.includes(option.code)),
+        ...(scale.missing.length > 0 ? { missingValues: options.filter((option) => scale.missing.includes(option.code)) } : {}),
+      },
+    ];
+  });
+  return [
+    { name: "row", type: "integer", title: text("Жол нөмірі", "Номер строки", "Row number") },
+    {
+      name: "town",
+      type: "string",
+      title: text("Қала", "Город", "Town"),
+      valueLabels: towns.map((town) => ({ code: town.code, label: town.name })),
+    },
+    {
+      name: "language",
+      type: "string",
+      title: text("Сауалнама тілі", "Язык анкеты", "Language of the survey"),
+      valueLabels: [
+        { code: "kk", label: text("Қазақша", "Казахский", "Kazakh") },
+        { code: "ru", label: text("Орысша", "Русский", "Russian") },
+        { code: "en", label: text("Ағылшынша", "Английский", "English") },
+      ],
+    },
+    { name: "questionnaire_version", type: "string", title: text("Сауалнама нұсқасы", "Версия анкеты", "Questionnaire version") },
+    { name: "month", type: "string", title: text("Жауап берілген ай (ЖЖЖЖ-АА)", "Месяц ответа (ГГГГ-ММ)", "Month of the response (YYYY-MM)") },
+    { name: "demo", type: "integer", title: text("Демо деректер", "Демо-данные", "Generated demo data"), valueLabels: noYes },
+    ...items,
+  ];
+}

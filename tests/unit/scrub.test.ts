@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { REMOVED, scrubText } from "@/lib/export/scrub";
+
+describe("scrubText", () => {
+  it.each([
+    ["+7 701 123 45 67"],
+    ["+77011234567"],
+    ["87011234567"],
+    ["8 701 123 45 67"],
+    ["8 (701) 123-45-67"],
+    ["8-701-123-45-67"],
+    ["+7 (7212) 41-23-45"],
+  ])("removes the Kazakh phone number %s", (phone) => {
+    expect(scrubText(`Позвоните мне: ${phone}, спасибо`)).toEqual({ text: `Позвоните мне: ${REMOVED}, спасибо`, scrubbed: 1 });
+  });
+
+  it("removes e-mail addresses, Cyrillic ones included", () => {
+    expect(scrubText("Write to aigerim.k+survey@mail.kz or to әкім@қала.қаз")).toEqual({
+      text: `Write to ${REMOVED} or to ${REMOVED}`,
+      scrubbed: 2,
+    });
+  });
+
+  it("removes runs of six or more digits, such as an ИИН", () => {
+    expect(scrubText("Мой ИИН 900101300123, счёт 123456")).toEqual({ text: `Мой ИИН ${REMOVED}, счёт ${REMOVED}`, scrubbed: 2 });
+  });
+
+  it("keeps ordinary text, years, short numbers and amounts written with spaces", () => {
+    const text = "Жолдарды жөндеу керек. В 2024 году автобус №12 ходил 3 раза в день, зарплата 150 000 тенге, дом 5-23.";
+    expect(scrubText(text)).toEqual({ text, scrubbed: 0 });
+  });
+
+  it("counts every removal in a text with several", () => {
+    expect(scrubText("87011234567 / 87021234567 / a@b.kz").scrubbed).toBe(3);
+  });
+});
