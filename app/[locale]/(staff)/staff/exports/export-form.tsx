@@ -35,7 +35,10 @@ export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
   };
 
   const busy = progress !== null;
-  const megabytes = (bytes: number) => format.number(bytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
+  const size = (bytes: number) =>
+    bytes < 1_000_000
+      ? format.number(bytes / 1_000, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 })
+      : format.number(bytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
   const failure = (httpStatus: number | null) => {
     const key = httpStatus === null ? "failed" : (FAILURE_KEYS[httpStatus] ?? "failed");
     return key === "signInFirst" ? tErrors("signInFirst") : t(`errors.${key}`);
@@ -43,7 +46,7 @@ export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
 
   return (
     <form
-      className="choose"
+      className="choose export-form"
       aria-label={t("title")}
       noValidate
       onSubmit={(event) => {
@@ -51,42 +54,50 @@ export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
         if (kValid && !busy) void start(exportPath, options.format === "csv" || options.format === "csv-excel");
       }}
     >
-      <label htmlFor={id("kind")}>{t("kind")}</label>
-      <select id={id("kind")} value={options.kind} disabled={busy} onChange={(event) => setOptions({ ...options, kind: event.target.value as ExportOptions["kind"] })}>
-        {EXPORT_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`kinds.${kind}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={id("format")}>{t("format")}</label>
-      <select id={id("format")} value={options.format} disabled={busy} onChange={(event) => setOptions({ ...options, format: event.target.value as ExportOptions["format"] })}>
-        {EXPORT_FORMATS.map((value) => (
-          <option key={value} value={value}>
-            {t(`formats.${value}`)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={id("k")}>{t("k")}</label>
-      <input
-        id={id("k")}
-        type="number"
-        inputMode="numeric"
-        min={minK}
-        max={MAX_K}
-        step={1}
-        value={kInput}
-        disabled={busy}
-        aria-invalid={kValid ? undefined : true}
-        aria-describedby={id("k-hint")}
-        onChange={(event) => {
-          setKInput(event.target.value);
-          if (/^\d+$/.test(event.target.value)) setOptions({ ...options, k: Number(event.target.value) });
-        }}
-      />
-      <p className={kValid ? "hint" : "field-error"} id={id("k-hint")}>
-        {kValid ? t("kHint", { min: minK }) : t("kTooSmall", { min: minK })}
-      </p>
+      <div className="export-fields">
+        <div>
+          <label htmlFor={id("kind")}>{t("kind")}</label>
+          <select id={id("kind")} value={options.kind} disabled={busy} onChange={(event) => setOptions({ ...options, kind: event.target.value as ExportOptions["kind"] })}>
+            {EXPORT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={id("format")}>{t("format")}</label>
+          <select id={id("format")} value={options.format} disabled={busy} onChange={(event) => setOptions({ ...options, format: event.target.value as ExportOptions["format"] })}>
+            {EXPORT_FORMATS.map((value) => (
+              <option key={value} value={value}>
+                {t(`formats.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={id("k")}>{t("k")}</label>
+          <input
+            id={id("k")}
+            type="number"
+            inputMode="numeric"
+            min={minK}
+            max={MAX_K}
+            step={1}
+            value={kInput}
+            disabled={busy}
+            aria-invalid={kValid ? undefined : true}
+            aria-describedby={id("k-hint")}
+            onChange={(event) => {
+              setKInput(event.target.value);
+              if (/^\d+$/.test(event.target.value)) setOptions({ ...options, k: Number(event.target.value) });
+            }}
+          />
+          <p className={kValid ? "hint" : "field-error"} id={id("k-hint")}>
+            {kValid ? t("kHint", { min: minK }) : t("kTooSmall", { min: minK })}
+          </p>
+        </div>
+      </div>
       <label className="option" htmlFor={id("text")}>
         <input id={id("text")} type="checkbox" checked={options.includeText} disabled={busy} aria-describedby={id("text-hint")} onChange={(event) => setOptions({ ...options, includeText: event.target.checked })} />
         {t("includeText")}
@@ -109,8 +120,8 @@ export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
           <progress aria-label={t("progressLabel")} value={progress.total ? (progress.rows ?? 0) : undefined} max={progress.total || undefined} />
           <span>
             {progress.rows !== null && progress.total
-              ? t("receivedRows", { rows: progress.rows, total: progress.total, bytes: megabytes(progress.bytes) })
-              : t("received", { bytes: megabytes(progress.bytes) })}
+              ? t("receivedRows", { rows: progress.rows, total: progress.total, bytes: size(progress.bytes) })
+              : t("received", { bytes: size(progress.bytes) })}
           </span>
         </div>
       )}
