@@ -13,6 +13,8 @@ export const permissions = {
   "users.manage": ["admin"],
   "waves.manage": ["admin"],
   "indicators.manage": ["admin"],
+  /** The audit log of staff changes, also through the API with an admin's token. */
+  "audit.view": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -45,9 +45,9 @@ test.describe("a researcher", () => {
   // The 403 page is what this test expects the browser to meet.
   test.use({ expectedConsoleErrors: [/status of 403/] });
 
-  test("a researcher exports from the staff index but gets 403 on an official's dashboard", async ({ page }) => {
+  test("a researcher finds the exports from the staff index but gets 403 on an official's dashboard", async ({ page }) => {
     await signIn(page, "researcher", "/en/staff");
-    await expect(page.locator(`[data-wave="${WAVE}"]`).getByRole("link", { name: "Download responses (CSV)" })).toBeVisible();
+    await expect(page.locator(`[data-wave="${WAVE}"]`).getByRole("link", { name: /Research exports/ })).toBeVisible();
     await expect(page.getByRole("link", { name: "Ridder" })).toHaveCount(0);
     const response = await page.goto(`/en/staff/${WAVE}/ridder`);
     expect(response?.status()).toBe(403);

@@ -61,13 +61,13 @@ export async function signIn(page: Page, role: "admin" | "official" | "researche
   await page.waitForURL(`**${next}`);
 }
 
-/** Downloads the wave's CSV from the staff page as a researcher and parses it. */
+/** Downloads the wave's microdata CSV (the form's defaults) from the exports page as a researcher and parses it. */
 export async function downloadResponses(page: Page) {
   // Microdata is for researchers: sign in as one, whoever was signed in before.
   await page.context().clearCookies();
-  await signIn(page, "researcher", "/en/staff");
+  await signIn(page, "researcher", "/en/staff/exports");
   const downloadPromise = page.waitForEvent("download");
-  await page.locator(`[data-wave="${WAVE}"]`).getByRole("link", { name: "Download responses (CSV)" }).click();
+  await page.locator(`[data-wave="${WAVE}"]`).getByRole("button", { name: "Download", exact: true }).click();
   const download = await downloadPromise;
   const csv = Papa.parse<Record<string, string>>(fs.readFileSync(await download.path(), "utf8"), { header: true, skipEmptyLines: true });
   expect(csv.errors).toEqual([]);

@@ -16,6 +16,7 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
   setRequestLocale(locale);
   const user = await requireStaff(["admin", "official", "researcher"], { locale, next: `/${locale}/staff` });
   const t = await getTranslations({ locale, namespace: "staff" });
+  const tExports = await getTranslations({ locale, namespace: "exports" });
   const db = await getDb();
   const allWaves = await db.select().from(waves).orderBy(desc(waves.opensOn));
   const towns = await Promise.all(allWaves.map((wave) => getWaveTowns({ db, waveId: wave.id })));
@@ -34,12 +35,11 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
         {allWaves.map((wave, index) => (
           <section key={wave.id} data-wave={wave.slug}>
             <h3>{wave.name[locale]}</h3>
+            {/* Downloads, with their options, codebooks and progress, live on the exports page. */}
             {may(user.role, "export.download") &&
               (resultsVisible(wave) ? (
                 <p>
-                  <a href={`/api/waves/${wave.slug}/responses`} download>
-                    {t("downloadCsv")}
-                  </a>
+                  <a href={`/${locale}/staff/exports#export-${wave.slug}`}>{tExports("linkFromIndex")}</a>
                 </p>
               ) : (
                 <p className="hint">{t("exportHidden")}</p>

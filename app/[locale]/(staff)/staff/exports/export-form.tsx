@@ -1,0 +1,148 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { CODEBOOK_FILES, exportQuery, MAX_K } from "@/lib/export/request";
+import { EXPORT_FORMATS, EXPORT_KINDS, type ExportOptions } from "@/lib/export/types";
+import { downloadWithProgress, type DownloadOutcome, type Progress } from "./download";
+
+const FAILURE_KEYS: Record<number, string> = { 400: "badOptions", 401: "signInFirst", 403: "forbidden", 404: "unknownWave", 409: "hidden", 501: "notAvailable" };
+
+/** One wave's export: the options, a download that shows its progress, and the codebook for the same options. */
+export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
+  const t = useTranslations("exports");
+  const tErrors = useTranslations("errors");
+  const format = useFormatter();
+  const [options, setOptions] = useState<ExportOptions>({ kind: "microdata", format: "csv", k: minK, includeText: false });
+  const [kInput, setKInput] = useState(String(minK));
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [outcome, setOutcome] = useState<DownloadOutcome | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const id = (field: string) => `export-${slug}-${field}`;
+  const kValid = /^\d+$/.test(kInput) && Number(kInput) >= minK && Number(kInput) <= MAX_K;
+  const query = exportQuery(options);
+  const exportPath = `/api/v1/waves/${slug}/export?${query}`;
+
+  const start = async (url: string, countRows: boolean) => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setOutcome(null);
+    setProgress({ bytes: 0, rows: null, total: null });
+    const result = await downloadWithProgress(url, { countRows, signal: controller.signal, onProgress: setProgress });
+    abort.current = null;
+    setProgress(null);
+    setOutcome(result);
+  };
+
+  const busy = progress !== null;
+  const size = (bytes: number) =>
+    bytes < 1_000_000
+      ? format.number(bytes / 1_000, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 })
+      : format.number(bytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
+  const failure = (httpStatus: number | null) => {
+    const key = httpStatus === null ? "failed" : (FAILURE_KEYS[httpStatus] ?? "failed");
+    return key === "signInFirst" ? tErrors("signInFirst") : t(`errors.${key}`);
+  };
+
+  return (
+    <form
+      className="choose export-form"
+      aria-label={t("title")}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (kValid && !busy) void start(exportPath, options.format === "csv" || options.format === "csv-excel");
+      }}
+    >
+      <div className="export-fields">
+        <div>
+          <label htmlFor={id("kind")}>{t("kind")}</label>
+          <select id={id("kind")} value={options.kind} disabled={busy} onChange={(event) => setOptions({ ...options, kind: event.target.value as ExportOptions["kind"] })}>
+            {EXPORT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={id("format")}>{t("format")}</label>
+          <select id={id("format")} value={options.format} disabled={busy} onChange={(event) => setOptions({ ...options, format: event.target.value as ExportOptions["format"] })}>
+            {EXPORT_FORMATS.map((value) => (
+              <option key={value} value={value}>
+                {t(`formats.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={id("k")}>{t("k")}</label>
+          <input
+            id={id("k")}
+            type="number"
+            inputMode="numeric"
+            min={minK}
+            max={MAX_K}
+            step={1}
+            value={kInput}
+            disabled={busy}
+            aria-invalid={kValid ? undefined : true}
+            aria-describedby={id("k-hint")}
+            onChange={(event) => {
+              setKInput(event.target.value);
+              if (/^\d+$/.test(event.target.value)) setOptions({ ...options, k: Number(event.target.value) });
+            }}
+          />
+          <p className={kValid ? "hint" : "field-error"} id={id("k-hint")}>
+            {kValid ? t("kHint", { min: minK }) : t("kTooSmall", { min: minK })}
+          </p>
+        </div>
+      </div>
+      <label className="option" htmlFor={id("text")}>
+        <input id={id("text")} type="checkbox" checked={options.includeText} disabled={busy} aria-describedby={id("text-hint")} onChange={(event) => setOptions({ ...options, includeText: event.target.checked })} />
+        {t("includeText")}
+      </label>
+      <p className="hint" id={id("text-hint")}>
+        {t("includeTextHint")}
+      </p>
+      <p>
+        <button className="button" type="submit" disabled={busy || !kValid}>
+          {busy ? t("downloading") : t("download")}
+        </button>{" "}
+        {busy && (
+          <button type="button" className="button secondary" onClick={() => abort.current?.abort()}>
+            {t("cancel")}
+          </button>
+        )}
+      </p>
+      {progress && (
+        <div className="progress" role="status">
+          <progress aria-label={t("progressLabel")} value={progress.total ? (progress.rows ?? 0) : undefined} max={progress.total || undefined} />
+          <span>
+            {progress.rows !== null && progress.total
+              ? t("receivedRows", { rows: progress.rows, total: progress.total, bytes: size(progress.bytes) })
+              : t("received", { bytes: size(progress.bytes) })}
+          </span>
+        </div>
+      )}
+      {outcome?.status === "saved" && <p role="status">{t("saved", { file: outcome.fileName })}</p>}
+      {outcome?.status === "cancelled" && <p role="status">{t("errors.cancelled")}</p>}
+      {outcome?.status === "failed" && (
+        <p className="alert" role="alert">
+          {failure(outcome.httpStatus)}
+        </p>
+      )}
+      <p className="hint">
+        {t("apiHint")} <code>GET {exportPath}</code>
+      </p>
+      <p>
+        {t("codebook")}:{" "}
+        {CODEBOOK_FILES.map((file) => (
+          <button key={file} type="button" className="link" disabled={busy || !kValid} onClick={() => void start(`/api/v1/waves/${slug}/codebook?file=${file}&${query}`, false)}>
+            {t(`codebookFiles.${file}`)}
+          </button>
+        ))}
+      </p>
+    </form>
+  );
+}

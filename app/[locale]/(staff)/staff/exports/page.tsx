@@ -1,0 +1,82 @@
+import { desc } from "drizzle-orm";
+import { NextIntlClientProvider } from "next-intl";
+import { getFormatter, getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { listExportLog } from "@/db/queries/export-log";
+import { listAccessTokens } from "@/db/queries/tokens";
+import { resultsVisible } from "@/db/queries/waves";
+import { waves } from "@/db/schema";
+import { SiteHeader } from "@/app/components/site-header";
+import { StaffBar } from "@/app/components/staff-bar";
+import { requireStaff } from "@/app/staff-session";
+import { rolesFor } from "@/lib/auth/permissions";
+import { env } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { ExportForm } from "./export-form";
+import { ExportLogTable } from "./export-log-table";
+import { TokenManager, type TokenRow } from "./token-manager";
+
+export const dynamic = "force-dynamic";
+
+/** Research exports: each wave's data and codebook, personal access tokens, and the export log. */
+export default async function Exports({ params }: PageProps<"/[locale]/staff/exports">) {
+  const locale = (await params).locale as Locale;
+  setRequestLocale(locale);
+  const user = await requireStaff(rolesFor("export.download"), { locale, next: `/${locale}/staff/exports` });
+  const t = await getTranslations({ locale, namespace: "exports" });
+  const format = await getFormatter({ locale });
+  const messages = await getMessages({ locale });
+  const db = await getDb();
+  // Admins see, and may revoke, everyone's tokens and exports: a leaked token must be stoppable.
+  const everyone = user.role === "admin";
+  const [allWaves, tokens, log] = await Promise.all([
+    db.select().from(waves).orderBy(desc(waves.opensOn)),
+    listAccessTokens({ db, userId: user.id, everyone }),
+    listExportLog({ db, actorId: everyone ? undefined : user.id }),
+  ]);
+  const now = new Date();
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const moment = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }) : t("never"));
+  const tokenRows: TokenRow[] = tokens.map((token) => ({
+    id: token.id,
+    name: token.name,
+    owner: token.ownerEmail,
+    created: moment(token.createdAt),
+    expires: moment(token.expiresAt),
+    lastUsed: moment(token.lastUsedAt),
+    state: token.revokedAt ? "revoked" : token.expiresAt && token.expiresAt <= now ? "expired" : "active",
+  }));
+
+  return (
+    <>
+      <SiteHeader locale={locale} path="/staff/exports" />
+      <main id="main" className="wide">
+        <p>
+          <a href={`/${locale}/staff`}>{t("back")}</a>
+        </p>
+        <h1>{t("title")}</h1>
+        <StaffBar user={user} locale={locale} />
+        <p>{t("intro")}</p>
+        {/* The forms' words only: the client gets this page's messages, not the whole catalogue. */}
+        <NextIntlClientProvider locale={locale} messages={{ exports: messages.exports, errors: messages.errors }} timeZone="Asia/Almaty">
+          <h2>{t("wavesTitle")}</h2>
+          {allWaves.length === 0 && <p>{t("noWaves")}</p>}
+          {allWaves.map((wave) => (
+            <section key={wave.id} data-wave={wave.slug} id={`export-${wave.slug}`}>
+              <h3>
+                {wave.name[locale]} <code>{wave.slug}</code>
+              </h3>
+              {resultsVisible(wave) ? <ExportForm slug={wave.slug} minK={env.DISCLOSURE_MIN_CELL} /> : <p className="hint">{t("hidden", { date: day(wave.closesOn) })}</p>}
+            </section>
+          ))}
+          <h2>{t("tokensTitle")}</h2>
+          <p>{t("tokensIntro")}</p>
+          <TokenManager tokens={tokenRows} showOwner={everyone} />
+        </NextIntlClientProvider>
+        <h2>{t("logTitle")}</h2>
+        <p>{everyone ? t("logIntroAll") : t("logIntroOwn")}</p>
+        <ExportLogTable entries={log} showWho={everyone} locale={locale} />
+      </main>
+    </>
+  );
+}

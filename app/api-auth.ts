@@ -1,0 +1,48 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import type { ExportRequester } from "@/db/queries/export-log";
+import { authenticateToken } from "@/db/queries/tokens";
+import type { Role } from "@/lib/auth/passwords";
+import { currentStaff, type StaffUser } from "./staff-session";
+
+export type ApiCaller = ExportRequester & { user: StaffUser };
+
+const refuse = (status: 401 | 403, error: string, message: string) => Response.json({ error, message }, { status });
+
+/**
+ * For the research API: the caller from `Authorization: Bearer <token>` when that header is
+ * sent, else from the session cookie (the researcher pages fetch the same routes). Machine
+ * clients get a distinct 401 for each way a token fails, so a script's author knows whether
+ * to copy it again or make a new one; a role the route does not allow is a 403.
+ */
+export async function apiCallerOrResponse(request: Request, roles: Role[]): Promise<ApiCaller | Response> {
+  const caller = await identify(request);
+  if (caller instanceof Response) return caller;
+  if (!roles.includes(caller.user.role)) {
+    const who = caller.via === "token" ? `This token acts for its owner, a ${caller.user.role}, who` : `A ${caller.user.role}`;
+    return refuse(403, "forbidden", `${who} may not do this. Allowed: ${roles.join(", ")}.`);
+  }
+  return caller;
+}
+
+async function identify(request: Request): Promise<ApiCaller | Response> {
+  const authorization = request.headers.get("authorization");
+  if (authorization === null) {
+    const user = await currentStaff(request.headers);
+    if (!user) return refuse(401, "unauthorized", "Sign in, or send a personal access token as \"Authorization: Bearer <token>\".");
+    return { user, via: "page", tokenId: null };
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) return refuse(401, "unauthorized", "The Authorization header must be \"Bearer <token>\".");
+  const check = await authenticateToken({ db: await getDb(), raw: match[1]! });
+  switch (check.status) {
+    case "ok":
+      return { user: check.user, via: "token", tokenId: check.tokenId };
+    case "unknown":
+      return refuse(401, "unknown token", "This access token is not known. Check that it was copied whole, or create a new one on the exports page.");
+    case "revoked":
+      return refuse(401, "revoked token", `This access token was revoked on ${check.at.toISOString()}. Create a new one on the exports page.`);
+    case "expired":
+      return refuse(401, "expired token", `This access token expired on ${check.at.toISOString()}. Create a new one on the exports page.`);
+  }
+}
