@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "@/lib/i18n/client-messages";
 import { CODEBOOK_FILES, exportQuery, MAX_K } from "@/lib/export/request";
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportOptions } from "@/lib/export/types";
 import { downloadWithProgress, type DownloadOutcome, type Progress } from "./download";
@@ -12,7 +12,7 @@ const FAILURE_KEYS: Record<number, string> = { 400: "badOptions", 401: "signInFi
 export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
   const t = useTranslations("exports");
   const tErrors = useTranslations("errors");
-  const format = useFormatter();
+  const locale = useLocale();
   const [options, setOptions] = useState<ExportOptions>({ kind: "microdata", format: "csv", k: minK, includeText: false });
   const [kInput, setKInput] = useState(String(minK));
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -37,8 +37,8 @@ export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
   const busy = progress !== null;
   const size = (bytes: number) =>
     bytes < 1_000_000
-      ? format.number(bytes / 1_000, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 })
-      : format.number(bytes / 1_000_000, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 });
+      ? new Intl.NumberFormat(locale, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(bytes / 1_000)
+      : new Intl.NumberFormat(locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(bytes / 1_000_000);
   const failure = (httpStatus: number | null) => {
     const key = httpStatus === null ? "failed" : (FAILURE_KEYS[httpStatus] ?? "failed");
     return key === "signInFirst" ? tErrors("signInFirst") : t(`errors.${key}`);

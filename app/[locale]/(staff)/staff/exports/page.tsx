@@ -1,5 +1,5 @@
 import { desc } from "drizzle-orm";
-import { NextIntlClientProvider } from "next-intl";
+import { ClientMessages } from "@/lib/i18n/client-messages";
 import { getFormatter, getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listExportLog } from "@/db/queries/export-log";
@@ -58,7 +58,7 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
         <StaffBar user={user} locale={locale} />
         <p>{t("intro")}</p>
         {/* The forms' words only: the client gets this page's messages, not the whole catalogue. */}
-        <NextIntlClientProvider locale={locale} messages={{ exports: messages.exports, errors: messages.errors }} timeZone="Asia/Almaty">
+        <ClientMessages locale={locale} messages={{ exports: messages.exports, errors: messages.errors }}>
           <h2>{t("wavesTitle")}</h2>
           {allWaves.length === 0 && <p>{t("noWaves")}</p>}
           {allWaves.map((wave) => (
@@ -72,7 +72,7 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
           <h2>{t("tokensTitle")}</h2>
           <p>{t("tokensIntro")}</p>
           <TokenManager tokens={tokenRows} showOwner={everyone} />
-        </NextIntlClientProvider>
+        </ClientMessages>
         <h2>{t("logTitle")}</h2>
         <p>{everyone ? t("logIntroAll") : t("logIntroOwn")}</p>
         <ExportLogTable entries={log} showWho={everyone} locale={locale} />
