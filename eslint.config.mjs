@@ -9,6 +9,24 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
+  // next-intl's client hooks put its message formatter into every page's bundle (see
+  // lib/i18n/client-messages.tsx); client components use that module instead.
+  {
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next-intl",
+              importNames: ["useTranslations", "useFormatter", "useLocale", "useNow", "useTimeZone", "useMessages", "NextIntlClientProvider"],
+              message: "Use @/lib/i18n/client-messages in client components, next-intl/server in server components.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Next.js loads next.config.js as CommonJS.
   { files: ["next.config.js"], rules: { "@typescript-eslint/no-require-imports": "off" } },
   // Playwright fixtures call `use`, which is not React's hook.
