@@ -22,12 +22,15 @@ export interface CsvDialect {
  * carriage return are prefixed with a single quote so a spreadsheet never runs them as a
  * formula (OWASP "CSV injection"). csv-stringify decides by the value's JavaScript type, so
  * a negative number stays a number while the text "-1+1" is neutralised. Null is an empty cell.
+ * A cell holding any line break is quoted (RFC 4180): csv-stringify quotes only the record
+ * delimiter by default, and Excel and R end a record at a bare CR or LF.
  */
 export function csvRecords(records: Array<Array<string | number | null>>, dialect: CsvDialect): string {
   return stringify(records, {
     escape_formulas: true,
     delimiter: dialect.delimiter,
     record_delimiter: dialect.recordDelimiter,
+    quote_record_delimiter: true,
     ...(dialect.decimalComma ? { cast: { number: (value: number) => String(value).replace(".", ",") } } : {}),
   });
 }

@@ -57,6 +57,8 @@ describe("CSV", () => {
         "'\rx",
         'Heating, water; "now"\nplease',
       ]);
+      // A bare CR ends a record in R and Excel, so a cell holding one is quoted.
+      expect(csv).toContain(`${delimiter}"'\rx"`);
       // The coded answer -1 ("don't know") and the weight -0.5 are numbers, not text.
       expect(cells[1]!.slice(2, 4)).toEqual(format === "csv" ? ["-1", "-0.5"] : ["-1", "-0,5"]);
     }
