@@ -22,8 +22,8 @@ export function dataPackage(input: CodebookInput): object {
     name: `qala-pulse-${wave}-${options.kind}`,
     title: `Qala Pulse, survey wave ${wave}: ${options.kind}`,
     description:
-      "Residents' answers from Kazakhstan's single-industry towns (monotowns), anonymised: " +
-      `no cell rests on fewer than ${report.k} responses. See the codebook and the disclosure property.`,
+      "Residents' answers from Kazakhstan's single-industry towns (monotowns), anonymised " +
+      `with k = ${report.k}: see the codebook and the resource's disclosure property.`,
     resources: [
       {
         $schema: "https://datapackage.org/profiles/2.0/dataresource.json",

@@ -52,7 +52,7 @@ export function batchStream(table: ExportTable, encoder: BatchEncoder): Readable
  * The cell as its column's type says. Database drivers return numeric and bigint columns as
  * strings; they become numbers here once, so every format writes the same typed value.
  */
-export function cellOf(column: ExportColumn, value: CellValue | undefined): CellValue {
+function cellOf(column: ExportColumn, value: CellValue | undefined): CellValue {
   if (value === undefined || value === null) return null;
   if (column.type === "string") return String(value);
   const number = typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);
