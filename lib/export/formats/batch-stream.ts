@@ -28,15 +28,22 @@ export function batchStream(table: ExportTable, encoder: BatchEncoder): Readable
           if (head?.length) return controller.enqueue(head);
         }
         // Loop until something is enqueued, or pull() would not be called again.
-        for (;;) {
-          const { value: batch, done } = await iterator.next();
-          if (done) {
-            const tail = encoder.tail?.();
-            if (tail?.length) controller.enqueue(tail);
-            return controller.close();
+        try {
+          for (;;) {
+            const { value: batch, done } = await iterator.next();
+            if (done) {
+              const tail = encoder.tail?.();
+              if (tail?.length) controller.enqueue(tail);
+              return controller.close();
+            }
+            const bytes = encoder.batch(batch.map((row) => table.columns.map((column) => cellOf(column, row[column.name]))));
+            if (bytes?.length) return controller.enqueue(bytes);
           }
-          const bytes = encoder.batch(batch.map((row) => table.columns.map((column) => cellOf(column, row[column.name]))));
-          if (bytes?.length) return controller.enqueue(bytes);
+        } catch (error) {
+          // A row the writer refuses ends the export: close the cursor instead of leaving
+          // its transaction open, then fail the stream.
+          await iterator.return?.();
+          throw error;
         }
       },
       async cancel() {
