@@ -13,6 +13,7 @@ describe("tableCsv", () => {
     const rows = [["Heating, water", 'He said "no"', "two\nlines"]];
     const csv = tableCsv({ columns: ["a", "b", "c"], rows });
     expect(Papa.parse(csv.slice(1), { skipEmptyLines: true }).data).toEqual([["a", "b", "c"], ...rows]);
+    expect(csv).toContain('"two\nlines"');
   });
 
   it("neutralises text cells a spreadsheet would run as a formula, and leaves numbers alone", () => {

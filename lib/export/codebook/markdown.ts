@@ -1,0 +1,98 @@
+import { locales, type LocalizedText } from "@/lib/i18n/locales";
+import type { DisclosureReport, ExportColumn, ExportKind } from "@/lib/export/types";
+import { type CodebookInput, dataFileName } from "./input";
+import { EMPTY_CELL, labelledCodes } from "./labels";
+
+const LANGUAGE_NAMES = { kk: "Қазақша", ru: "Русский", en: "English" } as const;
+
+const FORMAT_NOTES = {
+  csv: "CSV, UTF-8, comma-separated, LF line ends, a header row of column names",
+  "csv-excel": "CSV for Excel: UTF-8 with a byte order mark, semicolon-separated, CRLF line ends, decimal comma",
+  json: 'JSON, UTF-8: {"columns": [names], "rows": [[cells], …]}, null for an empty cell',
+  parquet: "Apache Parquet: integer columns INT32, number columns DOUBLE, string columns UTF-8",
+} as const;
+
+/**
+ * The codebook a person reads: what was exported and how it was protected, then every
+ * column with its question and value labels in Kazakh, Russian and English.
+ */
+export function codebookMarkdown(input: CodebookInput): string {
+  const { wave, options, date, columns, report } = input;
+  const lines = [
+    `# Qala Pulse codebook: wave ${wave}, ${options.kind}`,
+    "",
+    `- Data file: \`${dataFileName(input)}\` (${FORMAT_NOTES[options.format]})`,
+    `- Exported on ${date}, ${report.rows} rows, ${columns.length} columns`,
+    `- Free-text answers: ${options.includeText ? "included, scrubbed" : "left out"}`,
+    `- An empty cell means: ${EMPTY_CELL.en} (${EMPTY_CELL.ru}; ${EMPTY_CELL.kk})`,
+    "- Machine-readable: `datapackage.json` (Frictionless Data Package); labels for R and SPSS in the `.R` and `.sps` files",
+    "",
+    "## Disclosure control",
+    "",
+    ...disclosureSentences(report, options.kind).map((sentence) => `- ${sentence}`),
+    "",
+    "## Columns",
+    "",
+    "| # | name | type | title |",
+    "| --- | --- | --- | --- |",
+    ...columns.map((column, index) => `| ${index + 1} | \`${column.name}\` | ${column.type} | ${cell(column.title.en)} |`),
+    "",
+    ...columns.flatMap(columnSection),
+  ];
+  return lines.join("\n");
+}
+
+function columnSection(column: ExportColumn): string[] {
+  const codes = labelledCodes(column);
+  return [
+    `### \`${column.name}\` (${column.type})`,
+    "",
+    "| language | title | question |",
+    "| --- | --- | --- |",
+    ...locales.map((locale) => `| ${LANGUAGE_NAMES[locale]} | ${cell(column.title[locale])} | ${cell(column.question?.[locale] ?? "")} |`),
+    "",
+    ...(codes.length
+      ? [
+          `| code | ${locales.map((locale) => LANGUAGE_NAMES[locale]).join(" | ")} | missing |`,
+          `| --- | ${locales.map(() => "---").join(" | ")} | --- |`,
+          ...codes.map(({ code, label, missing }) => `| ${cell(String(code))} | ${labels(label)} | ${missing ? "yes" : ""} |`),
+          "",
+        ]
+      : []),
+  ];
+}
+
+/** The disclosure report in words, one sentence for each thing that was done. */
+export function disclosureSentences(report: DisclosureReport, kind: ExportKind): string[] {
+  const sentences = [
+    kind === "microdata"
+      ? `k = ${report.k}: every combination of town, age band, sex, employment and years in town that a row shows is shared by at least ${report.k} rows.`
+      : `k = ${report.k}: no published cell rests on fewer than ${report.k} responses.`,
+  ];
+  for (const { column, from, to } of report.generalised) {
+    sentences.push(`\`${column}\`: ${from.map((value) => `"${value}"`).join(", ")} merged into "${to}" to reach k.`);
+  }
+  for (const { column, values } of report.suppressed) {
+    sentences.push(`\`${column}\`: ${values} ${values === 1 ? "value" : "values"} blanked on single rows (local suppression).`);
+  }
+  if (!report.generalised.length && !report.suppressed.length) {
+    sentences.push("No value had to be merged or blanked.");
+  }
+  if (report.cellsHidden) {
+    const { primary, secondary } = report.cellsHidden;
+    sentences.push(`${primary} cells hidden for resting on fewer than k responses, and ${secondary} more so that they cannot be worked out from totals.`);
+  }
+  if (report.freeText?.included) {
+    sentences.push(`Free-text answers included and scrubbed (${report.freeText.scrubbed} replacements); read them before publishing.`);
+  }
+  return sentences;
+}
+
+function labels(label: LocalizedText): string {
+  return locales.map((locale) => cell(label[locale])).join(" | ");
+}
+
+/** Text safe inside a Markdown table cell: no pipe ends the cell, no line break ends the row. */
+function cell(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+}
