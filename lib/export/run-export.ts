@@ -1,26 +1,20 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/db/client";
-import { streamWaveResponses } from "@/db/queries/export";
+import { aggregateTables, microdataTable } from "@/db/queries/export";
 import { todayInKazakhstan } from "@/db/queries/responses";
-import { getWaveTowns } from "@/db/queries/waves";
 import type { Wave } from "@/db/schema";
 import type { Questionnaire } from "@/lib/survey/types";
+import { codebookFiles } from "./codebook";
+import { exportFileName, FORMAT_FILES, writeExport } from "./formats";
 import type { CodebookFile } from "./request";
-import type { DisclosureReport, ExportOptions } from "./types";
+import type { DisclosureReport, ExportOptions, ExportRow, ExportTable } from "./types";
 
 /*
- * THE ONE SEAM between the research routes and the export engine. Everything else (auth,
+ * The one seam between the research routes and the export engine. Everything else (auth,
  * validation, the hidden-results rule, the export log, progress headers) lives in
- * app/api/v1/export-handler.ts and does not change when the engine does.
- *
- * TEMPORARY BODY: the disclosure-control layer (`microdataTable`, `aggregateTables`) and
- * the format writers and codebook (lib/export/formats, lib/export/codebook.ts) are being
- * built on other branches. Until they land, only microdata as plain CSV without free text
- * is served, through the existing db/queries/export.ts stream; everything else answers
- * "not available yet" (HTTP 501). Replace the bodies of `runExport` and `runCodebook`
- * with: table = kind === "microdata" ? microdataTable(...) : aggregateTables(...);
- * stream = writer[format](countingRows(table)); fileName = exportFileName(wave, options, date).
+ * app/api/v1/export-handler.ts. Here: disclosure control makes the table
+ * (db/queries/export.ts), a writer streams it in the chosen format (lib/export/formats),
+ * and the codebook describes it (lib/export/codebook).
  */
 
 export interface ExportFile {
@@ -55,59 +49,48 @@ interface ExportInput {
   options: ExportOptions;
 }
 
-export async function runExport({ db, wave, questionnaire, options }: ExportInput): Promise<ExportFile | NotAvailable> {
-  if (options.kind !== "microdata" || options.format !== "csv" || options.includeText) {
-    return notYet(`${options.kind} as ${options.format}${options.includeText ? " with free text" : ""}`);
-  }
-  const towns = await getWaveTowns({ db, waveId: wave.id });
-  const expected = towns.reduce((sum, town) => sum + town.responses, 0);
-  const report: DisclosureReport = { k: options.k, rows: expected, generalised: [], suppressed: [], freeText: { included: false, scrubbed: 0 } };
-  const itemIds = questionnaire.items.map((item) => item.id);
-  const batches = streamWaveResponses({ db, waveId: wave.id, items: questionnaire.items, k: options.k });
-  const encoder = new TextEncoder();
+export async function runExport({ db, wave, questionnaire, options }: ExportInput): Promise<ExportFile> {
+  const table = await buildTable({ db, wave, questionnaire, options });
   let written = 0;
-  let townsBlanked = 0;
-
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(stringify([["row", "town", "language", "questionnaire_version", "month", "demo", ...itemIds]])));
-    },
-    async pull(controller) {
-      try {
-        const { value: batch, done } = await batches.next();
-        if (done) return controller.close();
-        const records = batch.map((row) => {
-          if (row.town === null) townsBlanked += 1;
-          return [++written, row.town ?? "", row.locale, row.questionnaireVersion, row.month, row.isDemo ? 1 : 0, ...itemIds.map((id) => row.answers[id] ?? "")];
-        });
-        controller.enqueue(encoder.encode(stringify(records)));
-      } catch (error) {
-        console.error("CSV export failed:", error instanceof Error ? error.message : error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
-
+  async function* counted(rows: AsyncIterable<ExportRow[]>) {
+    for await (const batch of rows) {
+      written += batch.length;
+      yield batch;
+    }
+  }
+  const stream = writeExport({ ...table, rows: counted(table.rows) }, options.format);
   return {
     status: "ok",
-    fileName: `qala-pulse_${wave.slug}_microdata_k${options.k}_${todayInKazakhstan()}.csv`,
-    contentType: "text/csv; charset=utf-8",
+    fileName: exportFileName(wave.slug, options, todayInKazakhstan()),
+    contentType: FORMAT_FILES[options.format].mediaType,
     stream,
-    report,
-    rows: expected,
-    // The interim stream counts only blanked towns; blanked quasi-identifiers look like
-    // unanswered items in its rows, so they are not claimed here.
-    finalReport: () => ({ ...report, rows: written, suppressed: townsBlanked > 0 ? [{ column: "town", values: townsBlanked }] : [] }),
+    report: table.report,
+    // Microdata has one row per published response, known from the plan; aggregate tables
+    // are small and quick, so they go without a progress total.
+    rows: options.kind === "microdata" ? table.report.rows : undefined,
+    // Read after the last batch: free-text scrubs are counted while rows stream.
+    finalReport: () => ({ ...table.report, rows: written }),
   };
 }
 
-export async function runCodebook({ options, file }: ExportInput & { file: CodebookFile }): Promise<CodebookDownload | NotAvailable> {
-  return notYet(`the ${file} file of the ${options.kind} codebook`);
+/** One file of the codebook that goes with the export these options would make. */
+export async function runCodebook({ db, wave, questionnaire, options, file }: ExportInput & { file: CodebookFile }): Promise<CodebookDownload | NotAvailable> {
+  const table = await buildTable({ db, wave, questionnaire, options });
+  const files = codebookFiles({ wave: wave.slug, options, date: todayInKazakhstan(), columns: table.columns, report: table.report });
+  const suffix = { datapackage: "datapackage.json", codebook: "_codebook.md", r: "_labels.R", spss: "_labels.sps" }[file];
+  const chosen = files.find((candidate) => candidate.name.endsWith(suffix));
+  if (!chosen) return { status: "unavailable", message: `No ${file} file for this export.` };
+  return {
+    status: "ok",
+    fileName: chosen.name,
+    contentType: chosen.mediaType,
+    stream: new Blob([chosen.content]).stream(),
+  };
 }
 
-function notYet(what: string): NotAvailable {
-  return { status: "unavailable", message: `Not available yet: ${what}. For now, microdata as plain CSV without free text can be downloaded.` };
+/** The table of the request, its rows not yet read (the cursor opens when they are). */
+function buildTable({ db, wave, questionnaire, options }: ExportInput): Promise<ExportTable> {
+  return options.kind === "microdata"
+    ? microdataTable({ db, wave, questionnaire, k: options.k, includeText: options.includeText })
+    : aggregateTables({ db, wave, questionnaire, k: options.k });
 }

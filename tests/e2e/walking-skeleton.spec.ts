@@ -40,7 +40,7 @@ test("a resident's answer reaches the dashboard and the export", async ({ page }
   expect(after.share).toBeGreaterThan(before.share);
 
   const { rows, fields, fileName } = await downloadResponses(page);
-  expect(fileName).toMatch(new RegExp(`^qala-pulse_${WAVE}_microdata_[\\w.-]*\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  expect(fileName).toMatch(new RegExp(`^qala-pulse_${WAVE}_microdata_\\d{4}-\\d{2}-\\d{2}_k\\d+\\.csv$`));
   expect(fields).not.toContain("id");
   const mine = rowsWithAnswers(rows, answers);
   expect(mine).toHaveLength(1);

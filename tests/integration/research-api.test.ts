@@ -92,10 +92,20 @@ describe("GET /api/v1/waves/:wave/export: refusals", () => {
     }
   });
 
-  it("answers 501 for a combination the export engine does not serve yet, and logs nothing", async () => {
+});
+
+describe("GET /api/v1/waves/:wave/export: formats", () => {
+  it("serves Parquet with its file name and logs the rows sent", async () => {
     const before = (await logEntries()).length;
-    await expectProblem(await callExport(DEMO_WAVE_SLUG, "format=parquet", await sessions.headersFor("researcher")), 501, "not available yet");
-    expect(await logEntries()).toHaveLength(before);
+    const response = await callExport(DEMO_WAVE_SLUG, "format=parquet", await sessions.headersFor("researcher"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`qala-pulse_${DEMO_WAVE_SLUG}_microdata_\\d{4}-\\d{2}-\\d{2}_k${env.DISCLOSURE_MIN_CELL}\\.parquet`));
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 4))).toBe("PAR1");
+    const entries = await logEntries();
+    expect(entries).toHaveLength(before + 1);
+    expect(entries.at(-1)).toMatchObject({ format: "parquet", kind: "microdata" });
+    expect(entries.at(-1)!.rows).toBeGreaterThan(0);
   });
 });
 
@@ -148,7 +158,7 @@ describe("a successful export", () => {
     const response = await callExport(DEMO_WAVE_SLUG, "kind=microdata&format=csv&k=12", bearer(created.token));
     expect(response.status).toBe(200);
     expect(response.headers.get("x-total-rows")).toBe(String(TOWNS * PER_TOWN));
-    expect(response.headers.get("content-disposition")).toContain(`qala-pulse_${DEMO_WAVE_SLUG}_microdata_k12_`);
+    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`qala-pulse_${DEMO_WAVE_SLUG}_microdata_\\d{4}-\\d{2}-\\d{2}_k12\\.csv`));
     const lines = (await response.text()).trim().split("\n");
     expect(lines).toHaveLength(1 + TOWNS * PER_TOWN);
 
@@ -163,8 +173,11 @@ describe("a successful export", () => {
       format: "csv",
       options: { kind: "microdata", format: "csv", k: 12, includeText: false },
       rows: TOWNS * PER_TOWN,
-      disclosure: { k: 12, rows: TOWNS * PER_TOWN, generalised: [], suppressed: [] },
+      disclosure: { k: 12, rows: TOWNS * PER_TOWN },
     });
+    // Twelve residents a town at k = 12: quasi-identifiers had to be blanked, and the log says which.
+    const suppressed = (entry.disclosure as { suppressed: Array<{ column: string; values: number }> }).suppressed;
+    expect(suppressed.map((entry) => entry.column)).toContain("age_band");
   });
 
   it("logs a signed-in researcher's export as made on the page", async () => {

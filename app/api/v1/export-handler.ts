@@ -47,7 +47,6 @@ export async function serveExport(request: Request, slug: string, query: URLSear
   if (context instanceof Response) return context;
   const { caller, db, wave, options } = context;
   const file = await runExport(context);
-  if (file.status === "unavailable") return problem(501, "not available yet", file.message);
   const logId = await startExportLog({ db, requester: caller, waveId: wave.id, options, disclosure: file.report });
   const source = file.stream.getReader();
   // Pulled only as the client reads (highWaterMark 0): the engine's SQL cursor holds a

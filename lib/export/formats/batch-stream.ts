@@ -50,8 +50,10 @@ export function batchStream(table: ExportTable, encoder: BatchEncoder): Readable
         await iterator.return?.();
       },
     },
-    // One chunk ahead: enough to keep the socket busy, never a backlog of batches.
-    { highWaterMark: 1 },
+    // Nothing read ahead, not even at construction: the rows come from a cursor whose
+    // transaction holds a connection (PGlite has only one), so the cursor opens only when
+    // the consumer first reads, after the caller's own queries (the export log) are done.
+    { highWaterMark: 0 },
   );
 }
 
