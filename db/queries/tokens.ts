@@ -1,6 +1,7 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
-import { expiryDays, hashAccessToken, newAccessToken, type TokenExpiry } from "@/lib/auth/access-token";
+import { expiryDays, hashAccessToken, newAccessToken } from "@/lib/auth/access-token";
+import type { TokenExpiry } from "@/lib/auth/token-schema";
 import type { Role } from "@/lib/auth/passwords";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../client";

@@ -3,7 +3,7 @@
 import { getDb } from "@/db/client";
 import { createAccessToken, revokeAccessToken } from "@/db/queries/tokens";
 import { staffAction } from "@/app/staff-action";
-import { createTokenSchema, tokenIdSchema } from "@/lib/auth/access-token";
+import { createTokenSchema, tokenIdSchema } from "@/lib/auth/token-schema";
 import { fieldErrorsOf } from "@/lib/survey/response-schema";
 
 /*

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "@/lib/i18n/client-messages";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createTokenSchema, TOKEN_EXPIRIES, type CreateTokenInput } from "@/lib/auth/access-token";
+import { createTokenSchema, TOKEN_EXPIRIES, type CreateTokenInput } from "@/lib/auth/token-schema";
 import { showFieldErrors, useMessage } from "../admin/form-messages";
 import { createToken, revokeToken } from "./actions";
 
