@@ -1,15 +1,13 @@
 import { desc } from "drizzle-orm";
-import { ClientMessages } from "@/lib/i18n/client-messages";
-import { getFormatter, getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listExportLog } from "@/db/queries/export-log";
 import { listAccessTokens } from "@/db/queries/tokens";
 import { resultsVisible } from "@/db/queries/waves";
 import { waves } from "@/db/schema";
-import { SiteHeader } from "@/app/components/site-header";
-import { StaffBar } from "@/app/components/staff-bar";
 import { requireStaff } from "@/app/staff-session";
 import { rolesFor } from "@/lib/auth/permissions";
+import { StaffFormPage } from "../staff-form-page";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
 import { ExportForm } from "./export-form";
@@ -25,7 +23,6 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
   const user = await requireStaff(rolesFor("export.download"), { locale, next: `/${locale}/staff/exports` });
   const t = await getTranslations({ locale, namespace: "exports" });
   const format = await getFormatter({ locale });
-  const messages = await getMessages({ locale });
   const db = await getDb();
   // Admins see, and may revoke, everyone's tokens and exports: a leaked token must be stoppable.
   const everyone = user.role === "admin";
@@ -48,35 +45,24 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
   }));
 
   return (
-    <>
-      <SiteHeader locale={locale} path="/staff/exports" />
-      <main id="main" className="wide">
-        <p>
-          <a href={`/${locale}/staff`}>{t("back")}</a>
-        </p>
-        <h1>{t("title")}</h1>
-        <StaffBar user={user} locale={locale} />
-        <p>{t("intro")}</p>
-        {/* The forms' words only: the client gets this page's messages, not the whole catalogue. */}
-        <ClientMessages locale={locale} messages={{ exports: messages.exports, errors: messages.errors }}>
-          <h2>{t("wavesTitle")}</h2>
-          {allWaves.length === 0 && <p>{t("noWaves")}</p>}
-          {allWaves.map((wave) => (
-            <section key={wave.id} data-wave={wave.slug} id={`export-${wave.slug}`}>
-              <h3>
-                {wave.name[locale]} <code>{wave.slug}</code>
-              </h3>
-              {resultsVisible(wave) ? <ExportForm slug={wave.slug} minK={env.DISCLOSURE_MIN_CELL} /> : <p className="hint">{t("hidden", { date: day(wave.closesOn) })}</p>}
-            </section>
-          ))}
-          <h2>{t("tokensTitle")}</h2>
-          <p>{t("tokensIntro")}</p>
-          <TokenManager tokens={tokenRows} showOwner={everyone} />
-        </ClientMessages>
-        <h2>{t("logTitle")}</h2>
-        <p>{everyone ? t("logIntroAll") : t("logIntroOwn")}</p>
-        <ExportLogTable entries={log} showWho={everyone} locale={locale} />
-      </main>
-    </>
+    <StaffFormPage locale={locale} path="/staff/exports" back="/staff" user={user} namespace="exports">
+      <h2>{t("wavesTitle")}</h2>
+      {allWaves.length === 0 && <p>{t("noWaves")}</p>}
+      {allWaves.map((wave) => (
+        <section key={wave.id} data-wave={wave.slug} id={`export-${wave.slug}`}>
+          <h3>
+            {wave.name[locale]} <code>{wave.slug}</code>
+          </h3>
+          {resultsVisible(wave) ? <ExportForm slug={wave.slug} minK={env.DISCLOSURE_MIN_CELL} /> : <p className="hint">{t("hidden", { date: day(wave.closesOn) })}</p>}
+        </section>
+      ))}
+      <h2>{t("tokensTitle")}</h2>
+      <p>{t("tokensIntro")}</p>
+      <TokenManager tokens={tokenRows} showOwner={everyone} />
+
+      <h2>{t("logTitle")}</h2>
+      <p>{everyone ? t("logIntroAll") : t("logIntroOwn")}</p>
+      <ExportLogTable entries={log} showWho={everyone} locale={locale} />
+    </StaffFormPage>
   );
 }

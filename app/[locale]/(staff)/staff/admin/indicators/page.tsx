@@ -1,11 +1,9 @@
-import { ClientMessages } from "@/lib/i18n/client-messages";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { getIndicatorDefinitions, getLatestFigures, getPopulationStructures, getReferenceData } from "@/db/queries/indicators";
-import { SiteHeader } from "@/app/components/site-header";
-import { StaffBar } from "@/app/components/staff-bar";
 import { requireStaff } from "@/app/staff-session";
 import { rolesFor } from "@/lib/auth/permissions";
+import { StaffFormPage } from "../../staff-form-page";
 import { columns, template } from "@/lib/indicators/columns";
 import { importKinds } from "@/lib/indicators/import-schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -45,40 +43,26 @@ export default async function IndicatorsAdmin({ params }: PageProps<"/[locale]/s
       return [kind, { required: list(true), optional: list(false) }];
     }),
   ) as Record<(typeof importKinds)[number], { required: string; optional: string }>;
-  // Only what the form shows: its own texts and the errors an action can answer with.
-  const messages = await getMessages({ locale });
-  const formMessages = { adminIndicators: messages.adminIndicators, errors: messages.errors };
 
   return (
-    <>
-      <SiteHeader locale={locale} path="/staff/admin/indicators" />
-      <main id="main" className="wide">
-        <p>
-          <a href={`/${locale}/staff/admin`}>{t("back")}</a>
-        </p>
-        <h1>{t("title")}</h1>
-        <StaffBar user={user} locale={locale} />
-        <p>{t("intro")}</p>
+    <StaffFormPage locale={locale} path="/staff/admin/indicators" back="/staff/admin" user={user} namespace="adminIndicators">
+      <h2>{t("form.heading")}</h2>
 
-        <h2>{t("form.heading")}</h2>
-        <ClientMessages locale={locale} messages={formMessages}>
-          <ImportForm columnsByKind={columnsByKind} names={names} />
-        </ClientMessages>
+      <ImportForm columnsByKind={columnsByKind} names={names} />
 
-        <h2>{t("templates.heading")}</h2>
-        <p>{t("templates.intro")}</p>
-        <ul>
-          {importKinds.map((kind) => (
-            <li key={kind}>
-              <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${template(kind, locale)}`)}`} download={`qala-${kind}-${locale}.csv`}>
-                {t("templates.download", { kind: t(`form.kinds.${kind}`) })}
-              </a>
-            </li>
-          ))}
-        </ul>
+      <h2>{t("templates.heading")}</h2>
+      <p>{t("templates.intro")}</p>
+      <ul>
+        {importKinds.map((kind) => (
+          <li key={kind}>
+            <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${template(kind, locale)}`)}`} download={`qala-${kind}-${locale}.csv`}>
+              {t("templates.download", { kind: t(`form.kinds.${kind}`) })}
+            </a>
+          </li>
+        ))}
+      </ul>
 
-        <CurrentData locale={locale} figures={figures} definitions={definitions} population={population} names={names} />
-      </main>
-    </>
+      <CurrentData locale={locale} figures={figures} definitions={definitions} population={population} names={names} />
+    </StaffFormPage>
   );
 }

@@ -1,14 +1,12 @@
-import { ClientMessages } from "@/lib/i18n/client-messages";
-import { getFormatter, getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { todayInKazakhstan } from "@/db/queries/responses";
 import { getTowns } from "@/db/queries/towns";
 import { listWavesWithTowns } from "@/db/queries/waves";
-import { SiteHeader } from "@/app/components/site-header";
 import { ScrollRegion } from "@/app/components/share-cells";
-import { StaffBar } from "@/app/components/staff-bar";
 import { requireStaff } from "@/app/staff-session";
 import { rolesFor } from "@/lib/auth/permissions";
+import { StaffFormPage } from "../../staff-form-page";
 import type { Locale } from "@/lib/i18n/locales";
 import { latestQuestionnaireVersion, questionnaireVersions } from "@/lib/survey/questionnaire";
 import { CreateWaveForm } from "./create-wave-form";
@@ -23,74 +21,61 @@ export default async function AdminWaves({ params }: PageProps<"/[locale]/staff/
   const user = await requireStaff(rolesFor("waves.manage"), { locale, next: `/${locale}/staff/admin/waves` });
   const t = await getTranslations({ locale, namespace: "adminWaves" });
   const format = await getFormatter({ locale });
-  const messages = await getMessages({ locale });
   const db = await getDb();
   const [waves, towns] = await Promise.all([listWavesWithTowns({ db }), getTowns({ db })]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   return (
-    <>
-      <SiteHeader locale={locale} path="/staff/admin/waves" />
-      <main id="main" className="wide">
-        <p>
-          <a href={`/${locale}/staff/admin`}>{t("back")}</a>
-        </p>
-        <h1>{t("title")}</h1>
-        <StaffBar user={user} locale={locale} />
-        <p>{t("intro")}</p>
-        {/* The forms' words only: the client gets this page's messages, not the whole catalogue. */}
-        <ClientMessages locale={locale} messages={{ adminWaves: messages.adminWaves, errors: messages.errors }}>
-          <h2>{t("listTitle")}</h2>
-          {waves.length === 0 ? (
-            <p>{t("empty")}</p>
-          ) : (
-            <ScrollRegion label={t("listTitle")}>
-              <table data-testid="waves">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("wave")}</th>
-                    <th scope="col">{t("status")}</th>
-                    <th scope="col">{t("dates")}</th>
-                    <th scope="col">{t("towns")}</th>
-                    <th scope="col">{t("invitationOnly")}</th>
-                    <th scope="col">{t("resultsHidden")}</th>
-                    <th scope="col" className="num">{t("responses")}</th>
-                    <th scope="col">{t("actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {waves.map((wave) => (
-                    <tr key={wave.id} data-wave={wave.slug}>
-                      <td>
-                        {wave.name[locale]}
-                        <br />
-                        <code>{wave.slug}</code>
-                      </td>
-                      <td>{t(`statuses.${wave.status}`)}</td>
-                      <td>
-                        {day(wave.opensOn)} – {day(wave.closesOn)}
-                      </td>
-                      <td>{wave.towns.map((town) => town.name[locale]).join(", ")}</td>
-                      <td>{wave.requiresInvitation ? t("yes") : t("no")}</td>
-                      <td>{wave.status === "closed" ? t("shownClosed") : wave.hideResultsUntilClosed ? t("yes") : t("no")}</td>
-                      {/* How many answered, not what: the admin running a wave needs to see it reach people. */}
-                      <td className="num">{format.number(wave.responses)}</td>
-                      <td>
-                        <WaveActions slug={wave.slug} status={wave.status} hideResultsUntilClosed={wave.hideResultsUntilClosed} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          )}
-          <h2>{t("createTitle")}</h2>
-          <CreateWaveForm
-            towns={towns.map((town) => ({ code: town.code, name: town.name[locale], region: town.region[locale] }))}
-            questionnaireVersions={questionnaireVersions}
-            defaults={{ questionnaireVersion: latestQuestionnaireVersion, opensOn: todayInKazakhstan() }}
-          />
-        </ClientMessages>
-      </main>
-    </>
+    <StaffFormPage locale={locale} path="/staff/admin/waves" back="/staff/admin" user={user} namespace="adminWaves">
+      <h2>{t("listTitle")}</h2>
+      {waves.length === 0 ? (
+        <p>{t("empty")}</p>
+      ) : (
+        <ScrollRegion label={t("listTitle")}>
+          <table data-testid="waves">
+            <thead>
+              <tr>
+                <th scope="col">{t("wave")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("dates")}</th>
+                <th scope="col">{t("towns")}</th>
+                <th scope="col">{t("invitationOnly")}</th>
+                <th scope="col">{t("resultsHidden")}</th>
+                <th scope="col" className="num">{t("responses")}</th>
+                <th scope="col">{t("actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {waves.map((wave) => (
+                <tr key={wave.id} data-wave={wave.slug}>
+                  <td>
+                    {wave.name[locale]}
+                    <br />
+                    <code>{wave.slug}</code>
+                  </td>
+                  <td>{t(`statuses.${wave.status}`)}</td>
+                  <td>
+                    {day(wave.opensOn)} – {day(wave.closesOn)}
+                  </td>
+                  <td>{wave.towns.map((town) => town.name[locale]).join(", ")}</td>
+                  <td>{wave.requiresInvitation ? t("yes") : t("no")}</td>
+                  <td>{wave.status === "closed" ? t("shownClosed") : wave.hideResultsUntilClosed ? t("yes") : t("no")}</td>
+                  {/* How many answered, not what: the admin running a wave needs to see it reach people. */}
+                  <td className="num">{format.number(wave.responses)}</td>
+                  <td>
+                    <WaveActions slug={wave.slug} status={wave.status} hideResultsUntilClosed={wave.hideResultsUntilClosed} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+      <h2>{t("createTitle")}</h2>
+      <CreateWaveForm
+        towns={towns.map((town) => ({ code: town.code, name: town.name[locale], region: town.region[locale] }))}
+        questionnaireVersions={questionnaireVersions}
+        defaults={{ questionnaireVersion: latestQuestionnaireVersion, opensOn: todayInKazakhstan() }}
+      />
+    </StaffFormPage>
   );
 }
