@@ -9,7 +9,9 @@ export const test = base.extend<{ page: Page; expectedConsoleErrors: RegExp[] }>
     page.on("console", (message) => {
       if (message.type() !== "error") return;
       if (expectedConsoleErrors.some((pattern) => pattern.test(message.text()))) return;
-      problems.push(message.text());
+      // "Failed to load resource" names no address; the message's location does.
+      const where = message.location().url;
+      problems.push(where ? `${message.text()} (${where})` : message.text());
     });
     page.on("pageerror", (error) => problems.push(error.message));
     await use(page);

@@ -67,3 +67,11 @@ test("a step with answers missing shows translated errors on each question and d
   const invalid = page.locator('fieldset[aria-invalid="true"]');
   expect(await invalid.count()).toBeGreaterThanOrEqual(5);
 });
+
+test("a page without an icon of its own (a JSON answer opened in a tab) finds /favicon.ico, so the browser logs no 404", async ({ page }) => {
+  // The page fixture fails the test on the console's "Failed to load resource" for the icon.
+  await page.goto("/api/health");
+  const icon = await page.request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toBe("image/x-icon");
+});
