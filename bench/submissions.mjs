@@ -3,7 +3,10 @@
 // resident (its own address, as a proxy would append it) with a proof of work solved
 // beforehand, so the load generator measures the server, not its own hashing. The health
 // route at the same concurrency is the baseline measured in the same run.
-// Usage: npx tsx bench/submissions.mjs [responses=2000] [concurrency=50]
+// Two runs of submissions: "varied", each resident answering differently (as the demo data
+// is generated: different age bands, sexes, jobs and opinions), which is what a town sends;
+// and "same", every submission identical, the worst case for the rollup rows they all update.
+// Usage: npx tsx --conditions=react-server bench/submissions.mjs [responses=2000] [concurrency=50]
 import { randomUUID } from "node:crypto";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
@@ -43,7 +46,7 @@ try {
 
   // Proofs of work, solved before the clock starts.
   const proofs = [];
-  for (let i = 0; i <= total; i++) {
+  for (let i = 0; i <= 2 * total; i++) {
     const challenge = await (await fetch(`${base}/api/challenge`)).json();
     proofs.push({ challenge, solution: await solveChallenge({ challenge, deriveKey }) });
   }
@@ -51,6 +54,10 @@ try {
   const { completeAnswers } = await import("../tests/fixtures.ts");
   const { getQuestionnaire, latestQuestionnaireVersion } = await import("../lib/survey/questionnaire.ts");
   const answers = completeAnswers(getQuestionnaire(latestQuestionnaireVersion), { employment: 1, plan_leave_2y: 1 });
+  const { demoAnswers } = await import("../db/seed/demo.ts");
+  let state = 20261129;
+  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const varied = Array.from({ length: total }, () => demoAnswers(next, 0.4));
   const probe = await fetch(`${base}/api/responses`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -59,15 +66,14 @@ try {
   if (!probe.ok) throw new Error(`a single submission failed: ${probe.status} ${await probe.text()}`);
 
   const baseline = await pool(total, () => fetch(`${base}/api/health`).then((r) => r.ok));
-  const submissions = await pool(total, async (i, lane) => {
-    const response = await fetch(`${base}/api/responses`, {
+  const submit = (answersOf) => (i, lane) =>
+    fetch(`${base}/api/responses`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-forwarded-for": `10.77.${Math.floor(lane / 250)}.${lane % 250}` },
-      body: JSON.stringify({ responseId: randomUUID(), waveId, townId, locale: "ru", questionnaireVersion: latestQuestionnaireVersion, answers, pow: proofs[i] }),
-    });
-    const body = await response.json();
-    return response.ok && body.status === "ok";
-  });
+      body: JSON.stringify({ responseId: randomUUID(), waveId, townId, locale: "ru", questionnaireVersion: latestQuestionnaireVersion, answers: answersOf(i), pow: proofs.pop() }),
+    }).then(async (response) => response.ok && (await response.json()).status === "ok");
+  const variedRun = await pool(total, submit((i) => varied[i]));
+  const sameRun = await pool(total, submit(() => answers));
   console.log(
     JSON.stringify(
       {
@@ -76,8 +82,10 @@ try {
         concurrency,
         target: { perSecond: 400, errors: 0 },
         baseline: { route: "GET /api/health", ...baseline },
-        submissions: { route: "POST /api/responses", ...submissions },
-        ratioToBaseline: +(submissions.perSecond / baseline.perSecond).toFixed(2),
+        submissions: { route: "POST /api/responses", answers: "varied", ...variedRun },
+        ratioToBaseline: +(variedRun.perSecond / baseline.perSecond).toFixed(2),
+        sameAnswers: { route: "POST /api/responses", answers: "same", ...sameRun },
+        sameAnswersRatioToBaseline: +(sameRun.perSecond / baseline.perSecond).toFixed(2),
       },
       null,
       2,

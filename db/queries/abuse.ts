@@ -29,24 +29,38 @@ export async function takeSubmissionSlot({ db, bucket, limit, now = new Date() }
 
 /**
  * For one submission: counts it against its address and spends its proof-of-work
- * challenge, in one transaction that does not wait for the disk (synchronous_commit off).
- * A crash could forget the last few counts, which costs nothing; the response itself is
- * stored by its own, fully durable transaction.
+ * challenge, in one statement (one round trip, one commit). Both happen whatever the
+ * other finds: a replayed challenge still counts against its address.
  */
-export async function recordSubmissionAttempt({ db, bucket, limit, signature, expiresAt }: {
+export async function recordSubmissionAttempt({ db, bucket, limit, signature, expiresAt, now = new Date() }: {
   db: Db;
   bucket: string;
   limit: number;
   signature: string;
   expiresAt: Date;
+  now?: Date;
 }): Promise<{ withinLimit: boolean; firstUse: boolean }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local synchronous_commit = off`);
-    const txDb = tx as unknown as Db;
-    const firstUse = await spendChallenge({ db: txDb, signature, expiresAt });
-    const withinLimit = await takeSubmissionSlot({ db: txDb, bucket, limit });
-    return { withinLimit, firstUse };
-  });
+  const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const result = await db.execute(sql`
+    with spent as (
+      insert into spent_challenges (signature, expires_at) values (${signature}, ${expiresAt.toISOString()}::timestamptz)
+      on conflict (signature) do nothing
+      returning 1
+    ),
+    slot as (
+      insert into rate_limit_counters as r (bucket, window_start, count) values (${bucket}, ${windowStart.toISOString()}::timestamptz, 1)
+      on conflict (bucket, window_start) do update set count = r.count + 1
+      returning count
+    )
+    select (select count(*) from spent)::int as first_use, (select count from slot)::int as count
+  `);
+  const [row] = (result as unknown as { rows: Array<{ first_use: number; count: number }> }).rows;
+  // Now and then, forget spent challenges that have expired and windows older than a day.
+  if (Math.random() < 0.01) {
+    await db.delete(spentChallenges).where(lt(spentChallenges.expiresAt, now));
+    await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 86_400_000)));
+  }
+  return { withinLimit: Number(row!.count) <= limit, firstUse: Number(row!.first_use) === 1 };
 }
 
 /** How many times a bucket was counted this hour, without counting. */

@@ -5,9 +5,8 @@ import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import type { ResponseSubmission } from "@/lib/survey/response-schema";
 import { withoutHidden } from "@/lib/survey/skip-logic";
 import type { Db } from "../client";
-import { answerCounts, answerGroupCounts, answers, responses, ROLLUP_SHARDS, textAnswers, townResponseCounts, waves } from "../schema";
+import { responses, ROLLUP_SHARDS, waves } from "../schema";
 import { returnInvitationCode, takeInvitationCode } from "./abuse";
-import { isWaveOpen } from "./waves";
 
 export type RecordOutcome = "stored" | "duplicate";
 
@@ -80,79 +79,116 @@ export async function recordResponse({
     throw error;
   }
 
-  function storeResponse(wave: typeof waveRow) {
-    // Each submission counts into one shard of the rollups, so concurrent submissions to
-    // one town rarely wait for each other's row locks.
-    const shard = Math.floor(Math.random() * ROLLUP_SHARDS);
-    return db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(responses)
-        .values({
-          id: submission.responseId,
-          waveId: wave.id,
-          townId: submission.townId,
-          locale: submission.locale,
-          questionnaireVersion: submission.questionnaireVersion,
-          submittedOn: day,
-          isDemo,
-        })
-        .onConflictDoNothing({ target: responses.id })
-        .returning({ id: responses.id });
-      if (inserted.length === 0) return "duplicate";
+  async function storeResponse(wave: typeof waveRow): Promise<RecordOutcome> {
+    const stored = await withDeadlockRetry(() =>
+      storeInOneStatement({ db, wave, submission, coded, texts, day, isDemo, acceptClosedWave }),
+    );
+    if (stored) return "stored";
+    // Nothing was inserted: the id was stored before (a repeat, acknowledged even after the
+    // wave closed), or the wave is not open today.
+    const [known] = await db.select({ id: responses.id }).from(responses).where(eq(responses.id, submission.responseId)).limit(1);
+    if (known) return "duplicate";
+    throw new AppError("errors.waveClosed", 409);
+  }
+}
 
-      // Checked after the insert has claimed the id, so that a repeat of a response that
-      // was stored before the wave closed is still acknowledged as stored.
-      if (!acceptClosedWave && !isWaveOpen(wave, day)) throw new AppError("errors.waveClosed", 409);
-      if (texts.length > 0) {
-        await tx.insert(textAnswers).values(texts.map(([itemId, text]) => ({ responseId: submission.responseId, itemId, text })));
-      }
+/**
+ * The response, its answers and every rollup count it changes, written by one SQL statement
+ * (data-modifying CTEs): one round trip, and the rollup rows' locks are held for the
+ * statement alone rather than across a chain of round trips, which is what limits how many
+ * submissions to one town can be stored per second. The insert happens only while the wave
+ * is open that day; true when the response was stored, false when nothing was written.
+ * A town outside the wave fails town_response_counts' foreign key (error 23503) and the
+ * whole statement with it.
+ */
+async function storeInOneStatement({ db, wave, submission, coded, texts, day, isDemo, acceptClosedWave }: {
+  db: Db;
+  wave: typeof waves.$inferSelect;
+  submission: ResponseSubmission;
+  coded: [string, number][];
+  texts: [string, string][];
+  day: string;
+  isDemo: boolean;
+  acceptClosedWave: boolean;
+}): Promise<boolean> {
+  // Each submission counts into one shard of answer_counts, so concurrent submissions to
+  // one town rarely wait for each other's row locks.
+  const shard = Math.floor(Math.random() * ROLLUP_SHARDS);
+  const demo = isDemo ? 1 : 0;
+  // The respondent's group for the breakdown rollup (0: not said).
+  const group = { ageBand: answered(coded, "age_band"), sex: answered(coded, "sex"), employment: answered(coded, "employment") };
+  // Rows sorted by item (the caller sorted them), so concurrent statements lock rollup rows in one order.
+  const codedJson = JSON.stringify(coded.map(([item, value]) => ({ item, value })));
+  const textJson = JSON.stringify(texts.map(([item, text]) => ({ item, text })));
+  const result = await db.execute(sql`
+    with open_wave as (
+      -- isWaveOpen (./waves.ts), checked by the statement that inserts
+      select id from waves
+      where id = ${wave.id}
+        and (${acceptClosedWave}::boolean or (status = 'open' and opens_on <= ${day}::date and closes_on >= ${day}::date))
+    ),
+    stored as (
+      insert into responses (id, wave_id, town_id, locale, questionnaire_version, submitted_on, is_demo)
+      select ${submission.responseId}::uuid, open_wave.id, ${submission.townId}::int, ${submission.locale}, ${submission.questionnaireVersion}, ${day}::date, ${isDemo}::boolean
+      from open_wave
+      on conflict (id) do nothing
+      returning id
+    ),
+    coded as (
+      select item, value from jsonb_to_recordset(${codedJson}::jsonb) as c(item text, value smallint)
+    ),
+    texts as (
+      select item, text from jsonb_to_recordset(${textJson}::jsonb) as t(item text, text text)
+    ),
+    coded_rows as (
+      insert into answers (response_id, item_id, value)
+      select stored.id, coded.item, coded.value from stored cross join coded
+    ),
+    text_rows as (
+      insert into text_answers (response_id, item_id, text)
+      select stored.id, texts.item, texts.text from stored cross join texts
+    ),
+    counts as (
+      insert into answer_counts as c (wave_id, town_id, item_id, value, shard, responses, demo_responses)
+      select ${wave.id}::int, ${submission.townId}::int, coded.item, coded.value, ${shard}::smallint, 1, ${demo}::int
+      from stored cross join coded
+      order by coded.item
+      on conflict (wave_id, town_id, item_id, value, shard)
+      do update set responses = c.responses + 1, demo_responses = c.demo_responses + excluded.demo_responses
+    ),
+    group_counts as (
+      insert into answer_group_counts as g (wave_id, town_id, item_id, value, age_band, sex, employment, responses, demo_responses)
+      select ${wave.id}::int, ${submission.townId}::int, coded.item, coded.value, ${group.ageBand}::smallint, ${group.sex}::smallint, ${group.employment}::smallint, 1, ${demo}::int
+      from stored cross join coded
+      order by coded.item
+      on conflict (wave_id, town_id, item_id, value, age_band, sex, employment)
+      do update set responses = g.responses + 1, demo_responses = g.demo_responses + excluded.demo_responses
+    ),
+    town_count as (
+      insert into town_response_counts as t (wave_id, town_id, shard, responses, demo_responses)
+      select ${wave.id}::int, ${submission.townId}::int, ${shard}::smallint, 1, ${demo}::int
+      from stored
+      on conflict (wave_id, town_id, shard)
+      do update set responses = t.responses + 1, demo_responses = t.demo_responses + excluded.demo_responses
+    )
+    select count(*)::int as stored from stored
+  `);
+  const rows = (result as unknown as { rows: Array<{ stored: number }> }).rows;
+  return Number(rows[0]?.stored ?? 0) === 1;
+}
 
-      if (coded.length > 0) {
-        await tx.insert(answers).values(coded.map(([itemId, value]) => ({ responseId: submission.responseId, itemId, value })));
-        // Rows are sorted by item so concurrent transactions take row locks in one order.
-        await tx
-          .insert(answerCounts)
-          .values(coded.map(([itemId, value]) => ({ waveId: wave.id, townId: submission.townId, itemId, value, shard, responses: 1, demoResponses: isDemo ? 1 : 0 })))
-          .onConflictDoUpdate({
-            target: [answerCounts.waveId, answerCounts.townId, answerCounts.itemId, answerCounts.value, answerCounts.shard],
-            set: {
-              responses: sql`${answerCounts.responses} + 1`,
-              demoResponses: sql`${answerCounts.demoResponses} + ${isDemo ? 1 : 0}`,
-            },
-          });
-        // The same counts split by the respondent's age band, sex and employment (0: not said).
-        const group = { ageBand: answered(coded, "age_band"), sex: answered(coded, "sex"), employment: answered(coded, "employment") };
-        await tx
-          .insert(answerGroupCounts)
-          .values(coded.map(([itemId, value]) => ({ waveId: wave.id, townId: submission.townId, itemId, value, ...group, responses: 1, demoResponses: isDemo ? 1 : 0 })))
-          .onConflictDoUpdate({
-            target: [
-              answerGroupCounts.waveId,
-              answerGroupCounts.townId,
-              answerGroupCounts.itemId,
-              answerGroupCounts.value,
-              answerGroupCounts.ageBand,
-              answerGroupCounts.sex,
-              answerGroupCounts.employment,
-            ],
-            set: {
-              responses: sql`${answerGroupCounts.responses} + 1`,
-              demoResponses: sql`${answerGroupCounts.demoResponses} + ${isDemo ? 1 : 0}`,
-            },
-          });
-      }
-      // Its foreign key to wave_towns refuses a town outside the wave (error 23503, below).
-      await tx
-        .insert(townResponseCounts)
-        .values({ waveId: wave.id, townId: submission.townId, shard, responses: 1, demoResponses: isDemo ? 1 : 0 })
-        .onConflictDoUpdate({
-          target: [townResponseCounts.waveId, townResponseCounts.townId, townResponseCounts.shard],
-          set: {
-            responses: sql`${townResponseCounts.responses} + 1`,
-            demoResponses: sql`${townResponseCounts.demoResponses} + ${isDemo ? 1 : 0}`,
-          },
-        });
-      return "stored";
-    });
+/**
+ * Two submissions whose rollup rows overlap can still, rarely, lock them in opposite
+ * orders across the CTEs; Postgres then cancels one (40P01). Nothing of it was written, so
+ * it is simply run again.
+ */
+async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+      if (code !== "40P01" || attempt >= attempts) throw error;
+    }
   }
 }

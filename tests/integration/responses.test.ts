@@ -6,7 +6,7 @@ import { recordResponse, todayInKazakhstan } from "@/db/queries/responses";
 import { getItemCounts } from "@/db/queries/results";
 import { getWaveTowns } from "@/db/queries/waves";
 import { answers, responses, towns, waves, waveTowns } from "@/db/schema";
-import { daysFrom } from "@/db/seed/demo";
+import { daysFrom, demoAnswers } from "@/db/seed/demo";
 import { getQuestionnaire, itemRules, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { withoutHidden } from "@/lib/survey/skip-logic";
 import { completeAnswers, uniqueName } from "../fixtures";
@@ -102,6 +102,25 @@ describe("recordResponse", () => {
     expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(19);
     expect(await storedCount(input.responseId)).toEqual({ responses: 1, answers: askedItems });
     expect(await townCount()).toBe(before + 1);
+  });
+
+  it("stores 60 different residents sent at once, with every rollup adding up to the stored answers", async () => {
+    // Overlapping rollup rows in different combinations: the case where concurrent
+    // statements could wait on, or deadlock over, each other's row locks.
+    const town = await makeTown();
+    const wave = await makeWave("open", [town]);
+    let state = 7;
+    const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const inputs = Array.from({ length: 60 }, () => submission({ waveId: wave, townId: town, answers: demoAnswers(next, 0.4) }));
+    const outcomes = await Promise.all(inputs.map((input) => recordResponse({ db, submission: input })));
+    expect(outcomes.every((outcome) => outcome === "stored")).toBe(true);
+
+    const totals = async (query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: Array<{ item_id: string; value: number; n: number }> }).rows.map((row) => `${row.item_id}=${row.value}:${row.n}`).sort();
+    const fromAnswers = await totals(sql`select a.item_id, a.value, count(*)::int as n from answers a join responses r on r.id = a.response_id where r.wave_id = ${wave} group by 1, 2`);
+    expect(fromAnswers.length).toBeGreaterThan(50);
+    expect(await totals(sql`select item_id, value, sum(responses)::int as n from answer_counts where wave_id = ${wave} group by 1, 2`)).toEqual(fromAnswers);
+    expect(await totals(sql`select item_id, value, sum(responses)::int as n from answer_group_counts where wave_id = ${wave} group by 1, 2`)).toEqual(fromAnswers);
+    expect((await getWaveTowns({ db, waveId: wave })).find((row) => row.id === town)!.responses).toBe(60);
   });
 
   it("refuses a closed wave, a town outside the wave, an unknown wave and a forged version, storing nothing", async () => {

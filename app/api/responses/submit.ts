@@ -12,6 +12,16 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import { buildResponseSchema, fieldErrorsOf } from "@/lib/survey/response-schema";
+import type { Questionnaire } from "@/lib/survey/types";
+
+const schemas = new WeakMap<Questionnaire, ReturnType<typeof buildResponseSchema>>();
+
+/** The response schema of a questionnaire, built once per process rather than per submission. */
+function responseSchemaFor(questionnaire: Questionnaire) {
+  let schema = schemas.get(questionnaire);
+  if (!schema) schemas.set(questionnaire, (schema = buildResponseSchema(itemRules(questionnaire))));
+  return schema;
+}
 
 /**
  * One resident's submission, from the form or from the phone's outbox. A public endpoint:
@@ -44,7 +54,7 @@ export async function submitResponse(body: unknown, { address }: { address: stri
     const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
     if (!wave || !questionnaire) throw new AppError("errors.unknownWave", 404);
 
-    const parsed = buildResponseSchema(itemRules(questionnaire)).safeParse(input);
+    const parsed = responseSchemaFor(questionnaire).safeParse(input);
     if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
     await recordResponse({ db, submission: parsed.data, wave });
     return { status: "ok" };
