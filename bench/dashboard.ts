@@ -77,6 +77,12 @@ async function main() {
       cross join (select distinct item_id, value from answers) i
       cross join generate_series(0, 4) a cross join generate_series(0, 2) s cross join generate_series(0, 7) e
       cross join lateral (select greatest(1, round(random() * 2 * ${simulated} / (select count(*) from wave_towns where wave_id = ${wave.id}) / 1800))::int c) counts`);
+    await db.execute(sql`delete from answer_stratum_counts where wave_id = ${wave.id}`);
+    await db.execute(sql`
+      insert into answer_stratum_counts (wave_id, town_id, item_id, value, age_band, sex, responses, demo_responses)
+      select wave_id, town_id, item_id, value, age_band, sex, sum(responses)::int, 0
+      from answer_group_counts
+      where wave_id = ${wave.id} and age_band > 0 and sex > 0 group by wave_id, town_id, item_id, value, age_band, sex`);
     await db.execute(sql`
       insert into answer_counts (wave_id, town_id, item_id, value, shard, responses, demo_responses)
       select wave_id, town_id, item_id, value, shard, (sum(responses) / 16)::int, 0

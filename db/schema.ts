@@ -210,6 +210,28 @@ export const answerGroupCounts = pgTable(
 export type AnswerGroupCount = typeof answerGroupCounts.$inferSelect;
 
 /**
+ * The same counts per age band × sex stratum only (respondents who gave both; employment
+ * summed), kept on write beside answer_group_counts: what post-stratification weighting
+ * reads, a few thousand rows per town at any number of responses, where summing
+ * answer_group_counts over employment at read time cost most of a weighted dashboard's
+ * time at a million responses (docs/decisions/0009).
+ */
+export const answerStratumCounts = pgTable(
+  "answer_stratum_counts",
+  {
+    waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
+    townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    value: smallint("value").notNull(),
+    ageBand: smallint("age_band").notNull(),
+    sex: smallint("sex").notNull(),
+    responses: integer("responses").notNull(),
+    demoResponses: integer("demo_responses").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.waveId, t.townId, t.itemId, t.value, t.ageBand, t.sex] })],
+);
+
+/**
  * A town's population by age band × sex (adults, the bands of the questionnaire), the
  * target of post-stratification weighting. Entered by an admin with its source.
  */

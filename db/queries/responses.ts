@@ -93,7 +93,8 @@ export async function recordResponse({
 }
 
 /**
- * The response, its answers and every rollup count it changes, written by one SQL statement
+ * The response, its answers and every rollup count it changes (answer_counts, the breakdown
+ * and stratum rollups, town_response_counts), written by one SQL statement
  * (data-modifying CTEs): one round trip, and the rollup rows' locks are held for the
  * statement alone rather than across a chain of round trips, which is what limits how many
  * submissions to one town can be stored per second. The insert happens only while the wave
@@ -163,6 +164,15 @@ async function storeInOneStatement({ db, wave, submission, coded, texts, day, is
       order by coded.item
       on conflict (wave_id, town_id, item_id, value, age_band, sex, employment)
       do update set responses = g.responses + 1, demo_responses = g.demo_responses + excluded.demo_responses
+    ),
+    stratum_counts as (
+      insert into answer_stratum_counts as s (wave_id, town_id, item_id, value, age_band, sex, responses, demo_responses)
+      select ${wave.id}::int, ${submission.townId}::int, coded.item, coded.value, ${group.ageBand}::smallint, ${group.sex}::smallint, 1, ${demo}::int
+      from stored cross join coded
+      where ${group.ageBand > 0 && group.sex > 0}::boolean
+      order by coded.item
+      on conflict (wave_id, town_id, item_id, value, age_band, sex)
+      do update set responses = s.responses + 1, demo_responses = s.demo_responses + excluded.demo_responses
     ),
     town_count as (
       insert into town_response_counts as t (wave_id, town_id, shard, responses, demo_responses)

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { answerCounts, answerGroupCounts, indicators, indicatorValues, populationCells } from "../schema";
+import { answerCounts, answerGroupCounts, answerStratumCounts, indicators, indicatorValues, populationCells } from "../schema";
 
 /** Code counts per item for one town in one wave, read from the rollup (never a scan of answers). */
 export async function getItemCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
@@ -51,22 +51,21 @@ export async function getGroupCounts({ db, waveId, townId, itemId }: { db: Db; w
 }
 
 /**
- * Every item's code counts per age band × sex stratum (respondents who gave both), summed
- * over employment in the database: what weighting needs, at most items × codes × 8 rows.
+ * Every item's code counts per age band × sex stratum (respondents who gave both), from
+ * the stratum rollup: what weighting needs, at most items × codes × 8 rows.
  */
 export async function getStratumCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
   return db
     .select({
-      itemId: answerGroupCounts.itemId,
-      value: answerGroupCounts.value,
-      ageBand: answerGroupCounts.ageBand,
-      sex: answerGroupCounts.sex,
+      itemId: answerStratumCounts.itemId,
+      value: answerStratumCounts.value,
+      ageBand: answerStratumCounts.ageBand,
+      sex: answerStratumCounts.sex,
       employment: sql<number>`0`,
-      responses: sql<number>`sum(${answerGroupCounts.responses})::int`,
+      responses: answerStratumCounts.responses,
     })
-    .from(answerGroupCounts)
-    .where(and(eq(answerGroupCounts.waveId, waveId), eq(answerGroupCounts.townId, townId), gt(answerGroupCounts.ageBand, 0), gt(answerGroupCounts.sex, 0)))
-    .groupBy(answerGroupCounts.itemId, answerGroupCounts.value, answerGroupCounts.ageBand, answerGroupCounts.sex);
+    .from(answerStratumCounts)
+    .where(and(eq(answerStratumCounts.waveId, waveId), eq(answerStratumCounts.townId, townId)));
 }
 
 /** The town's adult population by age band × sex, when an admin has entered it. */

@@ -120,6 +120,11 @@ describe("recordResponse", () => {
     expect(fromAnswers.length).toBeGreaterThan(50);
     expect(await totals(sql`select item_id, value, sum(responses)::int as n from answer_counts where wave_id = ${wave} group by 1, 2`)).toEqual(fromAnswers);
     expect(await totals(sql`select item_id, value, sum(responses)::int as n from answer_group_counts where wave_id = ${wave} group by 1, 2`)).toEqual(fromAnswers);
+    // The weighting's stratum rollup: the breakdown rollup summed over employment, for respondents who gave age and sex.
+    const strata = (query: ReturnType<typeof sql>) => totals(query);
+    expect(await strata(sql`select item_id || '/' || age_band || '/' || sex as item_id, value, responses as n from answer_stratum_counts where wave_id = ${wave}`)).toEqual(
+      await strata(sql`select item_id || '/' || age_band || '/' || sex as item_id, value, sum(responses)::int as n from answer_group_counts where wave_id = ${wave} and age_band > 0 and sex > 0 group by 1, 2`),
+    );
     expect((await getWaveTowns({ db, waveId: wave })).find((row) => row.id === town)!.responses).toBe(60);
   });
 
