@@ -145,9 +145,9 @@ function responsesQuery(waveId: number, items: Item[]): SQL {
 }
 
 /**
- * The aggregate export: per town and all towns, item and breakdown, from the rollups
- * (answer_counts summed over shards, answer_group_counts summed per demographic), with
- * primary and secondary suppression across groups and across towns. Small: held in memory.
+ * The aggregate export: per town, item and breakdown, from the rollups (answer_counts
+ * summed over shards, answer_group_counts summed per demographic), with primary and
+ * secondary suppression across each town's groups (no all-towns rows: lib/export/aggregates.ts). Small: held in memory.
  */
 export async function aggregateTables({ db, wave, questionnaire, k }: {
   db: Db;

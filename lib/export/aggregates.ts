@@ -6,16 +6,15 @@ import type { Questionnaire } from "@/lib/survey/types";
 import type { DisclosureReport, ExportColumn, ExportRow } from "./types";
 
 /**
- * The aggregate export: per town (and all towns together), item and breakdown, each
- * group's n, favourable count and top-2-box share with its Wilson interval. Groups add up
- * to the town's n and towns add up to the all-towns row, so suppression works across both.
+ * The aggregate export: per town, item and breakdown, each group's n, favourable count and
+ * top-2-box share with its Wilson interval. Groups add up to the town's n, so suppression
+ * works along that line. There is no all-towns row: the public results page publishes every
+ * town's n at or above k, so an all-towns total would give away, by subtraction, the town
+ * hidden below k (and a secondary suppression of another town would not stop it).
  */
 export const BREAKDOWNS = ["overall", "age_band", "sex", "employment"] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 type GroupBreakdown = Exclude<Breakdown, "overall">;
-
-/** The code of the all-towns rows in the town column; no town has it. */
-export const ALL_TOWNS = "all";
 
 export interface CodeCount {
   town: string;
@@ -68,7 +67,7 @@ export function aggregateColumns(questionnaire: Questionnaire, towns: ReadonlyAr
       name: "town",
       type: "string",
       title: text("Қала", "Город", "Town"),
-      valueLabels: [...towns.map((t) => ({ code: t.code, label: t.name })), { code: ALL_TOWNS, label: text("Барлық қалалар", "Все города", "All towns") }],
+      valueLabels: towns.map((t) => ({ code: t.code, label: t.name })),
     },
     {
       name: "item",
@@ -101,7 +100,7 @@ interface CellCounts {
 }
 
 /**
- * The rows of the aggregate table, in a stable order (towns as given, then all towns; items
+ * The rows of the aggregate table, in a stable order (towns as given; items
  * in questionnaire order; breakdowns; groups), with what suppression hid.
  */
 export function aggregateRows({ questionnaire, towns, overall, groups, k }: {
@@ -111,7 +110,6 @@ export function aggregateRows({ questionnaire, towns, overall, groups, k }: {
   groups: readonly GroupCodeCount[];
   k: number;
 }): { rows: ExportRow[]; cellsHidden: NonNullable<DisclosureReport["cellsHidden"]> } {
-  const places = [...towns, ALL_TOWNS];
   const cells: Array<CellCounts & { town: string; item: string; breakdown: Breakdown; group: number }> = [];
   const index = new Map<string, number>();
   const key = (town: string, item: string, breakdown: Breakdown, group: number) => `${town}|${item}|${breakdown}|${group}`;
@@ -119,7 +117,7 @@ export function aggregateRows({ questionnaire, towns, overall, groups, k }: {
   const itemsById = new Map(items.map((item) => [item.id, item]));
   for (const item of items) {
     for (const breakdown of BREAKDOWNS) {
-      for (const town of places) {
+      for (const town of towns) {
         for (const group of groupsOf(questionnaire, breakdown)) {
           index.set(key(town, item.id, breakdown, group), cells.length);
           cells.push({ town, item: item.id, breakdown, group, n: 0, favourable: 0 });
@@ -132,34 +130,29 @@ export function aggregateRows({ questionnaire, towns, overall, groups, k }: {
     if (!item) return;
     const scale = scaleOf(questionnaire, item);
     if (scale.missing.includes(value)) return;
-    for (const place of [town, ALL_TOWNS]) {
-      const i = index.get(key(place, itemId, breakdown, group));
-      if (i === undefined) continue;
-      cells[i]!.n += responses;
-      if (scale.topBox.includes(value)) cells[i]!.favourable += responses;
-    }
+    const i = index.get(key(town, itemId, breakdown, group));
+    if (i === undefined) return;
+    cells[i]!.n += responses;
+    if (scale.topBox.includes(value)) cells[i]!.favourable += responses;
   };
   for (const row of overall) add(row.town, row.itemId, "overall", 0, row.value, row.responses);
   for (const row of groups) add(row.town, row.itemId, row.breakdown, row.group, row.value, row.responses);
 
-  // The lines along which published cells add up: groups to the town's n, towns to the
-  // all-towns cell, and the towns' n to the all-towns n.
+  // The lines along which published cells add up: each breakdown's groups to the town's n.
   const lines: Line[] = [];
   const at = (town: string, item: string, breakdown: Breakdown, group: number) => index.get(key(town, item, breakdown, group))!;
   for (const item of items) {
-    lines.push({ total: at(ALL_TOWNS, item.id, "overall", 0), parts: towns.map((t) => at(t, item.id, "overall", 0)) });
     for (const breakdown of BREAKDOWNS.filter((b): b is GroupBreakdown => b !== "overall")) {
       const codes = groupsOf(questionnaire, breakdown);
       if (codes.length === 0) continue;
-      for (const town of places) lines.push({ total: at(town, item.id, "overall", 0), parts: codes.map((g) => at(town, item.id, breakdown, g)) });
-      for (const g of codes) lines.push({ total: at(ALL_TOWNS, item.id, breakdown, g), parts: towns.map((t) => at(t, item.id, breakdown, g)) });
+      for (const town of towns) lines.push({ total: at(town, item.id, "overall", 0), parts: codes.map((g) => at(town, item.id, breakdown, g)) });
     }
   }
   const suppression = suppressLinked(cells, lines, k);
 
   const rows = cells
     .map((cell, i) => ({ cell, hidden: suppression[i] !== null, order: i }))
-    .sort((a, b) => places.indexOf(a.cell.town) - places.indexOf(b.cell.town) || a.order - b.order)
+    .sort((a, b) => towns.indexOf(a.cell.town) - towns.indexOf(b.cell.town) || a.order - b.order)
     .map(({ cell, hidden }): ExportRow => {
       const estimate = hidden ? null : wilsonInterval(cell.favourable, cell.n);
       return {
