@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getOpenWaves } from "@/db/queries/waves";
+import { getOpenWaves, listWavesWithTowns } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -10,7 +10,10 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "home" });
-  const waves = await getOpenWaves({ db: await getDb() });
+  const db = await getDb();
+  const [waves, everyWave] = await Promise.all([getOpenWaves({ db }), listWavesWithTowns({ db })]);
+  // Results are public once a wave has closed (the results page says so for any other).
+  const published = everyWave.filter((wave) => wave.status === "closed");
   return (
     <>
       <SiteHeader locale={locale} path="" />
@@ -29,6 +32,26 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
                   <a className="button" href={`/${locale}/survey/${wave.slug}`}>
                     {t("start")}
                   </a>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2>{t("results")}</h2>
+        {published.length === 0 ? (
+          <p>{t("noResults")}</p>
+        ) : (
+          <ul className="plain" data-testid="published-results">
+            {published.map((wave) => (
+              <li key={wave.id}>
+                <strong>{wave.name[locale]}</strong>
+                <p>
+                  {wave.towns.map((town, i) => (
+                    <span key={town.code}>
+                      {i > 0 && " · "}
+                      <a href={`/${locale}/results/${wave.slug}/${town.code}`}>{town.name[locale]}</a>
+                    </span>
+                  ))}
                 </p>
               </li>
             ))}
