@@ -6,7 +6,11 @@ test("the town dashboard shows each question's change since the previous wave, a
   await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
   const table = page.getByTestId("items-table");
   await expect(table.getByRole("columnheader", { name: "Change since Demo wave 2025" })).toBeVisible();
-  await expect(table.getByRole("columnheader", { name: "Jobs and income" })).toBeVisible();
+  // Each area of life has its own score, interval, n and change, above its questions.
+  const jobs = table.locator('[data-area="jobs"]');
+  await expect(jobs.getByRole("rowheader", { name: "Jobs and income: area score" })).toBeVisible();
+  await expect(jobs.locator("td").first()).toHaveText(/^\d+(\.\d)?\s?%$/);
+  await expect(page.getByTestId("change-area-jobs")).toHaveText(/^([+−±]\d+(\.\d)? pp · (beyond|within) noise|—)$/);
   const cells = await table.locator('[data-testid^="change-"]').allInnerTexts();
   expect(cells.length).toBeGreaterThan(20);
   for (const cell of cells) expect(cell).toMatch(/^([+−±]\d+(\.\d)? pp · (beyond|within) noise|—)$/);

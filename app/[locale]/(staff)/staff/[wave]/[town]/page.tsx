@@ -3,7 +3,8 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db/client";
 import { loadTownDashboard } from "@/db/queries/dashboard";
 import { getWaveTownContext, resultsVisible } from "@/db/queries/waves";
-import { compareShares } from "@/lib/stats/change";
+import { areaScore, type ShareSummary } from "@/lib/stats/area-score";
+import { compareShares, type ShareChange } from "@/lib/stats/change";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
@@ -60,15 +61,27 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
     breakdownItem,
   });
   const changeOf = (itemId: string, summary: ItemSummary) => compareShares(summary.estimate, previousItems?.get(itemId)?.estimate ?? null);
+  // An area's score and its change: the test treats the area's mean share as one share at
+  // its smallest item n, which overstates its noise (the items' errors partly cancel), so a
+  // change called beyond noise is one.
+  const areaOf = (inArea: typeof items) => {
+    const current = areaScore(inArea.map((item) => item.summary));
+    const before = previousItems && inArea.every((item) => previousItems.has(item.itemId)) ? areaScore(inArea.map((item) => previousItems.get(item.itemId)!)) : null;
+    return { current, change: compareShares(current?.estimate ?? null, before?.estimate ?? null) };
+  };
 
   const tCommon = await getTranslations({ locale, namespace: "common" });
   const tSurvey = await getTranslations({ locale, namespace: "survey" });
   const format = await getFormatter({ locale });
   const percent = (share: number) =>
     format.number(share, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const cells = (summary: ItemSummary, testId?: string) => (
+  const cells = (summary: ShareSummary, testId?: string) => (
     <ShareCells summary={summary} k={k} percent={percent} suppressedLabel={t("suppressed", { k })} testId={testId} />
   );
+  const changeText = (change: ShareChange | null) =>
+    change
+      ? `${change.points > 0 ? "+" : change.points < 0 ? "−" : "±"}${format.number(Math.abs(change.points), { maximumFractionDigits: 1 })} ${t("points")} · ${change.beyondNoise ? t("beyondNoise") : t("withinNoise")}`
+      : "—";
   const chartBars = rows.flatMap((row) =>
     row.linked.filter((item) => item.summary.estimate).map((item) => ({ label: `${row.name}: ${item.text}`, ...item.summary.estimate! })),
   );
@@ -184,6 +197,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
         )}
 
         <h2>{t("allItems")}</h2>
+        <p className="hint">{t("areaScoreNote")}</p>
         <ScrollRegion label={t("allItems")}>
           <table data-testid="items-table">
             <thead>
@@ -204,27 +218,27 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                 const inArea = items.filter((item) => item.area === area);
                 if (inArea.length === 0) return [];
                 return [
-                  <tr key={`area-${area}`} className="area-row">
-                    <th scope="colgroup" colSpan={previousWave ? 5 : 4}>
-                      {tSurvey(`areas.${area}`)}
-                    </th>
-                  </tr>,
-                  ...inArea.map((item) => {
-                    const change = previousWave ? changeOf(item.itemId, item.summary) : null;
+                  (() => {
+                    const { current, change } = areaOf(inArea);
                     return (
-                      <tr key={item.itemId} data-item={item.itemId}>
-                        <th scope="row">{item.text}</th>
-                        {cells(item.summary)}
-                        {previousWave && (
-                          <td className="num" data-testid={`change-${item.itemId}`}>
-                            {change
-                              ? `${change.points > 0 ? "+" : change.points < 0 ? "−" : "±"}${format.number(Math.abs(change.points), { maximumFractionDigits: 1 })} ${t("points")} · ${change.beyondNoise ? t("beyondNoise") : t("withinNoise")}`
-                              : "—"}
-                          </td>
-                        )}
+                      <tr key={`area-${area}`} className="area-row" data-area={area}>
+                        <th scope="row">{t("areaScore", { area: tSurvey(`areas.${area}`) })}</th>
+                        {current ? cells(current) : <td colSpan={3} />}
+                        {previousWave && <td className="num" data-testid={`change-area-${area}`}>{changeText(change)}</td>}
                       </tr>
                     );
-                  }),
+                  })(),
+                  ...inArea.map((item) => (
+                    <tr key={item.itemId} data-item={item.itemId}>
+                      <th scope="row">{item.text}</th>
+                      {cells(item.summary)}
+                      {previousWave && (
+                        <td className="num" data-testid={`change-${item.itemId}`}>
+                          {changeText(changeOf(item.itemId, item.summary))}
+                        </td>
+                      )}
+                    </tr>
+                  )),
                 ];
               })}
             </tbody>
