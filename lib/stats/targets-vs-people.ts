@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/i18n/locales";
 import type { LocalizedText } from "@/lib/i18n/locales";
 import { scaleOf } from "@/lib/survey/questionnaire";
-import type { Questionnaire } from "@/lib/survey/types";
+import type { Questionnaire, Scale } from "@/lib/survey/types";
 import { compareWithResidents, judgeTarget, summariseItem, type ItemSummary, type TargetStatus, type Verdict } from "./summary";
 
 export interface OfficialFigure {
@@ -89,6 +89,14 @@ export function allItemSummaries({ questionnaire, counts, k, locale, summaryOf =
       itemId: item.id,
       area: item.area,
       text: item.text[locale],
+      // Which answers the share counts: for "Do you plan to leave?" it is "No", and a share
+      // read without it would be read the wrong way round.
+      favourable: favourableLabels(scaleOf(questionnaire, item), locale),
       summary: summaryOf(item.id, summariseItem(scaleOf(questionnaire, item), counts.get(item.id) ?? new Map(), k)),
     }));
+}
+
+/** The labels of the answers a share counts as favourable, in the scale's order. */
+export function favourableLabels(scale: Scale, locale: Locale): string[] {
+  return scale.options.filter((option) => scale.topBox.includes(option.code)).map((option) => option.label[locale]);
 }

@@ -109,4 +109,6 @@ test("anyone finds a town's public results from the home page without signing in
   await expect(page.getByTestId("results-summary")).toContainText(/answered/);
   await expect(page.getByText("Demo data").first()).toBeVisible();
   await expect(page.getByRole("table").first()).toBeVisible();
+  // A share says which answer it counts: for "Do you plan to leave?" that is "No".
+  await expect(page.locator('[data-item="plan_leave_2y"] th')).toContainText("Counted as favourable: No");
 });

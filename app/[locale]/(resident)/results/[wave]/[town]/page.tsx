@@ -91,9 +91,12 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
               </tr>
             </thead>
             <tbody>
-              {items.map(({ itemId, text, summary }) => (
+              {items.map(({ itemId, text, favourable, summary }) => (
                 <tr key={itemId} data-item={itemId}>
-                  <th scope="row">{text}</th>
+                  <th scope="row">
+                    {text}
+                    <span className="hint item-favourable">{t("favourableIs", { answers: format.list(favourable, { type: "disjunction" }) })}</span>
+                  </th>
                   <ShareCells summary={summary} k={k} percent={percent} suppressedLabel={t("suppressed", { k })} />
                 </tr>
               ))}

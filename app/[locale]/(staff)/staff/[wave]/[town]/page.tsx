@@ -230,7 +230,10 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                   })(),
                   ...inArea.map((item) => (
                     <tr key={item.itemId} data-item={item.itemId}>
-                      <th scope="row">{item.text}</th>
+                      <th scope="row">
+                        {item.text}
+                        <span className="hint item-favourable">{t("favourableIs", { answers: format.list(item.favourable, { type: "disjunction" }) })}</span>
+                      </th>
                       {cells(item.summary)}
                       {previousWave && (
                         <td className="num" data-testid={`change-${item.itemId}`}>
