@@ -3,7 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
 import { env } from "@/lib/env";
-import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
+import { hashPassword, PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/passwords";
 import { authSecret } from "@/lib/abuse/secrets";
 import { getDb } from "./client";
 import { accounts, sessions, users, verifications } from "./schema";
@@ -22,8 +22,8 @@ async function createAuth() {
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 12,
-      maxPasswordLength: 256,
+      minPasswordLength: PASSWORD_LENGTH.min,
+      maxPasswordLength: PASSWORD_LENGTH.max,
       password: { hash: hashPassword, verify: verifyPassword },
     },
     user: {
@@ -39,8 +39,8 @@ async function createAuth() {
       // Sessions are staff sessions; residents never sign in and are never tracked.
       ipAddress: { disableIpTracking: true },
     },
-    // Sign-in goes only through the login page's action, which counts and slows down
-    // failed attempts; better-auth's own HTTP endpoints for it stay closed.
+    // Sign-in and password changes go only through our server actions, which count and
+    // slow down wrong passwords; better-auth's own HTTP endpoints for them stay closed.
     disabledPaths: ["/sign-in/email", "/sign-up/email", "/change-password", "/change-email", "/update-user", "/delete-user", "/request-password-reset", "/reset-password"],
     plugins: [nextCookies()],
   });

@@ -4,17 +4,13 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { invitationCodes, rateLimitCounters, spentChallenges } from "../schema";
 
-/** Counts one submission from a bucket in this hour; false once the hour's limit is passed. */
-export async function takeSubmissionSlot({ db, bucket, limit, now = new Date() }: {
-  db: Db;
-  bucket: string;
-  limit: number;
-  now?: Date;
-}): Promise<boolean> {
-  const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+const hourOf = (now: Date) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+
+/** Counts one attempt in a bucket's hour, in one statement; returns the hour's count with it. */
+export async function countAttempt({ db, bucket, now = new Date() }: { db: Db; bucket: string; now?: Date }): Promise<number> {
   const [row] = await db
     .insert(rateLimitCounters)
-    .values({ bucket, windowStart, count: 1 })
+    .values({ bucket, windowStart: hourOf(now), count: 1 })
     .onConflictDoUpdate({
       target: [rateLimitCounters.bucket, rateLimitCounters.windowStart],
       set: { count: sql`${rateLimitCounters.count} + 1` },
@@ -24,7 +20,15 @@ export async function takeSubmissionSlot({ db, bucket, limit, now = new Date() }
   if (Math.random() < 0.01) {
     await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 86_400_000)));
   }
-  return row!.count <= limit;
+  return row!.count;
+}
+
+/** Takes back an attempt counted at `now` (same hour), for one that turned out not to count. */
+export async function uncountAttempt({ db, bucket, now }: { db: Db; bucket: string; now: Date }) {
+  await db
+    .update(rateLimitCounters)
+    .set({ count: sql`greatest(${rateLimitCounters.count} - 1, 0)` })
+    .where(and(eq(rateLimitCounters.bucket, bucket), eq(rateLimitCounters.windowStart, hourOf(now))));
 }
 
 /**
@@ -40,7 +44,7 @@ export async function recordSubmissionAttempt({ db, bucket, limit, signature, ex
   expiresAt: Date;
   now?: Date;
 }): Promise<{ withinLimit: boolean; firstUse: boolean }> {
-  const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  const windowStart = hourOf(now);
   const result = await db.execute(sql`
     with spent as (
       insert into spent_challenges (signature, expires_at) values (${signature}, ${expiresAt.toISOString()}::timestamptz)
@@ -61,16 +65,6 @@ export async function recordSubmissionAttempt({ db, bucket, limit, signature, ex
     await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 86_400_000)));
   }
   return { withinLimit: Number(row!.count) <= limit, firstUse: Number(row!.first_use) === 1 };
-}
-
-/** How many times a bucket was counted this hour, without counting. */
-export async function countThisHour({ db, bucket, now = new Date() }: { db: Db; bucket: string; now?: Date }): Promise<number> {
-  const windowStart = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-  const [row] = await db
-    .select({ count: rateLimitCounters.count })
-    .from(rateLimitCounters)
-    .where(and(eq(rateLimitCounters.bucket, bucket), eq(rateLimitCounters.windowStart, windowStart)));
-  return row?.count ?? 0;
 }
 
 /** Records a proof-of-work challenge as spent; false if it already was (a replay). */

@@ -10,6 +10,8 @@ export const permissions = {
   "dashboard.view": ["admin", "official"],
   /** Anonymised microdata and aggregate tables. */
   "export.download": ["admin", "researcher"],
+  /** One's own password: every staff member. */
+  "password.changeOwn": ["admin", "official", "researcher"],
   "users.manage": ["admin"],
   "waves.manage": ["admin"],
   "indicators.manage": ["admin"],

@@ -1,23 +1,17 @@
 "use server";
 
-import { createHmac } from "node:crypto";
+import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { getAuth } from "@/db/auth";
 import { getDb } from "@/db/client";
-import { countThisHour, takeSubmissionSlot } from "@/db/queries/abuse";
-import { clientAddress } from "@/lib/abuse/address-bucket";
-import { rateLimitSecret } from "@/lib/abuse/secrets";
 import { runAction, type ActionResult } from "@/lib/action";
 import { loginSchema } from "@/lib/auth/login-schema";
+import { checkPasswordAttempt } from "@/lib/auth/password-attempts";
 import { fieldErrorsOf } from "@/lib/survey/response-schema";
 
-const FAILURES_PER_HOUR = { perAccount: 10, perAddress: 50 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * Staff sign-in. Any failure gets the same message, whether the e-mail exists or not;
- * failures are counted per account and per address (keyed hashes, in Postgres), each
- * slows the next answer down, and past the hour's limit sign-in is refused.
+ * Staff sign-in. Any wrong e-mail or password gets the same message, whether the account
+ * exists or not; attempts are counted and slowed down as lib/auth/password-attempts.ts says.
  */
 export async function signIn(input: unknown): Promise<ActionResult> {
   return runAction("signIn", async () => {
@@ -25,27 +19,24 @@ export async function signIn(input: unknown): Promise<ActionResult> {
     if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
     const { email, password } = parsed.data;
     const requestHeaders = await headers();
-    const db = await getDb();
-    const key = (kind: string, value: string) => createHmac("sha256", rateLimitSecret()).update(`${kind}:${value}`).digest("base64url");
-    const buckets = [
-      { bucket: `login:${key("account", email.toLowerCase())}`, limit: FAILURES_PER_HOUR.perAccount },
-      { bucket: `login:${key("address", clientAddress(requestHeaders))}`, limit: FAILURES_PER_HOUR.perAddress },
-    ];
-    const failures = await Promise.all(buckets.map(({ bucket }) => countThisHour({ db, bucket })));
-    if (failures.some((count, i) => count >= buckets[i]!.limit)) {
-      await sleep(2_000);
-      return { status: "error", messageKey: "errors.tooManyAttempts" };
-    }
-    try {
-      await (await getAuth()).api.signInEmail({ body: { email, password }, headers: requestHeaders });
-      return { status: "ok" };
-    } catch {
-      // Only failures count, so nobody can lock a colleague out by guessing; each one
-      // makes the next answer slower.
-      await Promise.all(buckets.map(({ bucket, limit }) => takeSubmissionSlot({ db, bucket, limit })));
-      await sleep(Math.min(5_000, 500 * (1 + Math.max(...failures))));
-      return { status: "error", messageKey: "errors.loginFailed" };
-    }
+    const auth = await getAuth();
+    const attempt = await checkPasswordAttempt({
+      db: await getDb(),
+      email,
+      requestHeaders,
+      check: async () => {
+        try {
+          await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
+          return true;
+        } catch (error) {
+          if (error instanceof APIError) return false;
+          throw error;
+        }
+      },
+    });
+    if (attempt === "tooMany") return { status: "error", messageKey: "errors.tooManyAttempts" };
+    if (attempt === "wrong") return { status: "error", messageKey: "errors.loginFailed" };
+    return { status: "ok" };
   });
 }
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "@/lib/i18n/client-messages";
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 
-export type AdminNamespace = "adminUsers" | "adminWaves" | "exports";
+export type AdminNamespace = "adminUsers" | "adminWaves" | "exports" | "changePassword";
 
 /**
  * Turns a message key from a schema or an action into text. A page's namespace may word a

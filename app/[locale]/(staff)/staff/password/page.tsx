@@ -1,0 +1,20 @@
+import { setRequestLocale } from "next-intl/server";
+import { requireStaff } from "@/app/staff-session";
+import { rolesFor } from "@/lib/auth/permissions";
+import type { Locale } from "@/lib/i18n/locales";
+import { StaffFormPage } from "../staff-form-page";
+import { ChangePasswordForm } from "./change-password-form";
+
+export const dynamic = "force-dynamic";
+
+/** Any staff member's own password, e.g. to replace the one-time password an admin gave them. */
+export default async function ChangePassword({ params }: PageProps<"/[locale]/staff/password">) {
+  const locale = (await params).locale as Locale;
+  setRequestLocale(locale);
+  const user = await requireStaff(rolesFor("password.changeOwn"), { locale, next: `/${locale}/staff/password` });
+  return (
+    <StaffFormPage locale={locale} path="/staff/password" back="/staff" user={user} namespace="changePassword">
+      <ChangePasswordForm />
+    </StaffFormPage>
+  );
+}

@@ -1,0 +1,23 @@
+import * as z from "zod/mini";
+import { PASSWORD_LENGTH } from "./passwords";
+
+/** Changing one's own password, for the form (zodResolver) and the action (safeParse). */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "changePassword.errors.currentRequired" }).check(
+      z.minLength(1, { error: "changePassword.errors.currentRequired" }),
+      z.maxLength(PASSWORD_LENGTH.max, { error: "changePassword.errors.wrongCurrent" }),
+    ),
+    newPassword: z.string({ error: "changePassword.errors.tooShort" }).check(
+      z.minLength(PASSWORD_LENGTH.min, { error: "changePassword.errors.tooShort" }),
+      z.maxLength(PASSWORD_LENGTH.max, { error: "changePassword.errors.tooLong" }),
+    ),
+    confirmPassword: z.string({ error: "changePassword.errors.mismatch" }),
+  })
+  .check(
+    z.refine((values) => values.confirmPassword === values.newPassword, { error: "changePassword.errors.mismatch", path: ["confirmPassword"] }),
+    // A one-time password someone else has seen must really be replaced.
+    z.refine((values) => values.newPassword !== values.currentPassword, { error: "changePassword.errors.unchanged", path: ["newPassword"] }),
+  );
+
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
