@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { figuresForWave } from "@/lib/indicators/periods";
 import type { Db } from "../client";
 import { answerCounts, answerGroupCounts, answerStratumCounts, indicators, indicatorValues, populationCells } from "../schema";
 
@@ -19,17 +20,18 @@ export async function getItemCounts({ db, waveId, townId }: { db: Db; waveId: nu
   return byItem;
 }
 
-/** The latest figure of every official indicator for a town, with its target and source. */
-export async function getLatestIndicatorValues({ db, townId }: { db: Db; townId: number }) {
+/**
+ * Every official indicator's figure for a town that a wave closing on `closesOn` is set
+ * against: the latest period not after the wave, with its target and source.
+ */
+export async function getLatestIndicatorValues({ db, townId, closesOn }: { db: Db; townId: number; closesOn: string }) {
   const rows = await db
     .select({ indicator: indicators, value: indicatorValues })
     .from(indicatorValues)
     .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .where(eq(indicatorValues.townId, townId))
-    .orderBy(indicators.code, desc(indicatorValues.period));
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) if (!latest.has(row.indicator.code)) latest.set(row.indicator.code, row);
-  return [...latest.values()];
+    .orderBy(indicators.code);
+  return figuresForWave(rows, { closesOn, key: (row) => row.indicator.code, period: (row) => row.value.period });
 }
 
 /**

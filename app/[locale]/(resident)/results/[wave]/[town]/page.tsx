@@ -43,7 +43,7 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
   }
   const [counts, figures] = await Promise.all([
     getItemCounts({ db, waveId: wave.id, townId: townRow.id }),
-    getLatestIndicatorValues({ db, townId: townRow.id }),
+    getLatestIndicatorValues({ db, townId: townRow.id, closesOn: wave.closesOn }),
   ]);
   const items = allItemSummaries({ questionnaire, counts, k, locale });
   const tCommon = await getTranslations({ locale, namespace: "common" });

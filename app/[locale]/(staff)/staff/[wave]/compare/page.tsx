@@ -53,7 +53,7 @@ export default async function CompareTowns({ params, searchParams }: PageProps<"
   const k = env.DISCLOSURE_MIN_CELL;
   const towns = (await getWaveTowns({ db, waveId: wave.id })).filter((town) => maySeeTown(user, town.code));
   const townIds = towns.map((town) => town.id);
-  const [counts, figures] = await Promise.all([getWaveItemCountsByTown({ db, waveId: wave.id, townIds }), getLatestIndicatorValuesByTown({ db, townIds })]);
+  const [counts, figures] = await Promise.all([getWaveItemCountsByTown({ db, waveId: wave.id, townIds }), getLatestIndicatorValuesByTown({ db, townIds, closesOn: wave.closesOn })]);
   const itemsByTown = new Map(towns.map((town) => [town.id, allItemSummaries({ questionnaire, counts: counts.get(town.id) ?? new Map(), k, locale })]));
   // The questions with a favourable share, grouped by area: what can be compared.
   const groups: MeasureGroup[] = questionnaire.areas.flatMap((area) => {
