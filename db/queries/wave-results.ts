@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { figuresForWave } from "@/lib/indicators/periods";
 import type { Db } from "../client";
 import { answerCounts, indicators, indicatorValues } from "../schema";
+import { getWaveTowns, resultsVisible } from "./waves";
 
 export type TownItemCounts = Map<number, Map<string, Map<number, number>>>;
 
@@ -43,4 +44,20 @@ export async function getLatestIndicatorValuesByTown({ db, townIds, closesOn }: 
     .where(inArray(indicatorValues.townId, townIds))
     .orderBy(asc(indicators.code), asc(indicatorValues.townId));
   return figuresForWave(rows, { closesOn, key: (row) => `${row.indicator.code}/${row.value.townId}`, period: (row) => row.value.period });
+}
+
+/**
+ * What comparing a wave's towns shows: the towns the reader may see, with their counts and
+ * figures; null while the wave hides its results until it closes.
+ */
+export async function loadWaveComparison({ db, wave, maySee }: {
+  db: Db;
+  wave: { id: number; status: string; hideResultsUntilClosed: boolean; closesOn: string };
+  maySee: (townCode: string) => boolean;
+}) {
+  if (!resultsVisible(wave)) return null;
+  const towns = (await getWaveTowns({ db, waveId: wave.id })).filter((town) => maySee(town.code));
+  const townIds = towns.map((town) => town.id);
+  const [counts, figures] = await Promise.all([getWaveItemCountsByTown({ db, waveId: wave.id, townIds }), getLatestIndicatorValuesByTown({ db, townIds, closesOn: wave.closesOn })]);
+  return { towns, counts, figures };
 }
