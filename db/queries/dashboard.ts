@@ -48,7 +48,7 @@ export function scaleItems(questionnaire: Questionnaire) {
  */
 export async function loadTownDashboard({ db, wave, townId, responses, k, locale, weighted, breakdownItem }: {
   db: Db;
-  wave: { id: number; opensOn: string; questionnaireVersion: string };
+  wave: { id: number; opensOn: string; closesOn: string; questionnaireVersion: string };
   townId: number;
   /** The town's response count in this wave: the version of its rollups. */
   responses: number;
@@ -63,7 +63,7 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
   const version = `${wave.id}:${townId}:${responses}`;
   const [counts, figures, groupCounts, population, previousWave, strata] = await Promise.all([
     cachedRollup(`items:${version}`, () => getItemCounts({ db, waveId: wave.id, townId })),
-    getLatestIndicatorValues({ db, townId }),
+    getLatestIndicatorValues({ db, townId, closesOn: wave.closesOn }),
     cachedRollup(`groups:${version}:${chosen.id}`, () => getGroupCounts({ db, waveId: wave.id, townId, itemId: chosen.id })),
     getPopulationCells({ db, townId }),
     getPreviousWave({ db, wave, townId }),

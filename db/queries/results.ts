@@ -1,5 +1,7 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { figuresForWave } from "@/lib/indicators/periods";
+import { getWaveTownContext } from "./waves";
 import type { Db } from "../client";
 import { answerCounts, answerGroupCounts, answerStratumCounts, indicators, indicatorValues, populationCells } from "../schema";
 
@@ -19,17 +21,18 @@ export async function getItemCounts({ db, waveId, townId }: { db: Db; waveId: nu
   return byItem;
 }
 
-/** The latest figure of every official indicator for a town, with its target and source. */
-export async function getLatestIndicatorValues({ db, townId }: { db: Db; townId: number }) {
+/**
+ * Every official indicator's figure for a town that a wave closing on `closesOn` is set
+ * against: the latest period not after the wave, with its target and source.
+ */
+export async function getLatestIndicatorValues({ db, townId, closesOn }: { db: Db; townId: number; closesOn: string }) {
   const rows = await db
     .select({ indicator: indicators, value: indicatorValues })
     .from(indicatorValues)
     .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .where(eq(indicatorValues.townId, townId))
-    .orderBy(indicators.code, desc(indicatorValues.period));
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) if (!latest.has(row.indicator.code)) latest.set(row.indicator.code, row);
-  return [...latest.values()];
+    .orderBy(indicators.code);
+  return figuresForWave(rows, { closesOn, key: (row) => row.indicator.code, period: (row) => row.value.period });
 }
 
 /**
@@ -71,4 +74,21 @@ export async function getStratumCounts({ db, waveId, townId }: { db: Db; waveId:
 /** The town's adult population by age band × sex, when an admin has entered it. */
 export async function getPopulationCells({ db, townId }: { db: Db; townId: number }) {
   return db.select().from(populationCells).where(eq(populationCells.townId, townId)).orderBy(populationCells.ageBand, populationCells.sex);
+}
+
+/**
+ * A town's results for the public: undefined for an unknown wave or town, and counts and
+ * figures only once the wave has closed. Published no earlier, whatever the wave allows
+ * staff: figures that move while answers arrive would let anyone who knows when a
+ * neighbour answered read that neighbour's answers.
+ */
+export async function loadPublicTownResults({ db, slug, townCode }: { db: Db; slug: string; townCode: string }) {
+  const context = await getWaveTownContext({ db, slug, townCode });
+  if (!context) return undefined;
+  if (context.wave.status !== "closed") return { wave: context.wave, town: context.town, published: false as const };
+  const [counts, figures] = await Promise.all([
+    getItemCounts({ db, waveId: context.wave.id, townId: context.town.id }),
+    getLatestIndicatorValues({ db, townId: context.town.id, closesOn: context.wave.closesOn }),
+  ]);
+  return { ...context, published: true as const, counts, figures };
 }

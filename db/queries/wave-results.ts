@@ -1,7 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { figuresForWave } from "@/lib/indicators/periods";
 import type { Db } from "../client";
 import { answerCounts, indicators, indicatorValues } from "../schema";
+import { getWaveTowns, resultsVisible } from "./waves";
 
 export type TownItemCounts = Map<number, Map<string, Map<number, number>>>;
 
@@ -32,19 +34,30 @@ export async function getWaveItemCountsByTown({ db, waveId, townIds }: { db: Db;
   return byTown;
 }
 
-/** The latest figure of every official indicator for each of the given towns, in one query. */
-export async function getLatestIndicatorValuesByTown({ db, townIds }: { db: Db; townIds: number[] }) {
+/** For each of the given towns, what getLatestIndicatorValues gives for one, in one query. */
+export async function getLatestIndicatorValuesByTown({ db, townIds, closesOn }: { db: Db; townIds: number[]; closesOn: string }) {
   if (townIds.length === 0) return [];
   const rows = await db
     .select({ indicator: indicators, value: indicatorValues })
     .from(indicatorValues)
     .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .where(inArray(indicatorValues.townId, townIds))
-    .orderBy(asc(indicators.code), asc(indicatorValues.townId), desc(indicatorValues.period));
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
-    const key = `${row.indicator.code}/${row.value.townId}`;
-    if (!latest.has(key)) latest.set(key, row);
-  }
-  return [...latest.values()];
+    .orderBy(asc(indicators.code), asc(indicatorValues.townId));
+  return figuresForWave(rows, { closesOn, key: (row) => `${row.indicator.code}/${row.value.townId}`, period: (row) => row.value.period });
+}
+
+/**
+ * What comparing a wave's towns shows: the towns the reader may see, with their counts and
+ * figures; null while the wave hides its results until it closes.
+ */
+export async function loadWaveComparison({ db, wave, maySee }: {
+  db: Db;
+  wave: { id: number; status: string; hideResultsUntilClosed: boolean; closesOn: string };
+  maySee: (townCode: string) => boolean;
+}) {
+  if (!resultsVisible(wave)) return null;
+  const towns = (await getWaveTowns({ db, waveId: wave.id })).filter((town) => maySee(town.code));
+  const townIds = towns.map((town) => town.id);
+  const [counts, figures] = await Promise.all([getWaveItemCountsByTown({ db, waveId: wave.id, townIds }), getLatestIndicatorValuesByTown({ db, townIds, closesOn: wave.closesOn })]);
+  return { towns, counts, figures };
 }

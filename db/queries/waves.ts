@@ -76,6 +76,23 @@ export function resultsVisible(wave: { status: string; hideResultsUntilClosed: b
   return wave.status === "closed" || !wave.hideResultsUntilClosed;
 }
 
+/**
+ * The staff index: every wave, newest first, with its towns, and whether its results (and
+ * exports) may be shown. A wave that hides its results until it closes gives no response
+ * counts either: how many answered is a result too.
+ */
+export async function listStaffWaves({ db }: { db: Db }) {
+  const allWaves = await db.select().from(waves).orderBy(desc(waves.opensOn));
+  return Promise.all(
+    allWaves.map(async (wave) => {
+      const visible = resultsVisible(wave);
+      const members = await getWaveTowns({ db, waveId: wave.id });
+      const towns = members.map((town) => ({ ...town, responses: visible ? town.responses : null, demoResponses: visible ? town.demoResponses : null }));
+      return { ...wave, resultsVisible: visible, towns };
+    }),
+  );
+}
+
 /** Every wave, newest first, with its towns and response count: the admin's list. */
 export async function listWavesWithTowns({ db }: { db: Db }) {
   const allWaves = await db.select().from(waves).orderBy(desc(waves.opensOn), desc(waves.id));

@@ -10,12 +10,19 @@ const fail = (key: string, text: string): Cell<never> => ({ ok: false, key, para
 
 /**
  * Numbers as spreadsheets in ru and kk write them: "1 234,5" with a decimal comma and
- * spaces (often non-breaking) between thousands, or "1234.5". A comma and a point together
- * ("1,234.5", "1.234,5") are refused rather than guessed at.
+ * spaces (often non-breaking) between thousands, or "1234.5". Several commas ("1,234,567")
+ * can only separate thousands. One comma before exactly three digits ("1,234", "250,000")
+ * is a thousands comma in English and a decimal comma in ru and kk, so it is refused rather
+ * than guessed at, as is a comma and a point together ("1,234.5", "1.234,5").
  */
 export function readNumber(text: string): Cell<number> {
   const compact = text.replace(/\s/g, "").replace(/^[\u2212\u2013]/, "-");
-  const decimal = compact.includes(".") ? compact : compact.replace(",", ".");
+  if (/^[+-]?[1-9]\d{0,2},\d{3}$/.test(compact)) return fail("ambiguousComma", text);
+  const decimal = /^[+-]?\d{1,3}(,\d{3}){2,}$/.test(compact)
+    ? compact.replaceAll(",", "")
+    : compact.includes(".")
+      ? compact
+      : compact.replace(",", ".");
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(decimal)) return fail("notNumber", text);
   const value = Number(decimal);
   return Number.isFinite(value) ? ok(value) : fail("notNumber", text);

@@ -1,8 +1,12 @@
 import * as z from "zod/mini";
 import { questionnaireVersions } from "./questionnaire";
 
-/** Slugs that would clash with staff routes (/staff/admin, /staff/compare). */
-export const RESERVED_WAVE_SLUGS = ["admin", "compare"];
+/**
+ * Slugs that would clash with the fixed staff pages (/staff/admin, /staff/exports, the
+ * password page being added) or a wave's own (/staff/{wave}/compare): a wave under such a
+ * slug could never be opened.
+ */
+export const RESERVED_WAVE_SLUGS = ["admin", "compare", "exports", "password"];
 
 const slug = z
   .string({ error: "adminWaves.errors.slugRequired" })

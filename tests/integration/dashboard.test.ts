@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTownDashboard } from "@/db/queries/dashboard";
 import { recordResponse } from "@/db/queries/responses";
 import { getWaveTownContext } from "@/db/queries/waves";
-import { answerGroupCounts, populationCells } from "@/db/schema";
+import { answerGroupCounts, indicators, indicatorValues, populationCells } from "@/db/schema";
 import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
 import { completeAnswers } from "../fixtures";
 import { freshDatabase } from "./database";
@@ -21,11 +21,11 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function load(options: { weighted?: boolean; item?: string } = {}) {
+async function load(options: { weighted?: boolean; item?: string; closesOn?: string } = {}) {
   const context = (await getWaveTownContext({ db: database.db, slug: DEMO_WAVE_SLUG, townCode: "ridder" }))!;
   const data = await loadTownDashboard({
     db: database.db,
-    wave: context.wave,
+    wave: { ...context.wave, closesOn: options.closesOn ?? context.wave.closesOn },
     townId: context.town.id,
     responses: context.responses,
     k,
@@ -80,6 +80,21 @@ describe("loadTownDashboard", () => {
     await database.db.delete(populationCells).where(eq(populationCells.townId, context.town.id));
     const { data } = await load({ weighted: true });
     expect(data.weighting).toMatchObject({ available: false, applied: false });
+  });
+
+  it("sets a wave against the figures of its own period, not ones imported for a later year", async () => {
+    const { context } = await load();
+    const [unemployment] = await database.db.select({ id: indicators.id }).from(indicators).where(eq(indicators.code, "unemployment_rate"));
+    const figure = { townId: context.town.id, indicatorId: unemployment!.id, target: 5.5, sourceCitation: "test" };
+    await database.db.insert(indicatorValues).values([
+      { ...figure, period: "2025", value: 4.6 },
+      { ...figure, period: "2025-06", value: 4.9 },
+      { ...figure, period: "2026", value: 6.1 },
+    ]);
+    const unemploymentRow = async (closesOn: string) => (await load({ closesOn })).data.rows.find((row) => row.code === "unemployment_rate");
+    expect(await unemploymentRow("2025-10-31")).toMatchObject({ period: "2025", value: 4.6, status: "met" });
+    expect(await unemploymentRow("2026-10-31")).toMatchObject({ period: "2026", value: 6.1, status: "missed" });
+    await database.db.delete(indicatorValues).where(and(eq(indicatorValues.townId, context.town.id), inArray(indicatorValues.period, ["2025", "2025-06", "2026"])));
   });
 
   it("shows a new response at once: the rollups are reread when the response count changes", async () => {

@@ -4,6 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { applyImport, previewImport } from "@/app/[locale]/(staff)/staff/admin/indicators/actions";
 import { getLatestIndicatorValues } from "@/db/queries/results";
+import { getLatestIndicatorValuesByTown } from "@/db/queries/wave-results";
 import { auditLog, indicators, indicatorValues, populationCells, towns } from "@/db/schema";
 import { seedReferenceData } from "@/db/seed";
 import type { DefinitionRow, ValueRow } from "@/lib/indicators/columns";
@@ -79,7 +80,8 @@ describe("indicator import as an admin", () => {
 
   it("imports every row of the sample and one audit entry with the rows; the dashboard's latest figure changes", async () => {
     const ridder = (await database.db.select({ id: towns.id }).from(towns).where(eq(towns.code, "ridder")))[0]!;
-    const latestOutput = async () => (await getLatestIndicatorValues({ db: database.db, townId: ridder.id })).find((row) => row.indicator.code === "industrial_output")?.value;
+    const latestOutput = async () =>
+      (await getLatestIndicatorValues({ db: database.db, townId: ridder.id, closesOn: "2025-12-31" })).find((row) => row.indicator.code === "industrial_output")?.value;
     expect(await latestOutput()).toMatchObject({ period: "2014-08-01", value: 51378 });
     const auditBefore = await count(auditLog);
 
@@ -107,6 +109,32 @@ describe("indicator import as an admin", () => {
     expect(await applyImport({ kind: "values", csv })).toEqual(expected);
     expect(await storedValue("ridder", "industrial_output", "2026")).toBeUndefined();
     expect({ values: await count(indicatorValues), audit: await count(auditLog) }).toEqual(before);
+  });
+
+  it("sets each wave against the latest figure not after it, whatever is imported later", async () => {
+    const csv = [
+      "town;indicator;period;value;target;source",
+      "ridder;industrial_output;2025-06;30 000;;s",
+      "ridder;industrial_output;2026;61 000,5;60 000;s",
+      "altai;industrial_output;2026;9 500;;s",
+    ].join("\n");
+    expect(await applyImport({ kind: "values", csv })).toMatchObject({ status: "imported" });
+    const [ridder, altai] = await Promise.all(
+      ["ridder", "altai"].map(async (code) => (await database.db.select({ id: towns.id }).from(towns).where(eq(towns.code, code)))[0]!.id),
+    );
+    const outputFor = async (closesOn: string) =>
+      (await getLatestIndicatorValues({ db: database.db, townId: ridder!, closesOn })).find((row) => row.indicator.code === "industrial_output")?.value;
+    const outputByTown = async (closesOn: string) =>
+      (await getLatestIndicatorValuesByTown({ db: database.db, townIds: [ridder!, altai!], closesOn }))
+        .filter((row) => row.indicator.code === "industrial_output")
+        .map((row) => [row.value.townId, row.value.period, row.value.value]);
+
+    // The year 2025 ends after its June: the annual figure, not the month's, for a 2025 wave.
+    expect(await outputFor("2025-11-30")).toMatchObject({ period: "2025", value: 58912.4 });
+    expect(await outputFor("2026-10-15")).toMatchObject({ period: "2026", value: 61000.5 });
+    expect(await outputFor("2014-12-31")).toMatchObject({ period: "2014-08-01", value: 51378 });
+    expect(await outputByTown("2025-11-30")).toEqual([[ridder, "2025", 58912.4], [altai, "2025", 9104.7]]);
+    expect(await outputByTown("2026-10-15")).toEqual([[ridder, "2026", 61000.5], [altai, "2026", 9500]]);
   });
 
   it("imports indicator definitions: a new indicator and a changed target in words", async () => {

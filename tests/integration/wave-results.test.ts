@@ -41,7 +41,7 @@ describe("results of all towns of a wave", () => {
 
   it("gives each town's latest official figure per indicator", async () => {
     const ridder = towns.find((town) => town.code === "ridder")!;
-    const rows = await getLatestIndicatorValuesByTown({ db: database.db, townIds: towns.map((town) => town.id) });
+    const rows = await getLatestIndicatorValuesByTown({ db: database.db, townIds: towns.map((town) => town.id), closesOn: "2025-12-31" });
     const unemployment = rows.filter((row) => row.indicator.code === "unemployment_rate");
     expect(unemployment).toHaveLength(towns.length);
     const ridderRow = unemployment.find((row) => row.value.townId === ridder.id)!;

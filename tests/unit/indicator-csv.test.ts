@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedIndicators } from "@/db/seed/indicators";
 import { seedTowns } from "@/db/seed/towns";
 import { template } from "@/lib/indicators/columns";
+import { readNumber } from "@/lib/indicators/fields";
 import { parseImport, type ParseOutcome } from "@/lib/indicators/csv";
 import { MAX_IMPORT_ROWS, importKinds, type ImportKind } from "@/lib/indicators/import-schema";
 import { locales } from "@/lib/i18n/locales";
@@ -113,6 +114,40 @@ describe("values import", () => {
     const many = [header, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `ridder;unemployment_rate;${1900 + (i % 200)};1;;s`)].join("\n");
     expect(problemsOf(parseImport("values", many, reference)).fileErrors).toEqual([{ key: "tooManyRows", params: { max: MAX_IMPORT_ROWS, found: MAX_IMPORT_ROWS + 1 } }]);
     expect(problemsOf(parseImport("values", "я".repeat(1_100_000), reference)).fileErrors).toEqual([{ key: "tooLarge", params: { maxMb: 2 } }]);
+  });
+});
+
+describe("numbers", () => {
+  const value = (text: string) => {
+    const cell = readNumber(text);
+    return cell.ok ? cell.value : cell.key;
+  };
+
+  it("reads decimal commas and points, thousand spaces and signs", () => {
+    expect(["58,9", "0,125", "1 234,5", "1.5", "-3,2", "\u22123,2", "1234,567", "12,3456", "1234"].map(value)).toEqual([
+      58.9, 0.125, 1234.5, 1.5, -3.2, -3.2, 1234.567, 12.3456, 1234,
+    ]);
+  });
+
+  it("reads several commas as thousand separators", () => {
+    expect(["1,234,567", "-12,345,678.5", "250,000,000"].map(value)).toEqual([1234567, "notNumber", 250000000]);
+  });
+
+  it("refuses one comma before three digits, which could be thousands or decimals", () => {
+    expect(["1,234", "250,000", "-1,500", "12 345,678"].map(value)).toEqual(["ambiguousComma", "ambiguousComma", "ambiguousComma", 12345.678]);
+    expect(readNumber("250,000")).toEqual({ ok: false, key: "ambiguousComma", params: { value: "250,000" } });
+  });
+
+  it("refuses commas that are neither a decimal comma nor thousand groups", () => {
+    expect(["1,23,456", "1,2345,678", "1,234.5", "1.234,5", ","].map(value)).toEqual(Array(5).fill("notNumber"));
+  });
+
+  it("reports an ambiguous comma with the row's line and column", () => {
+    const csv = ["town;indicator;period;value;target;source", "ridder;unemployment_rate;2025;58,9;;s", "ridder;industrial_output;2025;250,000;1,234;s"].join("\n");
+    expect(problemsOf(parseImport("values", csv, reference)).issues).toEqual([
+      { line: 3, column: "value", key: "ambiguousComma", params: { value: "250,000" } },
+      { line: 3, column: "target", key: "ambiguousComma", params: { value: "1,234" } },
+    ]);
   });
 });
 

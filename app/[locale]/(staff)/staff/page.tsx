@@ -1,8 +1,6 @@
-import { desc } from "drizzle-orm";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { waves } from "@/db/schema";
-import { getWaveTowns, resultsVisible } from "@/db/queries/waves";
+import { listStaffWaves } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 import { maySeeTown, requireStaff } from "@/app/staff-session";
@@ -18,8 +16,7 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
   const t = await getTranslations({ locale, namespace: "staff" });
   const tExports = await getTranslations({ locale, namespace: "exports" });
   const db = await getDb();
-  const allWaves = await db.select().from(waves).orderBy(desc(waves.opensOn));
-  const towns = await Promise.all(allWaves.map((wave) => getWaveTowns({ db, waveId: wave.id })));
+  const allWaves = await listStaffWaves({ db });
   return (
     <>
       <SiteHeader locale={locale} path="/staff" />
@@ -32,12 +29,12 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
             <a href={`/${locale}/staff/admin`}>{t("administration")}</a>
           </p>
         )}
-        {allWaves.map((wave, index) => (
+        {allWaves.map((wave) => (
           <section key={wave.id} data-wave={wave.slug}>
             <h3>{wave.name[locale]}</h3>
             {/* Downloads, with their options, codebooks and progress, live on the exports page. */}
             {may(user.role, "export.download") &&
-              (resultsVisible(wave) ? (
+              (wave.resultsVisible ? (
                 <p>
                   <a href={`/${locale}/staff/exports#export-${wave.slug}`}>{tExports("linkFromIndex")}</a>
                 </p>
@@ -50,10 +47,10 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
                   <a href={`/${locale}/staff/${wave.slug}/compare`}>{t("compareTowns")}</a>
                 </p>
                 <ul className="plain">
-                  {towns[index]!.filter((town) => maySeeTown(user, town.code)).map((town) => (
+                  {wave.towns.filter((town) => maySeeTown(user, town.code)).map((town) => (
                     <li key={town.id}>
                       <a href={`/${locale}/staff/${wave.slug}/${town.code}`}>{town.name[locale]}</a>{" "}
-                      {resultsVisible(wave) && <span className="hint">{t("responses", { count: town.responses })}</span>}
+                      {town.responses !== null && <span className="hint">{t("responses", { count: town.responses })}</span>}
                     </li>
                   ))}
                 </ul>

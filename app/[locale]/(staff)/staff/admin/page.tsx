@@ -5,6 +5,7 @@ import { SiteHeader } from "@/app/components/site-header";
 import { StaffBar } from "@/app/components/staff-bar";
 import { ScrollRegion } from "@/app/components/share-cells";
 import { requireStaff } from "@/app/staff-session";
+import { auditActionLabel } from "@/lib/audit-actions";
 import { rolesFor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -51,7 +52,7 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/staff/a
                   <tr key={entry.id}>
                     <td>{format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" })}</td>
                     <td>{entry.actorEmail}</td>
-                    <td>{entry.action}</td>
+                    <td>{auditActionLabel(entry.action, (key) => t(key))}</td>
                     <td>
                       <code>{summariseDetail(entry.detail)}</code>
                     </td>

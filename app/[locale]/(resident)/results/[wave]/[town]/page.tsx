@@ -1,9 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getItemCounts, getLatestIndicatorValues } from "@/db/queries/results";
-import { todayInKazakhstan } from "@/db/queries/responses";
-import { getWaveTownContext, isWaveOpen } from "@/db/queries/waves";
+import { loadPublicTownResults } from "@/db/queries/results";
 import { SiteHeader } from "@/app/components/site-header";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import { env } from "@/lib/env";
@@ -18,18 +16,15 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
   const { locale: raw, wave: slug, town: townCode } = await params;
   const locale = raw as Locale;
   setRequestLocale(locale);
-  const db = await getDb();
-  const context = await getWaveTownContext({ db, slug, townCode });
-  if (!context) notFound();
-  const { wave, questionnaire, town: townRow } = context;
+  const results = await loadPublicTownResults({ db: await getDb(), slug, townCode });
+  if (!results) notFound();
+  const { wave, town: townRow } = results;
 
   const k = env.DISCLOSURE_MIN_CELL;
   const t = await getTranslations({ locale, namespace: "results" });
   const format = await getFormatter({ locale });
   const town = townRow.name[locale];
-  // Published once the wave has closed: figures that move while answers arrive would let
-  // anyone who knows when a neighbour answered read that neighbour's answers.
-  if (isWaveOpen(wave, todayInKazakhstan()) || wave.status !== "closed") {
+  if (!results.published) {
     const closes = format.dateTime(new Date(`${wave.closesOn}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
     return (
       <>
@@ -41,18 +36,15 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
       </>
     );
   }
-  const [counts, figures] = await Promise.all([
-    getItemCounts({ db, waveId: wave.id, townId: townRow.id }),
-    getLatestIndicatorValues({ db, townId: townRow.id }),
-  ]);
+  const { questionnaire, counts, figures } = results;
   const items = allItemSummaries({ questionnaire, counts, k, locale });
   const tCommon = await getTranslations({ locale, namespace: "common" });
   const tSurvey = await getTranslations({ locale, namespace: "survey" });
   const percent = (share: number) => format.number(share, { style: "percent", maximumFractionDigits: 0 });
   const list = new Intl.ListFormat(locale, { type: "conjunction" });
   const summary = publicSummary({
-    responses: context.responses,
-    demoResponses: context.demoResponses,
+    responses: results.responses,
+    demoResponses: results.demoResponses,
     areas: questionnaire.areas,
     items,
     targets: targetsVsPeople({ questionnaire, counts, figures, k, locale }),
@@ -70,11 +62,11 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
         <h1>{t("title", { town })}</h1>
         <p>{t("intro", { wave: wave.name[locale], k })}</p>
         <p>
-          <strong>{t("responses", { count: context.responses })}</strong>
-          {context.demoResponses > 0 && (
+          <strong>{t("responses", { count: results.responses })}</strong>
+          {results.demoResponses > 0 && (
             <>
               {" "}
-              <span className="badge">{tCommon("demoBadge")}</span> {tCommon("demoNotice", { count: context.demoResponses })}
+              <span className="badge">{tCommon("demoBadge")}</span> {tCommon("demoNotice", { count: results.demoResponses })}
             </>
           )}
         </p>

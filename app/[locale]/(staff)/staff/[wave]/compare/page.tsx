@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { getLatestIndicatorValuesByTown, getWaveItemCountsByTown } from "@/db/queries/wave-results";
-import { getWaveBySlug, getWaveTowns, resultsVisible } from "@/db/queries/waves";
+import { loadWaveComparison } from "@/db/queries/wave-results";
+import { getWaveBySlug } from "@/db/queries/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import { StaffBar } from "@/app/components/staff-bar";
 import { maySeeTown, requireStaff } from "@/app/staff-session";
@@ -45,15 +45,14 @@ export default async function CompareTowns({ params, searchParams }: PageProps<"
       </main>
     </>
   );
-  if (!resultsVisible(wave)) {
+  const comparison = await loadWaveComparison({ db, wave, maySee: (townCode) => maySeeTown(user, townCode) });
+  if (!comparison) {
     const closes = format.dateTime(new Date(`${wave.closesOn}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
     return page(<p className="notice" role="status">{tStaff("hiddenUntilClose", { date: closes })}</p>);
   }
 
   const k = env.DISCLOSURE_MIN_CELL;
-  const towns = (await getWaveTowns({ db, waveId: wave.id })).filter((town) => maySeeTown(user, town.code));
-  const townIds = towns.map((town) => town.id);
-  const [counts, figures] = await Promise.all([getWaveItemCountsByTown({ db, waveId: wave.id, townIds }), getLatestIndicatorValuesByTown({ db, townIds })]);
+  const { towns, counts, figures } = comparison;
   const itemsByTown = new Map(towns.map((town) => [town.id, allItemSummaries({ questionnaire, counts: counts.get(town.id) ?? new Map(), k, locale })]));
   // The questions with a favourable share, grouped by area: what can be compared.
   const groups: MeasureGroup[] = questionnaire.areas.flatMap((area) => {
