@@ -5,6 +5,7 @@ export const auditActions = [
   "users.create",
   "users.update",
   "users.resetPassword",
+  "users.changeOwnPassword",
   "users.delete",
   "tokens.create",
   "tokens.revoke",

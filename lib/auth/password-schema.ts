@@ -1,5 +1,10 @@
 import * as z from "zod/mini";
-import { PASSWORD_LENGTH } from "./passwords";
+
+/**
+ * Staff password lengths, for better-auth (db/auth.ts) and the change-password form. Here,
+ * not beside the hashing in ./passwords, because the form's bundle must not pull in argon2.
+ */
+export const PASSWORD_LENGTH = { min: 12, max: 256 } as const;
 
 /** Changing one's own password, for the form (zodResolver) and the action (safeParse). */
 export const changePasswordSchema = z

@@ -3,9 +3,6 @@ import { hash, verify } from "@node-rs/argon2";
 /** Argon2id at OWASP's recommended minimum: 19 MiB of memory, 2 iterations, 1 lane. */
 const OWASP_ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-/** Staff password lengths, for better-auth (db/auth.ts) and the change-password form. */
-export const PASSWORD_LENGTH = { min: 12, max: 256 } as const;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OWASP_ARGON2ID);
 }

@@ -12,7 +12,7 @@ import { fieldErrorsOf } from "@/lib/survey/response-schema";
 
 /**
  * A staff member's own new password, through better-auth (it checks the current one).
- * Every other session of the account ends; this one gets a new session cookie. A wrong
+ * Every other session of the account ends; this one stays signed in. A wrong
  * current password counts like a failed sign-in, so a left-open session cannot be used to
  * guess it faster than the login page allows.
  */
@@ -30,7 +30,7 @@ export async function changeOwnPassword(input: unknown) {
       requestHeaders,
       check: async () => {
         try {
-          await auth.api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: true }, headers: requestHeaders });
+          await auth.api.changePassword({ body: { currentPassword, newPassword }, headers: requestHeaders });
           return true;
         } catch (error) {
           if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return false;
@@ -40,6 +40,9 @@ export async function changeOwnPassword(input: unknown) {
     });
     if (attempt === "tooMany") return { status: "error", messageKey: "errors.tooManyAttempts" };
     if (attempt === "wrong") return { status: "invalid", fieldErrors: { currentPassword: ["changePassword.errors.wrongCurrent"] } };
+    // Every other session ends; this one keeps its cookie. (better-auth's own option makes a
+    // new session instead, whose cookie did not reach the browser from a server action.)
+    await auth.api.revokeOtherSessions({ headers: requestHeaders });
     // After better-auth's own transaction, which this cannot join; the entry names no password.
     await recordAudit({ db, actor: user, action: "users.changeOwnPassword", detail: { email: user.email } });
     return { status: "ok" };
