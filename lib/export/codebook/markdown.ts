@@ -66,9 +66,12 @@ function columnSection(column: ExportColumn): string[] {
 export function disclosureSentences(report: DisclosureReport, kind: ExportKind): string[] {
   const sentences = [
     kind === "microdata"
-      ? `k = ${report.k}: every combination of town, age band, sex, employment and years in town that a row shows is shared by at least ${report.k} rows.`
+      ? `k = ${report.k}: every combination of town, age band, sex, employment, years in town, survey language and month that a row shows is shared by at least ${report.k} rows.`
       : `k = ${report.k}: no published cell rests on fewer than ${report.k} responses.`,
   ];
+  if (report.builtOn) {
+    sentences.push(`Built on the release at k = ${report.builtOn} by merging or blanking further, so that joining the two on the row or the answers singles no one out.`);
+  }
   for (const { column, from, to } of report.generalised) {
     sentences.push(`\`${column}\`: ${from.map((value) => `"${value}"`).join(", ")} merged into "${to}" to reach k.`);
   }
