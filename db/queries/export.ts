@@ -122,7 +122,8 @@ export async function microdataTable({ db, wave, questionnaire, k, includeText, 
             const scrubbed = value === null ? null : scrubText(String(value));
             report.freeText.scrubbed += scrubbed?.scrubbed ?? 0;
             record[item.id] = scrubbed?.text ?? null;
-            record[`${item.id}_review`] = scrubbed ? (scrubbed.scrubbed > 0 ? 1 : 0) : null;
+            // Names and addresses escape every pattern: each answer is for a person to read.
+            record[`${item.id}_review`] = scrubbed ? 1 : null;
           } else {
             record[item.id] = (QUASI_IDENTIFIERS as readonly string[]).includes(item.id) ? published[item.id as keyof QuasiValues] : value;
           }
