@@ -86,7 +86,11 @@ export function disclosureSentences(report: DisclosureReport, kind: ExportKind):
     sentences.push(`${primary} cells hidden for resting on fewer than k responses, and ${secondary} more so that they cannot be worked out from totals.`);
   }
   if (report.freeText?.included) {
-    sentences.push(`Free-text answers included and scrubbed (${report.freeText.scrubbed} replacements); read them before publishing.`);
+    // No count: the codebook is made without reading the rows.
+    sentences.push(
+      'Free-text answers included: phone numbers, e-mail addresses and long numbers are replaced by "[removed]" in the text. ' +
+        "Names and addresses cannot be caught by pattern, so every answer is flagged 1 in its `_review` column: read them before publishing.",
+    );
   }
   return sentences;
 }
