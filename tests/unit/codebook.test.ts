@@ -5,11 +5,15 @@ import { describe, expect, it } from "vitest";
 import { codebookFiles, codebookMarkdown, type CodebookInput, dataPackage, rScript, spssSyntax } from "@/lib/export/codebook";
 import { spssString } from "@/lib/export/codebook/spss-syntax";
 import { rString } from "@/lib/export/codebook/r-script";
+import { aggregateColumns } from "@/lib/export/aggregates";
 import { exportFileName } from "@/lib/export/formats";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/types";
 import tabularDataPackageV1 from "@/tests/fixtures/frictionless/tabular-data-package-1.0.json";
 import tableSchemaV2Fields from "@/tests/fixtures/frictionless/tableschema-2.0-fields.json";
+import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { sampleColumns, sampleTable } from "@/tests/support/export-table";
+
+const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
 
 function input(format: ExportFormat = "csv", language?: CodebookInput["language"]): CodebookInput {
   const { report } = sampleTable();
@@ -149,6 +153,20 @@ describe("R script", () => {
     expect(russian).toContain(`labels = c(${rString("Очень удовлетворён(а)")}`);
     expect(rString("Очень")).toBe('"\\u{41e}\\u{447}\\u{435}\\u{43d}\\u{44c}"');
     expect(rString('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c\\nd"');
+  });
+
+  it.each(["kk", "ru", "en"] as const)("gives the aggregates' groups distinct labels in %s, which factor() would otherwise merge", (language) => {
+    const columns = aggregateColumns(questionnaire, [{ code: "ridder", name: { kk: "Риддер", ru: "Риддер", en: "Ridder" } }]);
+    const script = rScript({ ...input("csv", language), options: { kind: "aggregates", format: "csv", k: 10, includeText: false }, columns });
+    const line = script.split("\n").find((l) => l.startsWith('data[["group"]] <- factor('))!;
+    const labels = line.slice(line.indexOf("labels = c(")).match(/"(?:[^"\\]|\\.)*"/g)!;
+    expect(new Set(labels).size).toBe(labels.length);
+    const group = columns.find((c) => c.name === "group")!.valueLabels!;
+    expect(group.filter((g) => String(g.code).endsWith("_0")).map((g) => g.label.en)).toEqual([
+      "Age band: did not say",
+      "Sex: did not say",
+      "Employment: did not say",
+    ]);
   });
 });
 
