@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportOptions } from "./types";
 
-/** The codebook's files: datapackage.json, the readable codebook, an R script, SPSS syntax. */
-export const CODEBOOK_FILES = ["datapackage", "codebook", "r", "spss"] as const;
+/** The codebook's files: datapackage.json, the readable codebook, an R script, SPSS syntax, a Stata do-file. */
+export const CODEBOOK_FILES = ["datapackage", "codebook", "r", "spss", "stata"] as const;
 export type CodebookFile = (typeof CODEBOOK_FILES)[number];
 
 /** Beyond this k nearly every cell is hidden: a typo, not a request. */

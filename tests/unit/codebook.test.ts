@@ -2,7 +2,8 @@ import Ajv from "ajv";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { codebookFiles, codebookMarkdown, type CodebookInput, dataPackage, rScript, spssSyntax } from "@/lib/export/codebook";
+import { codebookFiles, codebookMarkdown, type CodebookInput, dataPackage, rScript, spssSyntax, stataDo } from "@/lib/export/codebook";
+import { stataString } from "@/lib/export/codebook/stata-do";
 import { spssString } from "@/lib/export/codebook/spss-syntax";
 import { rString } from "@/lib/export/codebook/r-script";
 import { aggregateColumns } from "@/lib/export/aggregates";
@@ -205,6 +206,31 @@ describe("SPSS syntax", () => {
   });
 });
 
+describe("Stata do-file", () => {
+  it("reads the CSV with string columns kept as text, labels variables, and labels codes with missing ones as .a", () => {
+    const script = stataDo(input());
+    expect(script).toContain(`import delimited using \`"${exportFileName("demo-2026", input().options, "2026-05-02")}"', clear encoding("utf-8") ///`);
+    const strings = sampleColumns.flatMap((column, index) => (column.type === "string" ? [index + 1] : []));
+    expect(script).toContain(`stringcols(${strings.join(" ")})`);
+    expect(script).toContain('label variable sat_public_transport `"How satisfied are you with "public transport" in your town?"\'');
+    expect(script).toContain("mvdecode sat_public_transport, mv(-1=.a)");
+    expect(script).toContain("label define sat_public_transport 4 `\"Very satisfied\"', add");
+    expect(script).toContain("label define sat_public_transport .a `\"Don't know\"', add");
+    expect(script).toContain("label values sat_public_transport sat_public_transport");
+    // Stata labels numbers only: a coded string column keeps its codes.
+    expect(script).not.toContain("label define town");
+    expect(stataDo(input("csv-excel"))).toContain('delimiters(";") ///\n  decimalseparator(,)');
+    expect(stataDo(input("parquet"))).toContain("labels the dataset in memory");
+    expect(stataDo(input("csv", "ru"))).toContain("`\"Очень удовлетворён(а)\"'");
+  });
+
+  it("keeps macro characters and long labels harmless", () => {
+    expect(stataString("costs $5 `now`")).toBe("`\"costs \\$5 \\`now\\`\"'");
+    const long = stataDo({ ...input(), columns: [{ ...sampleColumns[0]!, title: { kk: "x", ru: "x", en: "y".repeat(100) }, question: undefined }] });
+    expect(long).toContain(`label variable ${sampleColumns[0]!.name} \`"${"y".repeat(80)}"'`);
+  });
+});
+
 describe("codebookFiles", () => {
   it("names the files after the data file and gives the same bytes for the same request", () => {
     const files = codebookFiles(input());
@@ -213,6 +239,7 @@ describe("codebookFiles", () => {
       "qala-pulse_demo-2026_microdata_2026-05-02_k10_text_codebook.md",
       "qala-pulse_demo-2026_microdata_2026-05-02_k10_text_labels.R",
       "qala-pulse_demo-2026_microdata_2026-05-02_k10_text_labels.sps",
+      "qala-pulse_demo-2026_microdata_2026-05-02_k10_text_labels.do",
     ]);
     expect(JSON.parse(files[0]!.content)).toEqual(dataPackage(input()));
     expect(codebookFiles(input())).toEqual(files);

@@ -25,7 +25,7 @@ export function codebookMarkdown(input: CodebookInput): string {
     `- Exported on ${date}, ${report.rows} rows, ${columns.length} columns`,
     `- Free-text answers: ${options.includeText ? "included, scrubbed" : "left out"}`,
     `- An empty cell means: ${EMPTY_CELL.en} (${EMPTY_CELL.ru}; ${EMPTY_CELL.kk})`,
-    "- Machine-readable: `datapackage.json` (Frictionless Data Package); labels for R and SPSS in the `.R` and `.sps` files",
+    "- Machine-readable: `datapackage.json` (Frictionless Data Package); labels for R, SPSS and Stata in the `.R`, `.sps` and `.do` files",
     "",
     "## Disclosure control",
     "",
