@@ -9,6 +9,7 @@ import type { ExportRow, ExportTable } from "@/lib/export/types";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import type { Item, Questionnaire } from "@/lib/survey/types";
 import type { Db } from "../client";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { towns, waves, waveTowns } from "../schema";
 
@@ -21,16 +22,16 @@ async function rowsOf(db: Db | Tx, query: SQL): Promise<Row[]> {
   return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
 }
 
-/** How many responses share each combination of town and quasi-identifiers: small, counted in SQL. */
+/** How many responses share each combination of town, quasi-identifiers, language and month: small, counted in SQL. */
 async function quasiFrequencies(db: Db | Tx, waveId: number): Promise<QuasiFrequency[]> {
   const pivot = sql.join(
     QUASI_IDENTIFIERS.map((id) => sql`max(a.value) filter (where a.item_id = ${id}) as ${sql.identifier(id)}`),
     sql`, `,
   );
-  const columns = sql.join([sql`town`, ...QUASI_IDENTIFIERS.map((id) => sql.identifier(id))], sql`, `);
+  const columns = sql.join([sql`town`, ...QUASI_IDENTIFIERS.map((id) => sql.identifier(id)), sql`language`, sql`month`], sql`, `);
   const rows = await rowsOf(db, sql`
     select ${columns}, count(*)::int as count from (
-      select t.code as town, ${pivot}
+      select t.code as town, ${pivot}, r.locale as language, ${MONTH} as month
       from responses r
       join towns t on t.id = r.town_id
       left join answers a on a.response_id = r.id and a.item_id in (${sql.join(QUASI_IDENTIFIERS.map((id) => sql`${id}`), sql`, `)})
@@ -44,9 +45,13 @@ async function quasiFrequencies(db: Db | Tx, waveId: number): Promise<QuasiFrequ
     sex: (row.sex as number | null) ?? null,
     employment: (row.employment as number | null) ?? null,
     years_in_town: (row.years_in_town as number | null) ?? null,
+    language: row.language as string,
+    month: row.month as string,
     count: row.count as number,
   }));
 }
+
+const MONTH = sql`to_char(r.submitted_on, 'YYYY-MM')`;
 
 async function waveTownLabels(db: Db, waveId: number) {
   return db
@@ -68,15 +73,17 @@ async function waveTownLabels(db: Db, waveId: number) {
  * between cannot slip past the plan (the stream fails instead, before its first row).
  * `report.freeText.scrubbed` grows as the rows stream: read it after the last batch.
  */
-export async function microdataTable({ db, wave, questionnaire, k, includeText }: {
+export async function microdataTable({ db, wave, questionnaire, k, includeText, minK = env.DISCLOSURE_MIN_CELL }: {
   db: Db;
   wave: { id: number };
   questionnaire: Questionnaire;
   k: number;
   includeText: boolean;
+  minK?: number;
 }): Promise<ExportTable> {
   const frequencies = await quasiFrequencies(db, wave.id);
-  const plan = planAnonymisation({ frequencies, k, questionnaire });
+  // The request refuses a k below the minimum; only tests ask for one, planned on its own.
+  const plan = planAnonymisation({ frequencies, k, minK: Math.min(k, minK), questionnaire });
   const report = { ...plan.report, freeText: { included: includeText, scrubbed: 0 } };
   const columns = microdataColumns({ questionnaire, towns: await waveTownLabels(db, wave.id), quasiColumns: plan.columns, includeText });
   const exported = questionnaire.items.filter((item) => includeText || item.kind !== "text");
@@ -96,15 +103,17 @@ export async function microdataTable({ db, wave, questionnaire, k, includeText }
         const published = recode({
           town: row.town as string,
           ...Object.fromEntries(QUASI_IDENTIFIERS.map((q) => [q, (row[q] as number | null) ?? null])),
+          language: row.locale as string,
+          month: row.month as string,
         } as QuasiValues);
         if (!published) continue;
         const hidden = new Set(plan.hiddenItems(published));
         const record: ExportRow = {
           row: ++number,
           town: published.town,
-          language: row.locale as string,
+          language: published.language,
           questionnaire_version: row.questionnaire_version as string,
-          month: row.month as string,
+          month: published.month,
           demo: row.is_demo ? 1 : 0,
         };
         for (const item of exported) {
@@ -113,7 +122,8 @@ export async function microdataTable({ db, wave, questionnaire, k, includeText }
             const scrubbed = value === null ? null : scrubText(String(value));
             report.freeText.scrubbed += scrubbed?.scrubbed ?? 0;
             record[item.id] = scrubbed?.text ?? null;
-            record[`${item.id}_review`] = scrubbed ? (scrubbed.scrubbed > 0 ? 1 : 0) : null;
+            // Names and addresses escape every pattern: each answer is for a person to read.
+            record[`${item.id}_review`] = scrubbed ? 1 : null;
           } else {
             record[item.id] = (QUASI_IDENTIFIERS as readonly string[]).includes(item.id) ? published[item.id as keyof QuasiValues] : value;
           }
@@ -134,7 +144,7 @@ function responsesQuery(waveId: number, items: Item[]): SQL {
       : sql`max(a.value) filter (where a.item_id = ${item.id}) as ${sql.identifier(item.id)}`,
   );
   return sql`
-    select t.code as town, r.locale, r.questionnaire_version, to_char(r.submitted_on, 'YYYY-MM') as month, r.is_demo
+    select t.code as town, r.locale, r.questionnaire_version, ${MONTH} as month, r.is_demo
       ${pivot.length > 0 ? sql`, ${sql.join(pivot, sql`, `)}` : sql``}
     from responses r
     join towns t on t.id = r.town_id
@@ -191,9 +201,9 @@ export async function aggregateTables({ db, wave, questionnaire, k }: {
 /** The row shape of the CSV route, which reads the microdata through this until it moves to microdataTable. */
 export interface ResponseRow {
   town: string | null;
-  locale: string;
+  locale: string | null;
   questionnaireVersion: string;
-  month: string;
+  month: string | null;
   isDemo: boolean;
   answers: Record<string, number | null>;
 }
@@ -212,9 +222,9 @@ export async function* streamWaveResponses({ db, waveId, items, k }: {
   for await (const batch of table.rows) {
     yield batch.map((row) => ({
       town: row.town as string | null,
-      locale: row.language as string,
+      locale: row.language as string | null,
       questionnaireVersion: row.questionnaire_version as string,
-      month: row.month as string,
+      month: row.month as string | null,
       isDemo: row.demo === 1,
       answers: Object.fromEntries(coded.map((item) => [item.id, (row[item.id] as number | null) ?? null])),
     }));

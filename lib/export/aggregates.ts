@@ -30,12 +30,16 @@ export interface GroupCodeCount extends CodeCount {
 
 const text = (kk: string, ru: string, en: string): LocalizedText => ({ kk, ru, en });
 const allRespondents = text("Барлық респонденттер", "Все респонденты", "All respondents");
-const didNotSay = text("Көрсетпеген", "Не указали", "Did not say");
 const breakdownLabels: Record<Breakdown, LocalizedText> = {
   overall: text("Жалпы", "Всего", "Overall"),
   age_band: text("Жас тобы", "Возрастная группа", "Age band"),
   sex: text("Жынысы", "Пол", "Sex"),
   employment: text("Жұмыспен қамтылу", "Занятость", "Employment"),
+};
+// Named with their breakdown: R's factor() silently merges levels that share a label.
+const didNotSay = (breakdown: GroupBreakdown): LocalizedText => {
+  const { kk, ru, en } = breakdownLabels[breakdown];
+  return text(`${kk}: көрсетпеген`, `${ru}: не указали`, `${en}: did not say`);
 };
 const groupCode = (breakdown: Breakdown, code: number) => (breakdown === "overall" ? "all" : `${breakdown}_${code}`);
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -59,7 +63,7 @@ export function aggregateColumns(questionnaire: Questionnaire, towns: ReadonlyAr
     if (!item) return [];
     return [
       ...scaleOf(questionnaire, item).options.map((o) => ({ code: groupCode(breakdown, o.code), label: o.label })),
-      { code: groupCode(breakdown, 0), label: didNotSay },
+      { code: groupCode(breakdown, 0), label: didNotSay(breakdown) },
     ];
   });
   return [

@@ -1,14 +1,20 @@
 import type { Item, Questionnaire } from "@/lib/survey/types";
 import { HIERARCHIES, QUASI_IDENTIFIERS, type Band, type QuasiIdentifier } from "./hierarchies";
-import { blankOf, keyOf, suppressLocally, type Group, type QuasiValues, type Segment } from "./local-suppression";
+import { keyOf, SUPPRESSIBLE, suppressLocally, type Group, type QuasiValues, type Segment, type Suppressible } from "./local-suppression";
 import type { DisclosureReport, ExportColumn } from "./types";
 
 /**
  * k-anonymity for the microdata export (DESIGN.md, "Statistics and privacy rules"): every
  * combination of published quasi-identifier values (town, age band, sex, employment, years
- * in town; a blank counts as a value of its own) occurs at least k times. The plan is made
- * from the frequency table of combinations alone, which SQL counts cheaply, so the rows
- * themselves can then be streamed and recoded one at a time.
+ * in town, survey language and month; a blank counts as a value of its own) occurs at least
+ * k times. The plan is made from the frequency table of combinations alone, which SQL
+ * counts cheaply, so the rows themselves can then be streamed and recoded one at a time.
+ *
+ * Releases at different k must not be joinable into smaller groups: two plans made
+ * independently blank different values on the same rows. So every release is built on the
+ * release at the installation's minimum k: a larger k only merges or blanks further, and
+ * moves each group of the minimum release whole. A row's release at any k is then a
+ * function of its release at the minimum, and joining two releases tells nothing more.
  */
 export type { QuasiValues };
 export interface QuasiFrequency extends QuasiValues {
@@ -29,23 +35,29 @@ export interface AnonymisationPlan {
   report: DisclosureReport;
 }
 
-type Levels = Partial<Record<QuasiIdentifier, number>>;
+type Levels = Record<QuasiIdentifier, number>;
+type Units = ReadonlyMap<string, { values: QuasiValues; count: number }>;
 
-function bandsAt(q: QuasiIdentifier, level: number): Map<number, Band> {
-  return new Map(HIERARCHIES[q].levels[level]!.flatMap((band) => band.members.map((code) => [code, band] as const)));
+const COLUMN_ORDER = ["town", ...SUPPRESSIBLE] as const;
+const FINEST: Levels = { age_band: 0, sex: 0, employment: 0, years_in_town: 0 };
+
+/** Published code at level `to` of a value published at level `from` (a scale code at 0). */
+function recodeBetween(q: QuasiIdentifier, from: number, to: number): Map<number, number> {
+  const coarser = new Map(HIERARCHIES[q].levels[to]!.flatMap((band) => band.members.map((code) => [code, band.code] as const)));
+  return new Map(HIERARCHIES[q].levels[from]!.map((band) => [band.code, coarser.get(band.members[0]!)!] as const));
 }
 
-/** Every combination of levels, finest first, in a fixed order so ties resolve the same way. */
-function lattice(present: QuasiIdentifier[]): Levels[] {
+/** Every combination of levels at or above `from`, finest first, in a fixed order so ties resolve the same way. */
+function lattice(present: QuasiIdentifier[], from: Levels): Levels[] {
   return present.reduce<Levels[]>(
-    (nodes, q) => nodes.flatMap((node) => HIERARCHIES[q].levels.map((_, level) => ({ ...node, [q]: level }))),
-    [{}],
+    (nodes, q) => nodes.flatMap((node) => HIERARCHIES[q].levels.flatMap((_, level) => (level >= from[q] ? [{ ...node, [q]: level }] : []))),
+    [{ ...from }],
   );
 }
 
-function group(counts: ReadonlyMap<string, { values: QuasiValues; count: number }>, publish: (v: QuasiValues) => QuasiValues) {
+function group(units: Units, publish: (v: QuasiValues) => QuasiValues) {
   const groups = new Map<string, Group>();
-  for (const [raw, { values: original, count }] of counts) {
+  for (const [raw, { values: original, count }] of units) {
     const values = publish(original);
     const key = keyOf(values);
     const existing = groups.get(key) ?? { values, count: 0, segments: [] };
@@ -56,11 +68,59 @@ function group(counts: ReadonlyMap<string, { values: QuasiValues; count: number 
   return groups;
 }
 
-export function planAnonymisation({ frequencies, k, questionnaire }: {
+/**
+ * One stage of the plan: generalise `units` (values published at levels `from`), then
+ * suppress locally, at every level at or above `from`, and keep the outcome that loses the
+ * least, summed over rows: a blanked value costs 1, a generalised one the share of its
+ * hierarchy climbed, with the blank as the level above the coarsest band (Sweeney's
+ * precision). Local suppression blanks first the column with the most distinct values.
+ */
+function planStage({ units, k, present, from, split }: { units: Units; k: number; present: QuasiIdentifier[]; from: Levels; split: boolean }) {
+  // A town with fewer than k rows is blanked as a whole: towns are never merged.
+  const townTotals = new Map<string | null, number>();
+  for (const { values, count } of units.values()) townTotals.set(values.town, (townTotals.get(values.town) ?? 0) + count);
+  const publishAt = (levels: Levels) => {
+    const codes = new Map(present.map((q) => [q, recodeBetween(q, from[q], levels[q])]));
+    return (v: QuasiValues): QuasiValues => {
+      const out = { ...v, town: (townTotals.get(v.town) ?? 0) >= k ? v.town : null };
+      for (const q of present) out[q] = v[q] === null ? null : (codes.get(q)!.get(v[q]) ?? null);
+      return out;
+    };
+  };
+  const outcomes = lattice(present, from).map((levels) => {
+    const groups = group(units, publishAt(levels));
+    const distinct = (q: Suppressible) => new Set([...groups.values()].map((g) => g.values[q]).filter((v) => v !== null)).size;
+    const columns = SUPPRESSIBLE.filter((q) => !(QUASI_IDENTIFIERS as readonly string[]).includes(q) || present.includes(q as QuasiIdentifier));
+    const order = columns.sort((a, b) => distinct(b) - distinct(a) || SUPPRESSIBLE.indexOf(a) - SUPPRESSIBLE.indexOf(b));
+    const withheld = suppressLocally(groups, k, order, split);
+    let blanked = 0;
+    let loss = 0;
+    for (const g of groups.values()) {
+      if (g === withheld) continue;
+      for (const segment of g.segments) {
+        const rows = segment.to - segment.from;
+        const original = units.get(segment.raw)!.values;
+        for (const column of COLUMN_ORDER) {
+          if (original[column] === null) continue;
+          if (g.values[column] === null) blanked += rows;
+          else if (column in levels) loss += (rows * levels[column as QuasiIdentifier]) / HIERARCHIES[column as QuasiIdentifier].levels.length;
+        }
+      }
+    }
+    return { levels, groups, withheld, blanked, loss: loss + blanked };
+  });
+  // Ties go to fewer blanked values, then to the finer levels (the lattice's order).
+  return outcomes.reduce((best, o) => (o.loss - best.loss || o.blanked - best.blanked) < 0 ? o : best);
+}
+
+export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
   frequencies: readonly QuasiFrequency[];
   k: number;
+  /** The installation's smallest k: the release every other one is built on. */
+  minK: number;
   questionnaire: Questionnaire;
 }): AnonymisationPlan {
+  if (k < minK) throw new Error(`k = ${k} is below the minimum ${minK}`);
   const present = QUASI_IDENTIFIERS.filter((q) => questionnaire.items.some((item) => item.id === q));
   // The same combination listed twice is one combination.
   const counts = new Map<string, { values: QuasiValues; count: number }>();
@@ -70,61 +130,42 @@ export function planAnonymisation({ frequencies, k, questionnaire }: {
     entry.count += count;
     counts.set(keyOf(values), entry);
   }
-  const total = [...counts.values()].reduce((sum, { count }) => sum + count, 0);
 
-  // A town with fewer than k responses is blanked as a whole: towns are never merged.
-  const townTotals = new Map<string | null, number>();
-  for (const { values, count } of counts.values()) townTotals.set(values.town, (townTotals.get(values.town) ?? 0) + count);
-  const publishAt = (levels: Levels) => {
-    const bands = new Map(present.map((q) => [q, bandsAt(q, levels[q]!)]));
-    return (v: QuasiValues): QuasiValues => {
-      const out = blankOf((townTotals.get(v.town) ?? 0) >= k ? v.town : null);
-      for (const q of present) out[q] = v[q] === null ? null : (bands.get(q)!.get(v[q])?.code ?? null);
-      return out;
-    };
-  };
-
-  // Generalise, then suppress locally, at every level of the hierarchies; publish the
-  // outcome that loses the least, summed over rows: a blanked value costs 1, a generalised
-  // one the share of its hierarchy climbed, with the blank as the level above the coarsest
-  // band (Sweeney's precision). Local suppression blanks first the column with the most
-  // distinct values.
-  const columnOrder = ["town", ...QUASI_IDENTIFIERS] as const;
-  const outcomes = lattice(present).map((levels) => {
-    const groups = group(counts, publishAt(levels));
-    const distinct = (q: QuasiIdentifier) => new Set([...groups.values()].map((g) => g.values[q]).filter((v) => v !== null)).size;
-    const order = [...present].sort((a, b) => distinct(b) - distinct(a) || QUASI_IDENTIFIERS.indexOf(a) - QUASI_IDENTIFIERS.indexOf(b));
-    const withheld = suppressLocally(groups, k, order);
-    const suppressed = new Map<string, number>();
-    let loss = 0;
-    for (const g of groups.values()) {
-      if (g === withheld) continue;
-      for (const segment of g.segments) {
-        const rows = segment.to - segment.from;
-        const original = counts.get(segment.raw)!.values;
-        for (const column of columnOrder) {
-          if (original[column] === null) continue;
-          if (g.values[column] === null) suppressed.set(column, (suppressed.get(column) ?? 0) + rows);
-          else if (column !== "town") loss += (rows * levels[column]!) / HIERARCHIES[column].levels.length;
-        }
-      }
-    }
-    const blanked = [...suppressed.values()].reduce((sum, n) => sum + n, 0);
-    return { levels, groups, withheld, suppressed, blanked, loss: loss + blanked };
-  });
-  // Ties go to fewer blanked values, then to the finer levels (the lattice's order).
-  const chosen = outcomes.reduce((best, o) => (o.loss - best.loss || o.blanked - best.blanked) < 0 ? o : best);
-  const { groups, withheld, suppressed } = chosen;
-
-  // Where each original combination's rows end up, by position in the stream.
+  // The release at the minimum k; where each original combination's rows end up, by
+  // position in the stream.
+  const base = planStage({ units: counts, k: minK, present, from: FINEST, split: true });
   const segments = new Map<string, Array<Segment & { values: QuasiValues | null }>>();
-  for (const g of groups.values()) {
+  for (const g of base.groups.values()) {
     for (const segment of g.segments) {
-      segments.set(segment.raw, [...(segments.get(segment.raw) ?? []), { ...segment, values: g === withheld ? null : g.values }]);
+      segments.set(segment.raw, [...(segments.get(segment.raw) ?? []), { ...segment, values: g === base.withheld ? null : g.values }]);
+    }
+  }
+  // A larger k plans on the minimum release's own frequency table, its groups moving whole,
+  // and recodes each row's minimum release.
+  let chosen = base;
+  if (k > minK) {
+    const released = new Map([...base.groups].filter(([, g]) => g !== base.withheld).map(([key, g]) => [key, { values: g.values, count: g.count }]));
+    chosen = planStage({ units: released, k, present, from: base.levels, split: false });
+    const further = new Map<string, QuasiValues | null>();
+    for (const g of chosen.groups.values()) for (const { raw } of g.segments) further.set(raw, g === chosen.withheld ? null : g.values);
+    for (const list of segments.values()) for (const s of list) s.values = s.values && further.get(keyOf(s.values))!;
+  }
+
+  // What was blanked, by column, counted against the original values.
+  const suppressed = new Map<string, number>();
+  let published = 0;
+  for (const [raw, list] of segments) {
+    const original = counts.get(raw)!.values;
+    for (const { from, to, values } of list) {
+      if (!values) continue;
+      published += to - from;
+      for (const column of COLUMN_ORDER) {
+        if (original[column] !== null && values[column] === null) suppressed.set(column, (suppressed.get(column) ?? 0) + to - from);
+      }
     }
   }
 
-  const bands = new Map(present.map((q) => [q, HIERARCHIES[q].levels[chosen.levels[q]!]!]));
+  const bands = new Map(present.map((q) => [q, HIERARCHIES[q].levels[chosen.levels[q]]!]));
   return {
     recoder: () => {
       const seen = new Map<string, number>();
@@ -149,7 +190,8 @@ export function planAnonymisation({ frequencies, k, questionnaire }: {
     }),
     report: {
       k,
-      rows: total - (withheld?.count ?? 0),
+      ...(k > minK ? { builtOn: minK } : {}),
+      rows: published,
       generalised: present.flatMap((q) =>
         bands.get(q)!
           .filter((band) => band.members.length > 1)
@@ -159,7 +201,7 @@ export function planAnonymisation({ frequencies, k, questionnaire }: {
             to: band.label.en,
           })),
       ),
-      suppressed: columnOrder.filter((column) => suppressed.has(column)).map((column) => ({ column, values: suppressed.get(column)! })),
+      suppressed: COLUMN_ORDER.filter((column) => suppressed.has(column)).map((column) => ({ column, values: suppressed.get(column)! })),
     },
   };
 }

@@ -7,10 +7,25 @@ import { QUASI_IDENTIFIERS, type QuasiIdentifier } from "./hierarchies";
  * before the rows are read; which rows of a combination are meant is given by their
  * position in the stream (the export's order is stable), as segments.
  */
-export type QuasiValues = { town: string | null } & Record<QuasiIdentifier, number | null>;
+export type QuasiValues = { town: string | null; language: string | null; month: string | null } & Record<QuasiIdentifier, number | null>;
 
-export const keyOf = (v: QuasiValues) => JSON.stringify([v.town, ...QUASI_IDENTIFIERS.map((q) => v[q])]);
-export const blankOf = (town: string | null): QuasiValues => ({ town, age_band: null, sex: null, employment: null, years_in_town: null });
+/**
+ * Columns local suppression may blank. Survey language (a proxy for ethnicity) and month
+ * have no bands to merge: a lone "en" or a lone late month is blanked like any rare value.
+ */
+export const SUPPRESSIBLE = [...QUASI_IDENTIFIERS, "language", "month"] as const;
+export type Suppressible = (typeof SUPPRESSIBLE)[number];
+
+export const keyOf = (v: QuasiValues) => JSON.stringify([v.town, ...SUPPRESSIBLE.map((q) => v[q])]);
+export const blankOf = (town: string | null): QuasiValues => ({
+  town,
+  age_band: null,
+  sex: null,
+  employment: null,
+  years_in_town: null,
+  language: null,
+  month: null,
+});
 
 /** Rows from..to-1, in stream order, of one original combination. */
 export interface Segment {
@@ -29,16 +44,18 @@ const bySizeThenKey = (a: Group, b: Group) => a.count - b.count || (keyOf(a.valu
 const bySegment = (a: Segment, b: Segment) => (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : a.from - b.from);
 
 /**
- * `order`: the quasi-identifiers to blank first. Returns the group withheld because nothing
- * could bring it to k (only when the whole table holds fewer than k rows).
+ * `order`: the columns to blank first. `split`: whether rows of one group may go different
+ * ways; without it every group moves whole, so each row's outcome is a function of its
+ * group's values alone. Returns the group withheld because nothing could bring it to k
+ * (only when the whole table holds fewer than k rows).
  */
-export function suppressLocally(groups: Map<string, Group>, k: number, order: readonly QuasiIdentifier[]) {
+export function suppressLocally(groups: Map<string, Group>, k: number, order: readonly Suppressible[], split = true) {
   const columns = ["town", ...order] as const;
   const all = () => [...groups.values()];
   // Groups that differ from a combination only in column q, by q and that combination with
   // q blank: where a rare combination finds rows to share its blank with, without a scan.
   const neighbours = new Map<string, Set<Group>>();
-  const neighbourKey = (q: QuasiIdentifier, values: QuasiValues) => `${q}|${keyOf({ ...values, [q]: null })}`;
+  const neighbourKey = (q: Suppressible, values: QuasiValues) => `${q}|${keyOf({ ...values, [q]: null })}`;
   const index = (g: Group, add: boolean) => {
     for (const q of order) {
       if (g.values[q] === null) continue;
@@ -91,7 +108,7 @@ export function suppressLocally(groups: Map<string, Group>, k: number, order: re
       const candidates = donors().filter((g) => g !== target);
       if (candidates.length === 0) return;
       const spare = candidates
-        .filter((g) => g.count - need >= k)
+        .filter((g) => split && g.count - need >= k)
         .sort((a, b) => lost(a, to) - lost(b, to) || bySizeThenKey(a, b))[0];
       if (spare) move(spare, to, need);
       else move(candidates.sort(bySizeThenKey)[0]!, to);
@@ -112,7 +129,7 @@ export function suppressLocally(groups: Map<string, Group>, k: number, order: re
         if (have >= k) return [{ to, cost: g.count, rank, donor: null, need: 0 }];
         const need = k - have;
         const donor = [...(neighbours.get(neighbourKey(q, g.values)) ?? [])]
-          .filter((d) => d !== g && d.count - need >= k)
+          .filter((d) => split && d !== g && d.count - need >= k)
           .sort(bySizeThenKey)[0];
         return donor ? [{ to, cost: g.count + need, rank, donor, need }] : [];
       });

@@ -33,9 +33,17 @@ export function microdataColumns({ questionnaire, towns, quasiColumns, includeTe
           type: "integer",
           title: text("Қарап шығу керек", "Требует проверки", "Needs review before publication"),
           question: item.text,
+          // Every answer is marked: patterns catch phone numbers, e-mails and long numbers
+          // (shown as [removed] in the text), never names or addresses.
           valueLabels: [
-            { code: 0, label: text("Ештеңе өшірілмеді", "Ничего не удалено", "Nothing removed") },
-            { code: 1, label: text("Телефон, e-mail немесе ұзын сан өшірілді", "Удалены телефон, e-mail или длинное число", "A phone number, e-mail address or long number was removed") },
+            {
+              code: 1,
+              label: text(
+                "Жарияламас бұрын оқып шығыңыз: аты-жөн мен мекенжай автоматты түрде өшірілмейді; өшірілген телефон, e-mail және ұзын сандар [removed] болып тұр",
+                "Прочитать перед публикацией: имена и адреса автоматически не удаляются; удалённые телефоны, e-mail и длинные числа заменены на [removed]",
+                "Read before publishing: names and addresses are not removed automatically; removed phone numbers, e-mail addresses and long numbers show as [removed]",
+              ),
+            },
           ],
         },
       ];

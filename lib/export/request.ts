@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportOptions } from "./types";
 
-/** The codebook's files: datapackage.json, the readable codebook, an R script, SPSS syntax. */
-export const CODEBOOK_FILES = ["datapackage", "codebook", "r", "spss"] as const;
+/** The codebook's files: datapackage.json, the readable codebook, an R script, SPSS syntax, a Stata do-file. */
+export const CODEBOOK_FILES = ["datapackage", "codebook", "r", "spss", "stata"] as const;
 export type CodebookFile = (typeof CODEBOOK_FILES)[number];
 
 /** Beyond this k nearly every cell is hidden: a typo, not a request. */
@@ -38,7 +38,8 @@ const ERROR_CODES: Record<string, string> = { kind: "unknown kind", format: "unk
 
 /**
  * Export options from `?kind=&format=&k=&text=1`. Defaults: microdata, CSV, the configured
- * minimum k, no free text. k may be raised above the minimum, never lowered.
+ * minimum k, no free text. k may be raised above the minimum, never lowered; text applies
+ * to microdata only.
  */
 export function parseExportQuery(params: URLSearchParams, minK: number): Parsed<ExportOptions> {
   const raw = Object.fromEntries(["kind", "format", "k", "text"].flatMap((key) => (params.has(key) ? [[key, params.get(key)!]] : [])));
@@ -49,7 +50,8 @@ export function parseExportQuery(params: URLSearchParams, minK: number): Parsed<
     return { ok: false, error: code ?? ERROR_CODES[String(issue.path[0])] ?? "invalid query", message: issue.message };
   }
   const { kind = "microdata", format = "csv", k, text } = parsed.data;
-  return { ok: true, value: { kind, format, k: k === undefined ? minK : Number(k), includeText: text === "1" } };
+  // Aggregate tables hold no free text: text=1 is dropped, not carried into the file name or codebook.
+  return { ok: true, value: { kind, format, k: k === undefined ? minK : Number(k), includeText: kind === "microdata" && text === "1" } };
 }
 
 const fileSchema = z.enum(CODEBOOK_FILES, { error: (issue) => `Unknown codebook file "${String(issue.input ?? "")}". Allowed: ${CODEBOOK_FILES.join(", ")}.` });

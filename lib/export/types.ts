@@ -40,6 +40,8 @@ export interface ExportColumn {
 /** What disclosure control did, kept in the export log and shipped with the data. */
 export interface DisclosureReport {
   k: number;
+  /** Microdata at a k above the minimum: the minimum k whose release this one coarsens. */
+  builtOn?: number;
   rows: number;
   /** Bands merged to reach k, e.g. age 18–29 and 30–44 into 18–44. */
   generalised: Array<{ column: string; from: string[]; to: string }>;

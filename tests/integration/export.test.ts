@@ -24,7 +24,7 @@ const microdata = async (k: number, includeText = false) => {
   const table = await microdataTable({ db: database.db, wave, questionnaire, k, includeText });
   return { table, rows: (await collect(table)).flat() };
 };
-const quasiKey = (row: ExportRow) => JSON.stringify(["town", ...QUASI_IDENTIFIERS].map((c) => row[c]));
+const quasiKey = (row: ExportRow) => JSON.stringify(["town", ...QUASI_IDENTIFIERS, "language", "month"].map((c) => row[c]));
 
 beforeAll(async () => {
   database = await freshDatabase();
@@ -59,7 +59,8 @@ describe("the microdata export", () => {
     for (const row of rows) expect(Object.keys(row)).toEqual(names);
     expect(names.slice(0, 6)).toEqual(["row", "town", "language", "questionnaire_version", "month", "demo"]);
     expect(names).not.toContain("id");
-    expect(rows.every((row) => /^\d{4}-\d{2}$/.test(row.month as string))).toBe(true);
+    // A month shared by fewer than k is blanked like any rare quasi-identifier.
+    expect(rows.every((row) => row.month === null || /^\d{4}-\d{2}$/.test(row.month as string))).toBe(true);
     // "Don't know" keeps its code and is labelled as missing.
     expect(table.columns.find((c) => c.name === "sat_heating")!.missingValues).toEqual([
       { code: -1, label: { kk: "Білмеймін", ru: "Затрудняюсь ответить", en: "Don't know" } },
@@ -79,7 +80,7 @@ describe("the microdata export", () => {
     expect(answered).toBe(expected.reduce((sum, { n }) => sum + n, 0));
   });
 
-  it.each([3, 5, 10])("is k-anonymous on town and the quasi-identifiers for k = %i, blanking small towns", async (k) => {
+  it.each([3, 5, 10])("is k-anonymous on town, the quasi-identifiers, language and month for k = %i, blanking small towns", async (k) => {
     const { table, rows } = await microdata(k);
     const combinations = new Map<string, number>();
     for (const row of rows) combinations.set(quasiKey(row), (combinations.get(quasiKey(row)) ?? 0) + 1);
@@ -92,7 +93,19 @@ describe("the microdata export", () => {
     expect(table.report.suppressed.find((s) => s.column === "employment")!.values).toBeGreaterThan(0);
   });
 
-  it("leaves free text out unless asked, then scrubs it and flags it for review", async () => {
+  it("builds a release at a larger k on the minimum one: joined on the row, no group falls below the minimum", async () => {
+    const [min, larger] = [(await microdataTable({ db: database.db, wave, questionnaire, k: 5, minK: 5, includeText: false })), await microdataTable({ db: database.db, wave, questionnaire, k: 8, minK: 5, includeText: false })];
+    const [minRows, largerRows] = [(await collect(min)).flat(), (await collect(larger)).flat()];
+    expect(larger.report.builtOn).toBe(5);
+    const joined = new Map<string, number>();
+    minRows.forEach((row, i) => {
+      const key = quasiKey(row) + quasiKey(largerRows[i]!);
+      joined.set(key, (joined.get(key) ?? 0) + 1);
+    });
+    for (const count of joined.values()) expect(count).toBeGreaterThanOrEqual(5);
+  });
+
+  it("leaves free text out unless asked, then scrubs it and flags every answer for review", async () => {
     const plain = await microdata(10);
     expect(plain.table.columns.map((c) => c.name)).not.toContain("one_change");
     expect(plain.table.report.freeText).toEqual({ included: false, scrubbed: 0 });
@@ -101,9 +114,13 @@ describe("the microdata export", () => {
     const texts = rows.filter((row) => row.one_change !== null);
     expect(texts.map((row) => [row.one_change, row.one_change_review])).toEqual([
       ["Жолдарды жөндеу керек, хабарласыңыз [removed]", 1],
-      ["Больше автобусов", 0],
+      ["Больше автобусов", 1],
     ].sort((a, b) => rows.findIndex((r) => r.one_change === a[0]) - rows.findIndex((r) => r.one_change === b[0])));
     expect(rows.filter((row) => row.one_change === null).every((row) => row.one_change_review === null)).toBe(true);
+    // No code says "nothing to see": a name or an address is never caught by a pattern.
+    expect(table.columns.find((c) => c.name === "one_change_review")!.valueLabels!.map((l) => [l.code, l.label.en])).toEqual([
+      [1, expect.stringMatching(/^Read before publishing: names and addresses are not removed/)],
+    ]);
     expect(table.report.freeText).toEqual({ included: true, scrubbed: 1 });
   });
 

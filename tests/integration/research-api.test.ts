@@ -194,7 +194,7 @@ describe("GET /api/v1/waves/:wave/codebook", () => {
   }
 
   it("answers 400 for an unknown file, listing the allowed ones", async () => {
-    await expectProblem(await callCodebook("file=zip", await sessions.headersFor("researcher")), 400, "unknown file", /datapackage, codebook, r, spss/);
+    await expectProblem(await callCodebook("file=zip", await sessions.headersFor("researcher")), 400, "unknown file", /datapackage, codebook, r, spss, stata/);
   });
 
   it("checks the export's options like the export does", async () => {

@@ -6,7 +6,7 @@ import { QUASI_IDENTIFIERS } from "@/lib/export/hierarchies";
 import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
-const COLUMNS = ["town", ...QUASI_IDENTIFIERS] as const;
+const COLUMNS = ["town", ...QUASI_IDENTIFIERS, "language", "month"] as const;
 const keyOf = (v: QuasiValues) => JSON.stringify(COLUMNS.map((c) => v[c]));
 
 const frequency = fc.record({
@@ -15,14 +15,16 @@ const frequency = fc.record({
   sex: fc.option(fc.integer({ min: 1, max: 2 }), { nil: null }),
   employment: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }),
   years_in_town: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+  language: fc.constantFrom("kk", "kk", "ru", "ru", "en"),
+  month: fc.constantFrom("2026-04", "2026-04", "2026-05"),
   count: fc.integer({ min: 1, max: 25 }),
 });
 const table = fc.array(frequency, { maxLength: 120 });
 const k = fc.integer({ min: 2, max: 15 });
 
 /** Every published row with its original values, as the stream would recode them. */
-function publish(frequencies: QuasiFrequency[], k: number) {
-  const plan = planAnonymisation({ frequencies, k, questionnaire });
+function publish(frequencies: QuasiFrequency[], k: number, minK = k) {
+  const plan = planAnonymisation({ frequencies, k, minK, questionnaire });
   const recode = plan.recoder();
   const rows = frequencies.flatMap((row) => Array.from({ length: row.count }, () => ({ raw: row as QuasiValues, out: recode(row) })));
   return { plan, rows };
@@ -34,15 +36,17 @@ const row = (town: string, values: Partial<QuasiValues>, count: number): QuasiFr
   sex: null,
   employment: null,
   years_in_town: null,
+  language: "ru",
+  month: "2026-05",
   ...values,
   count,
 });
 
 describe("microdata k-anonymity (property)", () => {
-  it("publishes every combination of town and quasi-identifiers (blank counted as a value) at least k times", () => {
+  it("publishes every combination of town, quasi-identifiers, language and month (blank counted as a value) at least k times", () => {
     fc.assert(
-      fc.property(table, k, (frequencies, k) => {
-        const { rows } = publish(frequencies, k);
+      fc.property(table, k, fc.integer({ min: 0, max: 5 }), (frequencies, k, below) => {
+        const { rows } = publish(frequencies, k, Math.max(2, k - below));
         const counts = new Map<string, number>();
         for (const { out } of rows) if (out) counts.set(keyOf(out), (counts.get(keyOf(out)) ?? 0) + 1);
         for (const count of counts.values()) expect(count).toBeGreaterThanOrEqual(k);
@@ -75,8 +79,8 @@ describe("microdata k-anonymity (property)", () => {
     fc.assert(
       fc.property(table, k, fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), (frequencies, k, draws) => {
         const shuffled = frequencies.map((f) => ({ f, r: draws.next().value })).sort((a, b) => a.r - b.r).map(({ f }) => f);
-        const first = planAnonymisation({ frequencies, k, questionnaire });
-        const again = planAnonymisation({ frequencies: shuffled, k, questionnaire });
+        const first = planAnonymisation({ frequencies, k, minK: 2, questionnaire });
+        const again = planAnonymisation({ frequencies: shuffled, k, minK: 2, questionnaire });
         expect(again.report).toEqual(first.report);
         expect(again.columns).toEqual(first.columns);
         const [recodeFirst, recodeAgain] = [first.recoder(), again.recoder()];
@@ -102,9 +106,59 @@ describe("microdata k-anonymity (property)", () => {
   });
 });
 
+describe("microdata releases at two k (property)", () => {
+  const pair = fc.integer({ min: 2, max: 12 }).chain((minK) => fc.tuple(fc.constant(minK), fc.integer({ min: minK + 1, max: minK + 12 })));
+
+  it("derives the release at a larger k from the minimum release, so joining the two singles no one out", () => {
+    fc.assert(
+      fc.property(table, pair, (frequencies, [minK, k]) => {
+        const base = publish(frequencies, minK);
+        const larger = publish(frequencies, k, minK);
+        const counts = new Map<string, number>();
+        for (const { out } of larger.rows) if (out) counts.set(keyOf(out), (counts.get(keyOf(out)) ?? 0) + 1);
+        for (const count of counts.values()) expect(count).toBeGreaterThanOrEqual(k);
+
+        // The larger release of a row is a function of its minimum release alone, and never
+        // shows a value the minimum release hid or a finer band than it shows.
+        const derived = new Map<string, string>();
+        const joined = new Map<string, number>();
+        base.rows.forEach(({ out: min }, i) => {
+          const out = larger.rows[i]!.out;
+          if (!min) return expect(out).toBeNull();
+          const key = keyOf(min);
+          const image = JSON.stringify(out && keyOf(out));
+          expect(derived.get(key) ?? image).toBe(image);
+          derived.set(key, image);
+          if (!out) return;
+          for (const column of COLUMNS) {
+            if (out[column] === null) continue;
+            expect(min[column]).not.toBeNull();
+            if (column === "town" || column === "language" || column === "month") expect(out[column]).toBe(min[column]);
+            // A band's code joins its members' codes: the larger release's band holds the minimum's.
+            else expect([...String(out[column])]).toEqual(expect.arrayContaining([...String(min[column])]));
+          }
+          joined.set(key + image, (joined.get(key + image) ?? 0) + 1);
+        });
+        for (const count of joined.values()) expect(count).toBeGreaterThanOrEqual(minK);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("planAnonymisation", () => {
+  it("blanks a lone survey language or month, as it would any rare value", () => {
+    const frequencies = [row("ridder", { sex: 1 }, 9), row("ridder", { sex: 1, language: "en" }, 1), row("ridder", { sex: 2, month: "2026-06" }, 1), row("ridder", { sex: 2 }, 12)];
+    const plan = planAnonymisation({ frequencies, k: 10, minK: 10, questionnaire });
+    const recode = plan.recoder();
+    const published = frequencies.flatMap((f) => Array.from({ length: f.count }, () => recode(f)!));
+    expect(published.filter((p) => p.language === "en")).toEqual([]);
+    expect(published.filter((p) => p.month === "2026-06")).toEqual([]);
+    expect(plan.report.suppressed.map((s) => s.column)).toEqual(expect.arrayContaining(["language", "month"]));
+  });
+
   it("changes nothing when every combination already reaches k", () => {
-    const plan = planAnonymisation({ frequencies: [row("ridder", { age_band: 1, sex: 1 }, 12), row("ridder", { age_band: 2, sex: 1 }, 10)], k: 10, questionnaire });
+    const plan = planAnonymisation({ minK: 10, frequencies: [row("ridder", { age_band: 1, sex: 1 }, 12), row("ridder", { age_band: 2, sex: 1 }, 10)], k: 10, questionnaire });
     expect(plan.report).toEqual({ k: 10, rows: 22, generalised: [], suppressed: [] });
     expect(plan.recoder()(row("ridder", { age_band: 2, sex: 1 }, 1))).toMatchObject({ town: "ridder", age_band: 2, sex: 1 });
   });
@@ -112,6 +166,7 @@ describe("planAnonymisation", () => {
   it("merges neighbouring age bands when that loses less than blanking, with their own code and label", () => {
     // Four people in each band, k = 5: blanking would cost every age; merging halves it.
     const plan = planAnonymisation({
+      minK: 5,
       frequencies: [row("ridder", { age_band: 1 }, 4), row("ridder", { age_band: 2 }, 4), row("ridder", { age_band: 3 }, 4), row("ridder", { age_band: 4 }, 4)],
       k: 5,
       questionnaire,
@@ -130,6 +185,7 @@ describe("planAnonymisation", () => {
 
   it("blanks a few ages rather than coarsen everyone's when that loses less", () => {
     const plan = planAnonymisation({
+      minK: 5,
       frequencies: [row("ridder", { age_band: 1 }, 3), row("ridder", { age_band: 2 }, 3), row("ridder", { age_band: 3 }, 5), row("ridder", { age_band: 4 }, 5)],
       k: 5,
       questionnaire,
@@ -140,7 +196,7 @@ describe("planAnonymisation", () => {
 
   it("blanks the rare value on a lone row, and on as few others as make a blank group of k", () => {
     const frequencies = [row("ridder", { sex: 1, employment: 1 }, 40), row("ridder", { sex: 2, employment: 1 }, 40), row("ridder", { sex: 2, employment: 3 }, 1)];
-    const plan = planAnonymisation({ frequencies, k: 10, questionnaire });
+    const plan = planAnonymisation({ frequencies, k: 10, minK: 10, questionnaire });
     expect(plan.report.generalised).toEqual([]);
     // A blank is a value of its own: alone, it would single the business owner out, so
     // nine of the forty rows that differ only in employment are blanked with it.
@@ -156,12 +212,12 @@ describe("planAnonymisation", () => {
   });
 
   it("keeps the business questions of a published business-owner band", () => {
-    const plan = planAnonymisation({ frequencies: [row("ridder", { employment: 3 }, 10)], k: 10, questionnaire });
+    const plan = planAnonymisation({ minK: 10, frequencies: [row("ridder", { employment: 3 }, 10)], k: 10, questionnaire });
     expect(plan.hiddenItems(plan.recoder()(row("ridder", { employment: 3 }, 1))!)).toEqual([]);
   });
 
   it("withholds every row of a wave with fewer than k responses", () => {
-    const plan = planAnonymisation({ frequencies: [row("ridder", { sex: 1 }, 3)], k: 10, questionnaire });
+    const plan = planAnonymisation({ minK: 10, frequencies: [row("ridder", { sex: 1 }, 3)], k: 10, questionnaire });
     expect(plan.recoder()(row("ridder", { sex: 1 }, 1))).toBeNull();
     expect(plan.report.rows).toBe(0);
   });

@@ -2,14 +2,19 @@ import Ajv from "ajv";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { codebookFiles, codebookMarkdown, type CodebookInput, dataPackage, rScript, spssSyntax } from "@/lib/export/codebook";
+import { codebookFiles, codebookMarkdown, type CodebookInput, dataPackage, rScript, spssSyntax, stataDo } from "@/lib/export/codebook";
+import { stataString } from "@/lib/export/codebook/stata-do";
 import { spssString } from "@/lib/export/codebook/spss-syntax";
 import { rString } from "@/lib/export/codebook/r-script";
+import { aggregateColumns } from "@/lib/export/aggregates";
 import { exportFileName } from "@/lib/export/formats";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/types";
 import tabularDataPackageV1 from "@/tests/fixtures/frictionless/tabular-data-package-1.0.json";
 import tableSchemaV2Fields from "@/tests/fixtures/frictionless/tableschema-2.0-fields.json";
+import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { sampleColumns, sampleTable } from "@/tests/support/export-table";
+
+const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
 
 function input(format: ExportFormat = "csv", language?: CodebookInput["language"]): CodebookInput {
   const { report } = sampleTable();
@@ -73,7 +78,9 @@ describe("datapackage.json", () => {
   it("labels values, documents missing codes, and carries the question in three languages and the disclosure report", () => {
     const [resource] = (dataPackage(input()) as Descriptor).resources;
     expect(resource!.schema.missingValues).toEqual([""]);
-    expect(resource!.disclosure).toEqual(sampleTable().report);
+    // Made before the rows are read, the codebook claims no count of replacements.
+    const { freeText, ...report } = sampleTable().report;
+    expect(resource!.disclosure).toEqual({ ...report, freeText: { included: freeText!.included } });
     const item = resource!.schema.fields.find((field) => field.name === "sat_public_transport")!;
     expect(item.type).toBe("integer");
     expect(item.description).toBe('How satisfied are you with "public transport" in your town?');
@@ -114,7 +121,9 @@ describe("codebook", () => {
     expect(markdown).toContain("shared by at least 10 rows");
     expect(markdown).toContain('`age_band`: "18–29", "30–44" merged into "18–44" to reach k.');
     expect(markdown).toContain("`town`: 1 value blanked on single rows (local suppression).");
-    expect(markdown).toContain("Free-text answers included and scrubbed (2 replacements)");
+    expect(markdown).toContain('Free-text answers included: phone numbers, e-mail addresses and long numbers are replaced by "[removed]"');
+    expect(markdown).toContain("every answer is flagged 1 in its `_review` column");
+    expect(markdown).not.toMatch(/replacements/);
   });
 
   it("keeps a pipe or a line break in a label inside its table cell", () => {
@@ -145,6 +154,20 @@ describe("R script", () => {
     expect(russian).toContain(`labels = c(${rString("Очень удовлетворён(а)")}`);
     expect(rString("Очень")).toBe('"\\u{41e}\\u{447}\\u{435}\\u{43d}\\u{44c}"');
     expect(rString('a "b" \\ c\nd')).toBe('"a \\"b\\" \\\\ c\\nd"');
+  });
+
+  it.each(["kk", "ru", "en"] as const)("gives the aggregates' groups distinct labels in %s, which factor() would otherwise merge", (language) => {
+    const columns = aggregateColumns(questionnaire, [{ code: "ridder", name: { kk: "Риддер", ru: "Риддер", en: "Ridder" } }]);
+    const script = rScript({ ...input("csv", language), options: { kind: "aggregates", format: "csv", k: 10, includeText: false }, columns });
+    const line = script.split("\n").find((l) => l.startsWith('data[["group"]] <- factor('))!;
+    const labels = line.slice(line.indexOf("labels = c(")).match(/"(?:[^"\\]|\\.)*"/g)!;
+    expect(new Set(labels).size).toBe(labels.length);
+    const group = columns.find((c) => c.name === "group")!.valueLabels!;
+    expect(group.filter((g) => String(g.code).endsWith("_0")).map((g) => g.label.en)).toEqual([
+      "Age band: did not say",
+      "Sex: did not say",
+      "Employment: did not say",
+    ]);
   });
 });
 
@@ -183,6 +206,31 @@ describe("SPSS syntax", () => {
   });
 });
 
+describe("Stata do-file", () => {
+  it("reads the CSV with string columns kept as text, labels variables, and labels codes with missing ones as .a", () => {
+    const script = stataDo(input());
+    expect(script).toContain(`import delimited using \`"${exportFileName("demo-2026", input().options, "2026-05-02")}"', clear encoding("utf-8") ///`);
+    const strings = sampleColumns.flatMap((column, index) => (column.type === "string" ? [index + 1] : []));
+    expect(script).toContain(`stringcols(${strings.join(" ")})`);
+    expect(script).toContain('label variable sat_public_transport `"How satisfied are you with "public transport" in your town?"\'');
+    expect(script).toContain("mvdecode sat_public_transport, mv(-1=.a)");
+    expect(script).toContain("label define sat_public_transport 4 `\"Very satisfied\"', add");
+    expect(script).toContain("label define sat_public_transport .a `\"Don't know\"', add");
+    expect(script).toContain("label values sat_public_transport sat_public_transport");
+    // Stata labels numbers only: a coded string column keeps its codes.
+    expect(script).not.toContain("label define town");
+    expect(stataDo(input("csv-excel"))).toContain('delimiters(";") ///\n  decimalseparator(,)');
+    expect(stataDo(input("parquet"))).toContain("labels the dataset in memory");
+    expect(stataDo(input("csv", "ru"))).toContain("`\"Очень удовлетворён(а)\"'");
+  });
+
+  it("keeps macro characters and long labels harmless", () => {
+    expect(stataString("costs $5 `now`")).toBe("`\"costs \\$5 \\`now\\`\"'");
+    const long = stataDo({ ...input(), columns: [{ ...sampleColumns[0]!, title: { kk: "x", ru: "x", en: "y".repeat(100) }, question: undefined }] });
+    expect(long).toContain(`label variable ${sampleColumns[0]!.name} \`"${"y".repeat(80)}"'`);
+  });
+});
+
 describe("codebookFiles", () => {
   it("names the files after the data file and gives the same bytes for the same request", () => {
     const files = codebookFiles(input());
@@ -191,6 +239,7 @@ describe("codebookFiles", () => {
       "qala-pulse_demo-2026_microdata_2026-05-02_k10_text_codebook.md",
       "qala-pulse_demo-2026_microdata_2026-05-02_k10_text_labels.R",
       "qala-pulse_demo-2026_microdata_2026-05-02_k10_text_labels.sps",
+      "qala-pulse_demo-2026_microdata_2026-05-02_k10_text_labels.do",
     ]);
     expect(JSON.parse(files[0]!.content)).toEqual(dataPackage(input()));
     expect(codebookFiles(input())).toEqual(files);

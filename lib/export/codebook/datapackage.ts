@@ -1,6 +1,6 @@
 import { locales, type LocalizedText } from "@/lib/i18n/locales";
 import { FORMAT_FILES } from "@/lib/export/formats";
-import type { ExportColumn } from "@/lib/export/types";
+import type { DisclosureReport, ExportColumn } from "@/lib/export/types";
 import { type CodebookInput, dataFileName } from "./input";
 import { EMPTY_CELL, labelledCodes } from "./labels";
 
@@ -40,10 +40,18 @@ export function dataPackage(input: CodebookInput): object {
           fields: columns.map((column) => field(column, options.format === "csv-excel")),
           missingValues: [""],
         },
-        disclosure: report,
+        disclosure: codebookReport(report),
       },
     ],
   };
+}
+
+/**
+ * The report as the codebook can know it: it is written before the rows are read, so it
+ * says whether free text is included but counts no replacements (they show in the data).
+ */
+export function codebookReport({ freeText, ...report }: DisclosureReport): object {
+  return { ...report, ...(freeText ? { freeText: { included: freeText.included } } : {}) };
 }
 
 /** How to read the file: the CSV dialect, or where the rows are in the JSON document. */

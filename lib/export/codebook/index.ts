@@ -3,12 +3,14 @@ import { baseName, type CodebookInput } from "./input";
 import { codebookMarkdown } from "./markdown";
 import { rScript } from "./r-script";
 import { spssSyntax } from "./spss-syntax";
+import { stataDo } from "./stata-do";
 
 export type { CodebookInput } from "./input";
 export { dataPackage } from "./datapackage";
 export { codebookMarkdown, disclosureSentences } from "./markdown";
 export { rScript } from "./r-script";
 export { spssSyntax } from "./spss-syntax";
+export { stataDo } from "./stata-do";
 
 export interface CodebookFile {
   name: string;
@@ -28,5 +30,6 @@ export function codebookFiles(input: CodebookInput): CodebookFile[] {
     { name: `${base}_codebook.md`, mediaType: "text/markdown; charset=utf-8", content: codebookMarkdown(input) + "\n" },
     { name: `${base}_labels.R`, mediaType: "text/plain; charset=utf-8", content: rScript(input) },
     { name: `${base}_labels.sps`, mediaType: "text/plain; charset=utf-8", content: spssSyntax(input) },
+    { name: `${base}_labels.do`, mediaType: "text/plain; charset=utf-8", content: stataDo(input) },
   ];
 }

@@ -25,7 +25,7 @@ export function codebookMarkdown(input: CodebookInput): string {
     `- Exported on ${date}, ${report.rows} rows, ${columns.length} columns`,
     `- Free-text answers: ${options.includeText ? "included, scrubbed" : "left out"}`,
     `- An empty cell means: ${EMPTY_CELL.en} (${EMPTY_CELL.ru}; ${EMPTY_CELL.kk})`,
-    "- Machine-readable: `datapackage.json` (Frictionless Data Package); labels for R and SPSS in the `.R` and `.sps` files",
+    "- Machine-readable: `datapackage.json` (Frictionless Data Package); labels for R, SPSS and Stata in the `.R`, `.sps` and `.do` files",
     "",
     "## Disclosure control",
     "",
@@ -66,9 +66,12 @@ function columnSection(column: ExportColumn): string[] {
 export function disclosureSentences(report: DisclosureReport, kind: ExportKind): string[] {
   const sentences = [
     kind === "microdata"
-      ? `k = ${report.k}: every combination of town, age band, sex, employment and years in town that a row shows is shared by at least ${report.k} rows.`
+      ? `k = ${report.k}: every combination of town, age band, sex, employment, years in town, survey language and month that a row shows is shared by at least ${report.k} rows.`
       : `k = ${report.k}: no published cell rests on fewer than ${report.k} responses.`,
   ];
+  if (report.builtOn) {
+    sentences.push(`Built on the release at k = ${report.builtOn} by merging or blanking further, so that joining the two on the row or the answers singles no one out.`);
+  }
   for (const { column, from, to } of report.generalised) {
     sentences.push(`\`${column}\`: ${from.map((value) => `"${value}"`).join(", ")} merged into "${to}" to reach k.`);
   }
@@ -83,7 +86,11 @@ export function disclosureSentences(report: DisclosureReport, kind: ExportKind):
     sentences.push(`${primary} cells hidden for resting on fewer than k responses, and ${secondary} more so that they cannot be worked out from totals.`);
   }
   if (report.freeText?.included) {
-    sentences.push(`Free-text answers included and scrubbed (${report.freeText.scrubbed} replacements); read them before publishing.`);
+    // No count: the codebook is made without reading the rows.
+    sentences.push(
+      'Free-text answers included: phone numbers, e-mail addresses and long numbers are replaced by "[removed]" in the text. ' +
+        "Names and addresses cannot be caught by pattern, so every answer is flagged 1 in its `_review` column: read them before publishing.",
+    );
   }
   return sentences;
 }
