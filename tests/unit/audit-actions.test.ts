@@ -28,6 +28,6 @@ describe("audit log actions", () => {
   });
 
   it("shows an action it has no label for as its key", () => {
-    expect(labeller("ru")("users.changeOwnPassword")).toBe("users.changeOwnPassword");
+    expect(labeller("ru")("users.renamedInAnotherVersion")).toBe("users.renamedInAnotherVersion");
   });
 });
