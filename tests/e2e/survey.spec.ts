@@ -40,7 +40,9 @@ test("a complete survey in Kazakh, as a business owner who plans to leave, passe
   const { rows } = await downloadResponses(page);
   const mine = rowsWithAnswers(rows, answers);
   expect(mine).toHaveLength(1);
-  expect(mine[0]!.language).toBe("kk");
+  // The survey's language is a quasi-identifier: the export blanks it where it is rare in
+  // the town's group; where it shows it, it is the one the resident answered in.
+  expect(["kk", ""]).toContain(mine[0]!.language);
   expect(mine[0]!.town).toBe("kurchatov");
   expect(mine[0]!.leave_reason).toBe("5");
   // The only business owner of this age, sex and years in Kurchatov: the export blanks the
@@ -73,7 +75,7 @@ test("a survey in Russian keeps its answers across a reload and a switch of lang
   const { rows } = await downloadResponses(page);
   const mine = rowsWithAnswers(rows, answers);
   expect(mine).toHaveLength(1);
-  expect(mine[0]!.language).toBe("ru");
+  expect(["ru", ""]).toContain(mine[0]!.language);
   // Hidden by skip logic (not a business owner, not leaving): never stored.
   expect(mine[0]!.obstacle_finance).toBe("");
   expect(mine[0]!.leave_reason).toBe("");

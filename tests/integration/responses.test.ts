@@ -84,6 +84,7 @@ describe("recordResponse", () => {
     expect(after).toBe(before + 1);
     const [row] = await db.select().from(responses).where(eq(responses.id, input.responseId));
     expect(row!.submittedOn).toBe(todayInKazakhstan());
+    expect(row!.locale).toBe("ru");
   });
 
   it("acknowledges the same response sent again and stores it once", async () => {
