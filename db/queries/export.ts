@@ -99,9 +99,10 @@ export async function microdataTable({ db, wave, questionnaire, k, includeText }
       }
     };
     // Every record starts as a copy of one object that has all the columns, so it is made
-    // with its final shape at once. Filled a key at a time, a record of fifty columns grew
-    // its property store again and again; the outgrown stores, promoted while a batch was
-    // in hand, piled up in V8's old generation, 150 MB and more above idle (bench/export.ts).
+    // with its final shape at once. Filled a key at a time, a record of fifty columns fell
+    // into V8's dictionary mode, a hash table grown as the keys came; those tables, promoted
+    // while a batch was in hand, piled up in the old generation, 150 MB and more above idle
+    // (bench/export.ts).
     const blank: ExportRow = Object.fromEntries(columns.map((column) => [column.name, null]));
     // The published values are the plan's own objects, one per group of rows, so what each
     // hides is worked out once rather than on every row.
