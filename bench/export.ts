@@ -11,6 +11,7 @@ import { fork } from "node:child_process";
 import pg from "pg";
 import { sql } from "drizzle-orm";
 import { connect } from "@/db/client";
+import { CURSOR_BATCH_ROWS } from "@/db/queries/export";
 import { migrate } from "@/db/migrate";
 import { getWaveBySlug } from "@/db/queries/waves";
 import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
@@ -21,8 +22,6 @@ import { generateResponses } from "./export-data";
 
 const adminUrl = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const K = 10;
-// The batch size of the export's cursor (db/queries/export.ts).
-const BATCH = 2000;
 const MODES = ["baseline", "csv", "parquet"] as const;
 type Mode = (typeof MODES)[number];
 const MB = 2 ** 20;
@@ -102,7 +101,7 @@ async function measure(mode: Mode, url: string) {
             from responses r join towns t on t.id = r.town_id left join answers a on a.response_id = r.id
             where r.wave_id = ${wave.id} group by r.id, t.code order by r.id`);
           for (;;) {
-            const { rows: batch } = (await tx.execute(sql.raw(`fetch ${BATCH} from bench_cursor`))) as unknown as { rows: unknown[] };
+            const { rows: batch } = (await tx.execute(sql.raw(`fetch ${CURSOR_BATCH_ROWS} from bench_cursor`))) as unknown as { rows: unknown[] };
             if (batch.length === 0) break;
             firstByte ||= performance.now() - started;
             rows += batch.length;
@@ -246,7 +245,7 @@ async function main() {
         {
           benchmark: "export",
           k: K,
-          cursorBatchRows: BATCH,
+          cursorBatchRows: CURSOR_BATCH_ROWS,
           sizes,
           results,
           // [smallest size, largest size]: flat when the export streams.

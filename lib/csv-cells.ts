@@ -1,7 +1,5 @@
-// The browser build: this module runs in the chart's download button as well as in tests
-// and the research export, and the Node build needs Node's Buffer. The chart imports it on
-// click, so it costs a page nothing.
-import { stringify } from "csv-stringify/browser/esm/sync";
+// Runs in the chart's download button as well as in tests and the research export: plain
+// string work, no Node APIs. The chart imports it on click, so it costs a page nothing.
 
 /** A table as a chart shows it beside itself: the header row and the rows, numbers as numbers. */
 export interface CsvTable {
@@ -18,21 +16,45 @@ export interface CsvDialect {
 }
 
 /**
+ * First characters that make a spreadsheet run a text cell as a formula (OWASP "CSV
+ * injection"), with their full-width forms, as csv-stringify's `escape_formulas` lists them.
+ */
+const FORMULA_STARTS = new Set(["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"]);
+const NEEDS_QUOTES = /["\n\r]/;
+
+/**
  * Records as CSV lines for spreadsheets: text cells starting with = + - @, a tab or a
  * carriage return are prefixed with a single quote so a spreadsheet never runs them as a
- * formula (OWASP "CSV injection"). csv-stringify decides by the value's JavaScript type, so
- * a negative number stays a number while the text "-1+1" is neutralised. Null is an empty cell.
- * A cell holding any line break is quoted (RFC 4180): csv-stringify quotes only the record
- * delimiter by default, and Excel and R end a record at a bare CR or LF.
+ * formula. The decision goes by the value's JavaScript type, so a negative number stays a
+ * number while the text "-1+1" is neutralised. Null is an empty cell. A cell holding a
+ * quote, the delimiter or any line break is quoted (RFC 4180): Excel and R end a record at
+ * a bare CR or LF.
+ *
+ * Written by hand to the byte as csv-stringify wrote it with `escape_formulas` and
+ * `quote_record_delimiter` (tests/unit/csv-cells.test.ts holds the two side by side):
+ * csv-stringify built a few small arrays for every cell, which took about 40% of a CSV
+ * export's CPU time (bench/export.ts).
  */
 export function csvRecords(records: Array<Array<string | number | null>>, dialect: CsvDialect): string {
-  return stringify(records, {
-    escape_formulas: true,
-    delimiter: dialect.delimiter,
-    record_delimiter: dialect.recordDelimiter,
-    quote_record_delimiter: true,
-    ...(dialect.decimalComma ? { cast: { number: (value: number) => String(value).replace(".", ",") } } : {}),
-  });
+  let csv = "";
+  for (const record of records) {
+    for (let index = 0; index < record.length; index++) {
+      if (index > 0) csv += dialect.delimiter;
+      csv += csvCell(record[index]!, dialect);
+    }
+    csv += dialect.recordDelimiter;
+  }
+  return csv;
+}
+
+function csvCell(value: string | number | null, dialect: CsvDialect): string {
+  if (value === null) return "";
+  if (typeof value === "number") {
+    const number = dialect.decimalComma ? String(value).replace(".", ",") : String(value);
+    return number.includes(dialect.delimiter) ? `"${number}"` : number;
+  }
+  const text = FORMULA_STARTS.has(value.charAt(0)) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(value) || value.includes(dialect.delimiter) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aggregateTables, microdataTable, streamWaveResponses } from "@/db/queries/export";
+import { aggregateTables, CURSOR_BATCH_ROWS, microdataTable, streamWaveResponses } from "@/db/queries/export";
 import { recordResponse } from "@/db/queries/responses";
 import { towns, waves } from "@/db/schema";
 import { DEMO_WAVE_SLUG, PREVIOUS_DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
@@ -157,7 +157,8 @@ describe("streaming a large wave", () => {
   it("yields batches through the cursor rather than the whole wave at once", async () => {
     const table = await microdataTable({ db: database.db, wave: previous, questionnaire, k: 10, includeText: false });
     const batches = await collect(table);
-    expect(batches.map((batch) => batch.length)).toEqual([2000, 2000, 500]);
+    expect(batches).toHaveLength(Math.ceil(4500 / CURSOR_BATCH_ROWS));
+    expect(batches.every((batch) => batch.length <= CURSOR_BATCH_ROWS)).toBe(true);
     expect(batches.flat().at(-1)!.row).toBe(4500);
   });
 
