@@ -1,11 +1,17 @@
 import "server-only";
 import path from "node:path";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { databaseTarget, env, type DatabaseTarget } from "@/lib/env";
 import * as schema from "./schema";
 
 /** The one database handle type the rest of the app sees, whatever the driver. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** The rows of a raw SQL statement: every driver (PGlite, node-postgres, Vercel) answers `execute` with `{ rows }`. */
+export async function rowsOf<Row>(db: { execute(query: SQL): PromiseLike<unknown> }, query: SQL): Promise<Row[]> {
+  return ((await db.execute(query)) as { rows: Row[] }).rows;
+}
 
 export interface Connection {
   db: Db;

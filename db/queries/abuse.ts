@@ -1,10 +1,15 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, lt, sql } from "drizzle-orm";
-import type { Db } from "../client";
+import { rowsOf, type Db } from "../client";
 import { invitationCodes, rateLimitCounters, spentChallenges } from "../schema";
 
 const hourOf = (now: Date) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+
+/** Rate-limit windows older than a day: nothing reads them any more. */
+function forgetOldCounts(db: Db, now: Date) {
+  return db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 86_400_000)));
+}
 
 /** Counts one attempt in a bucket's hour, in one statement; returns the hour's count with it. */
 export async function countAttempt({ db, bucket, now = new Date() }: { db: Db; bucket: string; now?: Date }): Promise<number> {
@@ -17,9 +22,7 @@ export async function countAttempt({ db, bucket, now = new Date() }: { db: Db; b
     })
     .returning({ count: rateLimitCounters.count });
   // Now and then, forget windows older than a day.
-  if (Math.random() < 0.01) {
-    await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 86_400_000)));
-  }
+  if (Math.random() < 0.01) await forgetOldCounts(db, now);
   return row!.count;
 }
 
@@ -45,7 +48,7 @@ export async function recordSubmissionAttempt({ db, bucket, limit, signature, ex
   now?: Date;
 }): Promise<{ withinLimit: boolean; firstUse: boolean }> {
   const windowStart = hourOf(now);
-  const result = await db.execute(sql`
+  const [row] = await rowsOf<{ first_use: number; count: number }>(db, sql`
     with spent as (
       insert into spent_challenges (signature, expires_at) values (${signature}, ${expiresAt.toISOString()}::timestamptz)
       on conflict (signature) do nothing
@@ -58,24 +61,12 @@ export async function recordSubmissionAttempt({ db, bucket, limit, signature, ex
     )
     select (select count(*) from spent)::int as first_use, (select count from slot)::int as count
   `);
-  const [row] = (result as unknown as { rows: Array<{ first_use: number; count: number }> }).rows;
   // Now and then, forget spent challenges that have expired and windows older than a day.
   if (Math.random() < 0.01) {
     await db.delete(spentChallenges).where(lt(spentChallenges.expiresAt, now));
-    await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 86_400_000)));
+    await forgetOldCounts(db, now);
   }
   return { withinLimit: Number(row!.count) <= limit, firstUse: Number(row!.first_use) === 1 };
-}
-
-/** Records a proof-of-work challenge as spent; false if it already was (a replay). */
-export async function spendChallenge({ db, signature, expiresAt }: { db: Db; signature: string; expiresAt: Date }): Promise<boolean> {
-  const inserted = await db
-    .insert(spentChallenges)
-    .values({ signature, expiresAt })
-    .onConflictDoNothing({ target: spentChallenges.signature })
-    .returning({ signature: spentChallenges.signature });
-  if (Math.random() < 0.01) await db.delete(spentChallenges).where(lt(spentChallenges.expiresAt, new Date()));
-  return inserted.length === 1;
 }
 
 export function hashInvitationCode(code: string): string {

@@ -8,7 +8,7 @@ import { scrubText } from "@/lib/export/scrub";
 import type { ExportRow, ExportTable } from "@/lib/export/types";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import type { Item, Questionnaire } from "@/lib/survey/types";
-import type { Db } from "../client";
+import { rowsOf, type Db } from "../client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { towns, waves, waveTowns } from "../schema";
@@ -26,10 +26,6 @@ const BATCH = 2_000;
  */
 export const CURSOR_BATCH_ROWS = 500;
 
-async function rowsOf(db: Db | Tx, query: SQL): Promise<Row[]> {
-  return ((await db.execute(query)) as unknown as { rows: Row[] }).rows;
-}
-
 /** How many responses share each combination of town, quasi-identifiers, language and month: small, counted in SQL. */
 async function quasiFrequencies(db: Db | Tx, waveId: number): Promise<QuasiFrequency[]> {
   const pivot = sql.join(
@@ -37,7 +33,7 @@ async function quasiFrequencies(db: Db | Tx, waveId: number): Promise<QuasiFrequ
     sql`, `,
   );
   const columns = sql.join([sql`town`, ...QUASI_IDENTIFIERS.map((id) => sql.identifier(id)), sql`language`, sql`month`], sql`, `);
-  const rows = await rowsOf(db, sql`
+  const rows = await rowsOf<Row>(db, sql`
     select ${columns}, count(*)::int as count from (
       select t.code as town, ${pivot}, r.locale as language, ${MONTH} as month
       from responses r
@@ -187,12 +183,12 @@ export async function aggregateTables({ db, wave, questionnaire, k }: {
   k: number;
 }): Promise<ExportTable> {
   const townLabels = await waveTownLabels(db, wave.id);
-  const overall = await rowsOf(db, sql`
+  const overall = await rowsOf<Row>(db, sql`
     select t.code as town, c.item_id, c.value, sum(c.responses)::int as responses
     from answer_counts c join towns t on t.id = c.town_id
     where c.wave_id = ${wave.id}
     group by t.code, c.item_id, c.value`);
-  const grouped = await rowsOf(db, sql`
+  const grouped = await rowsOf<Row>(db, sql`
     select t.code as town, c.item_id, c.value, c.age_band, c.sex, c.employment,
            grouping(c.age_band) = 0 as by_age, grouping(c.sex) = 0 as by_sex, sum(c.responses)::int as responses
     from answer_group_counts c join towns t on t.id = c.town_id
@@ -270,7 +266,7 @@ async function* withCursor(db: Db, query: SQL, before: (tx: Tx) => Promise<void>
         await before(tx);
         await tx.execute(sql`declare export_cursor no scroll cursor for ${query}`);
         for (;;) {
-          const rows = await rowsOf(tx, sql.raw(`fetch ${CURSOR_BATCH_ROWS} from export_cursor`));
+          const rows = await rowsOf<Row>(tx, sql.raw(`fetch ${CURSOR_BATCH_ROWS} from export_cursor`));
           if (rows.length === 0 || cancelled) break;
           batches.push(rows);
           wake?.();

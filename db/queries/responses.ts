@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import type { ResponseSubmission } from "@/lib/survey/response-schema";
 import { withoutHidden } from "@/lib/survey/skip-logic";
-import type { Db } from "../client";
+import { rowsOf, type Db } from "../client";
 import { responses, ROLLUP_SHARDS, waves } from "../schema";
 import { returnInvitationCode, takeInvitationCode } from "./abuse";
 
@@ -121,7 +121,7 @@ async function storeInOneStatement({ db, wave, submission, coded, texts, day, is
   // Rows sorted by item (the caller sorted them), so concurrent statements lock rollup rows in one order.
   const codedJson = JSON.stringify(coded.map(([item, value]) => ({ item, value })));
   const textJson = JSON.stringify(texts.map(([item, text]) => ({ item, text })));
-  const result = await db.execute(sql`
+  const rows = await rowsOf<{ stored: number }>(db, sql`
     with open_wave as (
       -- isWaveOpen (./waves.ts), checked by the statement that inserts
       select id from waves
@@ -183,7 +183,6 @@ async function storeInOneStatement({ db, wave, submission, coded, texts, day, is
     )
     select count(*)::int as stored from stored
   `);
-  const rows = (result as unknown as { rows: Array<{ stored: number }> }).rows;
   return Number(rows[0]?.stored ?? 0) === 1;
 }
 

@@ -1,6 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import { latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
-import type { Db } from "../client";
+import { rowsOf, type Db } from "../client";
 import { todayInKazakhstan } from "../queries/responses";
 import { indicators, indicatorValues, populationCells, towns, waves, waveTowns } from "../schema";
 import { daysFrom, demoPopulationCells, seedDemoResponses } from "./demo";
@@ -81,7 +81,6 @@ export async function seedDemoWave(db: Db, { perTown = 75 } = {}) {
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  const result = await db.execute<{ count: number }>(sql`select count(*)::int as count from ${towns}`);
-  const rows = (result as unknown as { rows: Array<{ count: number }> }).rows;
+  const rows = await rowsOf<{ count: number }>(db, sql`select count(*)::int as count from ${towns}`);
   return (rows[0]?.count ?? 0) === 0;
 }
