@@ -1,6 +1,6 @@
 const createNextIntlPlugin = require("next-intl/plugin");
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin("./server/i18n-request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

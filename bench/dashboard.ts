@@ -6,13 +6,14 @@
 // Usage: npx tsx --conditions=react-server bench/dashboard.ts [iterations=200] [responses=1000000]
 import pg from "pg";
 import { connect } from "@/db/client";
-import { clearRollupCache, loadTownDashboard } from "@/db/queries/dashboard";
+import { clearRollupCache, loadTownDashboard } from "@/server/results/dashboard";
 import { getWaveBySlug } from "@/db/queries/waves";
 import { migrate } from "@/db/migrate";
-import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
+import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { and, eq, sql } from "drizzle-orm";
 import { answerGroupCounts, towns } from "@/db/schema";
-import { getStratumCounts } from "@/db/queries/results";
+import { getStratumCounts } from "@/db/queries/rollups";
+import { throughGate } from "@/server/results/gate";
 
 const iterations = Number(process.argv[2] ?? 200);
 const simulated = Number(process.argv[3] ?? 1_000_000);
@@ -45,7 +46,7 @@ async function main() {
     await migrate(connection);
     await seedReferenceData(db);
     await seedDemoWave(db);
-    const wave = (await getWaveBySlug({ db, slug: DEMO_WAVE_SLUG }))!;
+    const wave = throughGate((await getWaveBySlug({ db, slug: DEMO_WAVE_SLUG }))!, "staff")!;
     const [town] = await db.select({ id: towns.id }).from(towns).where(eq(towns.code, "ridder"));
     const townId = town!.id;
     let responses = 0;

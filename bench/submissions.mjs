@@ -54,7 +54,7 @@ try {
   const { completeAnswers } = await import("../tests/fixtures.ts");
   const { getQuestionnaire, latestQuestionnaireVersion } = await import("../lib/survey/questionnaire.ts");
   const answers = completeAnswers(getQuestionnaire(latestQuestionnaireVersion), { employment: 1, plan_leave_2y: 1 });
-  const { demoAnswers } = await import("../db/seed/demo.ts");
+  const { demoAnswers } = await import("@/scripts/seed/demo.ts");
   let state = 20261129;
   const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
   const varied = Array.from({ length: total }, () => demoAnswers(next, 0.4));

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { StaffUser } from "@/app/staff-session";
+import type { StaffUser } from "@/server/auth/session";
 import { SignOutButton } from "./sign-out-button";
 
 /** Who is signed in, with their role, their own password, and the way out. */

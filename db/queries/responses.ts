@@ -1,95 +1,24 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
-import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import type { ResponseSubmission } from "@/lib/survey/response-schema";
-import { withoutHidden } from "@/lib/survey/skip-logic";
 import { rowsOf, type Db } from "../client";
+import { PG, pgErrorCode } from "../pg-errors";
 import { responses, ROLLUP_SHARDS, waves } from "../schema";
-import { returnInvitationCode, takeInvitationCode } from "./abuse";
-
-export type RecordOutcome = "stored" | "duplicate";
 
 /** The code a response gave to a grouping question, or 0 when it gave none. */
 function answered(coded: [string, number][], itemId: string): number {
   return coded.find(([id]) => id === itemId)?.[1] ?? 0;
 }
 
-/** Today's date in Kazakhstan (UTC+5): the finest time a response keeps. */
-export function todayInKazakhstan(now = new Date()): string {
-  return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+/** Whether a response with this id is stored already (a repeat is acknowledged, never stored twice). */
+export async function responseExists({ db, id }: { db: Db; id: string }): Promise<boolean> {
+  const [known] = await db.select({ id: responses.id }).from(responses).where(eq(responses.id, id)).limit(1);
+  return known !== undefined;
 }
 
-/**
- * Stores a validated submission, its answers and the rollup counts in one transaction.
- * The response id is made on the phone: a repeat is acknowledged ("duplicate") and
- * changes nothing, so retries and offline resubmission never count an answer twice.
- */
-export async function recordResponse({
-  db,
-  submission,
-  day = todayInKazakhstan(),
-  isDemo = false,
-  acceptClosedWave = false,
-  wave: givenWave,
-}: {
-  db: Db;
-  submission: ResponseSubmission;
-  /** The wave row, when the caller has read it already. */
-  wave?: typeof waves.$inferSelect;
-  day?: string;
-  isDemo?: boolean;
-  /** Only for generating the demo history of a closed wave. */
-  acceptClosedWave?: boolean;
-}): Promise<RecordOutcome> {
-  const wave = givenWave?.id === submission.waveId ? givenWave : (await db.select().from(waves).where(eq(waves.id, submission.waveId)).limit(1))[0];
-  if (!wave) throw new AppError("errors.unknownWave", 404, "waveId");
-  if (wave.questionnaireVersion !== submission.questionnaireVersion) {
-    throw new AppError("errors.versionMismatch", 409, "questionnaireVersion");
-  }
-  const questionnaire = getQuestionnaire(wave.questionnaireVersion);
-  if (!questionnaire) throw new AppError("errors.versionMismatch", 409, "questionnaireVersion");
-  // Answers to questions that skip logic hid are dropped, whatever the phone sent.
-  const asked = Object.entries(withoutHidden(itemRules(questionnaire), submission.answers));
-  const byItem = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
-  const coded = asked.filter((entry): entry is [string, number] => typeof entry[1] === "number").sort(byItem);
-  const texts = asked.filter((entry): entry is [string, string] => typeof entry[1] === "string").sort(byItem);
-
-  // A repeat of a stored response is acknowledged without taking another code.
-  if (wave.requiresInvitation) {
-    const [known] = await db.select({ id: responses.id }).from(responses).where(eq(responses.id, submission.responseId)).limit(1);
-    if (known) return "duplicate";
-  }
-  const code = wave.requiresInvitation ? submission.invitationCode : undefined;
-  if (wave.requiresInvitation && (!code || !(await takeInvitationCode({ db, waveId: wave.id, code })))) {
-    // The same response sent twice at once: the other request took the code and stored it.
-    const [stored] = await db.select({ id: responses.id }).from(responses).where(eq(responses.id, submission.responseId)).limit(1);
-    if (stored) return "duplicate";
-    throw new AppError("errors.invitationInvalid", 403, "invitationCode");
-  }
-
-  const waveRow = wave;
-  try {
-    return await storeResponse(waveRow);
-  } catch (error) {
-    if (code) await returnInvitationCode({ db, waveId: waveRow.id, code });
-    // A town id that no town has fails the foreign key: the same answer as a town outside the wave.
-    const pgCode = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-    if (pgCode === "23503") throw new AppError("errors.unknownTown", 422, "townId");
-    throw error;
-  }
-
-  async function storeResponse(wave: typeof waveRow): Promise<RecordOutcome> {
-    const stored = await withDeadlockRetry(() =>
-      storeInOneStatement({ db, wave, submission, coded, texts, day, isDemo, acceptClosedWave }),
-    );
-    if (stored) return "stored";
-    // Nothing was inserted: the id was stored before (a repeat, acknowledged even after the
-    // wave closed), or the wave is not open today.
-    const [known] = await db.select({ id: responses.id }).from(responses).where(eq(responses.id, submission.responseId)).limit(1);
-    if (known) return "duplicate";
-    throw new AppError("errors.waveClosed", 409);
-  }
+export async function getWaveById({ db, id }: { db: Db; id: number }) {
+  const [wave] = await db.select().from(waves).where(eq(waves.id, id)).limit(1);
+  return wave;
 }
 
 /**
@@ -102,7 +31,7 @@ export async function recordResponse({
  * A town outside the wave fails town_response_counts' foreign key (error 23503) and the
  * whole statement with it.
  */
-async function storeInOneStatement({ db, wave, submission, coded, texts, day, isDemo, acceptClosedWave }: {
+export async function insertResponse({ db, wave, submission, coded, texts, day, isDemo, acceptClosedWave }: {
   db: Db;
   wave: typeof waves.$inferSelect;
   submission: ResponseSubmission;
@@ -123,7 +52,7 @@ async function storeInOneStatement({ db, wave, submission, coded, texts, day, is
   const textJson = JSON.stringify(texts.map(([item, text]) => ({ item, text })));
   const rows = await rowsOf<{ stored: number }>(db, sql`
     with open_wave as (
-      -- isWaveOpen (./waves.ts), checked by the statement that inserts
+      -- isWaveOpen (lib/survey/wave-rules.ts), checked by the statement that inserts
       select id from waves
       where id = ${wave.id}
         and (${acceptClosedWave}::boolean or (status = 'open' and opens_on <= ${day}::date and closes_on >= ${day}::date))
@@ -191,13 +120,12 @@ async function storeInOneStatement({ db, wave, submission, coded, texts, day, is
  * orders across the CTEs; Postgres then cancels one (40P01). Nothing of it was written, so
  * it is simply run again.
  */
-async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+export async function withDeadlockRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-      if (code !== "40P01" || attempt >= attempts) throw error;
+      if (pgErrorCode(error) !== PG.deadlockDetected || attempt >= attempts) throw error;
     }
   }
 }

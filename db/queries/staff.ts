@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { hashPassword, type Role } from "@/lib/auth/passwords";
+import { hashPassword } from "@/lib/auth/passwords";
+import type { Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../client";
 import { accounts, sessions, towns, users } from "../schema";

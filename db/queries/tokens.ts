@@ -2,7 +2,7 @@ import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { expiryDays, hashAccessToken, newAccessToken } from "@/lib/auth/access-token";
 import type { TokenExpiry } from "@/lib/auth/token-schema";
-import type { Role } from "@/lib/auth/passwords";
+import type { Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../client";
 import { accessTokens, users } from "../schema";

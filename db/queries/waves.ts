@@ -1,15 +1,20 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { LocalizedText } from "@/lib/i18n/locales";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import { transitionError } from "@/lib/survey/wave-schema";
 import type { Db } from "../client";
-import { townResponseCounts, towns, waves, waveTowns } from "../schema";
+import { towns, waves, waveTowns } from "../schema";
 import { recordAudit, type Actor } from "./audit";
 
 export async function getOpenWaves({ db }: { db: Db }) {
   return db.select().from(waves).where(eq(waves.status, "open")).orderBy(asc(waves.opensOn));
+}
+
+/** Every wave, newest first. */
+export async function listWaves({ db }: { db: Db }) {
+  return db.select().from(waves).orderBy(desc(waves.opensOn), desc(waves.id));
 }
 
 export async function getWaveBySlug({ db, slug }: { db: Db; slug: string }) {
@@ -17,46 +22,31 @@ export async function getWaveBySlug({ db, slug }: { db: Db; slug: string }) {
   return wave;
 }
 
-// Response counts of a wave's towns, summed over the rollup's shards.
-const counts = {
-  responses: sql<number>`coalesce(sum(${townResponseCounts.responses}), 0)::int`,
-  demoResponses: sql<number>`coalesce(sum(${townResponseCounts.demoResponses}), 0)::int`,
-};
-const countsJoin = and(eq(townResponseCounts.waveId, waveTowns.waveId), eq(townResponseCounts.townId, waveTowns.townId));
-
+/** A wave's towns, by code. */
 export async function getWaveTowns({ db, waveId }: { db: Db; waveId: number }) {
   return db
-    .select({ id: towns.id, code: towns.code, name: towns.name, ...counts })
+    .select({ id: towns.id, code: towns.code, name: towns.name })
     .from(waveTowns)
     .innerJoin(towns, eq(towns.id, waveTowns.townId))
-    .leftJoin(townResponseCounts, countsJoin)
     .where(eq(waveTowns.waveId, waveId))
-    .groupBy(towns.id)
     .orderBy(asc(towns.code));
 }
 
 export async function getWaveTown({ db, waveId, townCode }: { db: Db; waveId: number; townCode: string }) {
   const [row] = await db
-    .select({ town: towns, ...counts })
+    .select({ town: towns })
     .from(waveTowns)
     .innerJoin(towns, eq(towns.id, waveTowns.townId))
-    .leftJoin(townResponseCounts, countsJoin)
-    .where(and(eq(waveTowns.waveId, waveId), eq(towns.code, townCode)))
-    .groupBy(towns.id);
-  return row;
-}
-
-/** Whether a wave takes answers on the given day (status open and the day within its dates). */
-export function isWaveOpen(wave: { status: string; opensOn: string; closesOn: string }, day: string): boolean {
-  return wave.status === "open" && wave.opensOn <= day && day <= wave.closesOn;
+    .where(and(eq(waveTowns.waveId, waveId), eq(towns.code, townCode)));
+  return row?.town;
 }
 
 /** A wave, its questionnaire and one of its towns by slug and code; undefined if any is missing. */
 export async function getWaveTownContext({ db, slug, townCode }: { db: Db; slug: string; townCode: string }) {
   const wave = await getWaveBySlug({ db, slug });
   const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
-  const member = wave && (await getWaveTown({ db, waveId: wave.id, townCode }));
-  return wave && questionnaire && member ? { wave, questionnaire, town: member.town, responses: member.responses, demoResponses: member.demoResponses } : undefined;
+  const town = wave && (await getWaveTown({ db, waveId: wave.id, townCode }));
+  return wave && questionnaire && town ? { wave, questionnaire, town } : undefined;
 }
 
 /** The latest closed wave before this one that asked the same town: what "change since" compares with. */
@@ -71,29 +61,7 @@ export async function getPreviousWave({ db, wave, townId }: { db: Db; wave: { id
   return previous?.wave;
 }
 
-/** Whether a wave's results may be shown yet: always once closed, before only if the wave allows it. */
-export function resultsVisible(wave: { status: string; hideResultsUntilClosed: boolean }): boolean {
-  return wave.status === "closed" || !wave.hideResultsUntilClosed;
-}
-
-/**
- * The staff index: every wave, newest first, with its towns, and whether its results (and
- * exports) may be shown. A wave that hides its results until it closes gives no response
- * counts either: how many answered is a result too.
- */
-export async function listStaffWaves({ db }: { db: Db }) {
-  const allWaves = await db.select().from(waves).orderBy(desc(waves.opensOn));
-  return Promise.all(
-    allWaves.map(async (wave) => {
-      const visible = resultsVisible(wave);
-      const members = await getWaveTowns({ db, waveId: wave.id });
-      const towns = members.map((town) => ({ ...town, responses: visible ? town.responses : null, demoResponses: visible ? town.demoResponses : null }));
-      return { ...wave, resultsVisible: visible, towns };
-    }),
-  );
-}
-
-/** Every wave, newest first, with its towns and response count: the admin's list. */
+/** Every wave, newest first (then by id), with its towns. */
 export async function listWavesWithTowns({ db }: { db: Db }) {
   const allWaves = await db.select().from(waves).orderBy(desc(waves.opensOn), desc(waves.id));
   const members = await db
@@ -101,14 +69,9 @@ export async function listWavesWithTowns({ db }: { db: Db }) {
     .from(waveTowns)
     .innerJoin(towns, eq(towns.id, waveTowns.townId))
     .orderBy(asc(towns.code));
-  const totals = await db
-    .select({ waveId: townResponseCounts.waveId, ...counts })
-    .from(townResponseCounts)
-    .groupBy(townResponseCounts.waveId);
   return allWaves.map((wave) => ({
     ...wave,
     towns: members.filter((member) => member.waveId === wave.id).map(({ code, name }) => ({ code, name })),
-    responses: totals.find((total) => total.waveId === wave.id)?.responses ?? 0,
   }));
 }
 

@@ -1,9 +1,9 @@
 import * as z from "zod/mini";
-import type { Role } from "./passwords";
+import { ROLES, type Role } from "./permissions";
 
 /** Staff account forms, for the form (zodResolver) and the action (safeParse). */
 
-export const ROLES = ["admin", "official", "researcher"] as const satisfies readonly Role[];
+export { ROLES };
 
 const role = z.enum(ROLES, { error: "adminUsers.errors.role" });
 const townCodes = z.array(z.string({ error: "adminUsers.errors.unknownTown" }), { error: "adminUsers.errors.unknownTown" }).check(z.maxLength(500, { error: "adminUsers.errors.unknownTown" }));

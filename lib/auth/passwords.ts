@@ -14,5 +14,3 @@ export async function verifyPassword({ hash: stored, password }: { hash: string;
     return false;
   }
 }
-
-export type Role = "admin" | "official" | "researcher";

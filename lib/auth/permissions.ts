@@ -1,4 +1,6 @@
-import type { Role } from "./passwords";
+/** The staff roles; residents never sign in. */
+export const ROLES = ["admin", "official", "researcher"] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * Who may do what: one table, read by every page, route and server action (each checks

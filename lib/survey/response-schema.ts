@@ -51,6 +51,18 @@ function answerSchema(rule: ItemRule) {
   return preprocess(z.optional(code));
 }
 
+const waveIdSchema = z.number({ error: errorKeys.unknownWave }).check(
+  z.int({ error: errorKeys.unknownWave }),
+  z.positive({ error: errorKeys.unknownWave }),
+  z.lte(2_147_483_647, { error: errorKeys.unknownWave }),
+);
+
+/**
+ * The part of a submission that says which wave it answers: read first, since the wave's
+ * questionnaire decides the rest of the schema (buildResponseSchema, which checks it again).
+ */
+export const submissionWaveSchema = z.looseObject({ waveId: waveIdSchema });
+
 export function buildResponseSchema(rules: ItemRule[]) {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const answers = z
@@ -67,7 +79,7 @@ export function buildResponseSchema(rules: ItemRule[]) {
     );
   return z.object({
     responseId: z.uuid({ error: errorKeys.invalidId }),
-    waveId: z.number({ error: errorKeys.unknownWave }).check(z.int({ error: errorKeys.unknownWave }), z.positive({ error: errorKeys.unknownWave })),
+    waveId: waveIdSchema,
     townId: preprocess(
       z.number({ error: (issue) => (issue.input === undefined ? errorKeys.required : errorKeys.unknownTown) }).check(
         z.int({ error: errorKeys.unknownTown }),
@@ -85,15 +97,3 @@ export function buildResponseSchema(rules: ItemRule[]) {
 export type ResponseInput = z.input<ReturnType<typeof buildResponseSchema>>;
 export type ResponseSubmission = z.output<ReturnType<typeof buildResponseSchema>>;
 
-/** Every error of every field, keyed by its path ("answers.sat_heating"), as message keys. */
-export function fieldErrorsOf(error: z.core.$ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) (fieldErrors[[...issue.path, key].join(".")] ??= []).push(issue.message);
-      continue;
-    }
-    (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createToken, revokeToken } from "@/app/[locale]/(staff)/staff/exports/actions";
-import { getAuth } from "@/db/auth";
+import { getAuth } from "@/server/auth/better-auth";
 import { createStaffUser, findStaffUserByEmail } from "@/db/queries/staff";
 import { authenticateToken, listAccessTokens } from "@/db/queries/tokens";
 import { accessTokens, auditLog } from "@/db/schema";

@@ -1,13 +1,13 @@
 import { asc, count, desc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccount, deleteAccount, resetPassword, updateAccount } from "@/app/[locale]/(staff)/staff/admin/users/actions";
-import { currentStaff } from "@/app/staff-session";
-import { getAuth } from "@/db/auth";
+import { currentStaff } from "@/server/auth/session";
+import { getAuth } from "@/server/auth/better-auth";
 import { createStaffUser, deleteStaffAccount, findStaffUserByEmail, updateStaffAccess } from "@/db/queries/staff";
 import { accounts, auditLog, sessions, users } from "@/db/schema";
-import { seedReferenceData } from "@/db/seed";
+import { seedReferenceData } from "@/scripts/seed";
 import type { ActionResult } from "@/lib/action";
-import type { Role } from "@/lib/auth/passwords";
+import type { Role } from "@/lib/auth/permissions";
 import { uniqueName } from "../fixtures";
 import { createStaffSessions, forgetTestDatabase, useTestDatabase } from "../support/staff-sessions";
 import { freshDatabase } from "./database";

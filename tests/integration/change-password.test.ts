@@ -1,8 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { changeOwnPassword } from "@/app/[locale]/(staff)/staff/password/actions";
-import { currentStaff } from "@/app/staff-session";
-import { getAuth } from "@/db/auth";
+import { currentStaff } from "@/server/auth/session";
+import { getAuth } from "@/server/auth/better-auth";
 import { createStaffUser } from "@/db/queries/staff";
 import { accounts, auditLog } from "@/db/schema";
 import { uniqueName } from "../fixtures";
@@ -11,7 +11,7 @@ import { freshDatabase } from "./database";
 
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", async () => (await import("../support/next-headers")).mockNextHeaders(request));
-vi.mock("@/lib/abuse/slow-down", () => ({ slowDown: async () => undefined }));
+vi.mock("@/server/auth/slow-down", () => ({ slowDown: async () => undefined }));
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 const ONE_TIME = "one-time password from the admin";

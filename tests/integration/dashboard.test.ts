@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadTownDashboard } from "@/db/queries/dashboard";
-import { recordResponse } from "@/db/queries/responses";
+import { loadTownDashboard } from "@/server/results/dashboard";
+import { recordResponse } from "@/server/submissions/record";
+import { getTownResponseCount } from "@/db/queries/rollups";
 import { getWaveTownContext } from "@/db/queries/waves";
+import { throughGate } from "@/server/results/gate";
 import { answerGroupCounts, indicators, indicatorValues, populationCells } from "@/db/schema";
-import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
+import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { completeAnswers } from "../fixtures";
 import { freshDatabase } from "./database";
 
@@ -25,9 +27,9 @@ async function load(options: { weighted?: boolean; item?: string; closesOn?: str
   const context = (await getWaveTownContext({ db: database.db, slug: DEMO_WAVE_SLUG, townCode: "ridder" }))!;
   const data = await loadTownDashboard({
     db: database.db,
-    wave: { ...context.wave, closesOn: options.closesOn ?? context.wave.closesOn },
+    wave: throughGate({ ...context.wave, closesOn: options.closesOn ?? context.wave.closesOn }, "staff")!,
     townId: context.town.id,
-    responses: context.responses,
+    responses: (await getTownResponseCount({ db: database.db, waveId: context.wave.id, townId: context.town.id })).responses,
     k,
     locale: "en",
     weighted: options.weighted ?? false,

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/waves/[wave]/responses/route";
-import { getAuth } from "@/db/auth";
+import { getAuth } from "@/server/auth/better-auth";
 import { createStaffUser } from "@/db/queries/staff";
 import { waves } from "@/db/schema";
-import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
+import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { freshDatabase } from "./database";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;

@@ -6,7 +6,7 @@ import { GET as auditRoute } from "@/app/api/v1/admin/audit/route";
 import { findStaffUserByEmail } from "@/db/queries/staff";
 import { createAccessToken, revokeAccessToken } from "@/db/queries/tokens";
 import { accessTokens, exportLog, waves } from "@/db/schema";
-import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
+import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { env } from "@/lib/env";
 import { createStaffSessions, forgetTestDatabase, useTestDatabase } from "../support/staff-sessions";
 import { freshDatabase } from "./database";

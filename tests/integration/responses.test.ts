@@ -2,15 +2,16 @@ import { randomUUID } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { recordResponse, todayInKazakhstan } from "@/db/queries/responses";
-import { getItemCounts } from "@/db/queries/results";
-import { getWaveTowns } from "@/db/queries/waves";
+import { recordResponse } from "@/server/submissions/record";
+import { getItemCounts } from "@/db/queries/rollups";
+import { getWaveTownCounts as getWaveTowns } from "@/db/queries/rollups";
 import { answers, responses, towns, waves, waveTowns } from "@/db/schema";
-import { daysFrom, demoAnswers } from "@/db/seed/demo";
+import { daysFrom, demoAnswers } from "@/scripts/seed/demo";
 import { getQuestionnaire, itemRules, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { withoutHidden } from "@/lib/survey/skip-logic";
 import { completeAnswers, uniqueName } from "../fixtures";
 import { freshDatabase } from "./database";
+import { todayInKazakhstan } from "@/lib/time";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
 // Items a complete answer set leaves asked: skip logic hides the rest, and the server drops them.

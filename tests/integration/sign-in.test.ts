@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { signIn } from "@/app/[locale]/(staff)/login/actions";
 import { createStaffUser } from "@/db/queries/staff";
 import { rateLimitCounters } from "@/db/schema";
-import { PASSWORD_FAILURES_PER_HOUR } from "@/lib/auth/password-attempts";
-import { slowDown } from "@/lib/abuse/slow-down";
+import { PASSWORD_FAILURES_PER_HOUR } from "@/server/auth/password-attempts";
+import { slowDown } from "@/server/auth/slow-down";
 import en from "@/messages/en.json";
 import kk from "@/messages/kk.json";
 import ru from "@/messages/ru.json";
@@ -14,7 +14,7 @@ import { freshDatabase } from "./database";
 const request = vi.hoisted(() => ({ headers: new Headers() }));
 vi.mock("next/headers", async () => (await import("../support/next-headers")).mockNextHeaders(request));
 // The waits are real in the app; here they are only recorded.
-vi.mock("@/lib/abuse/slow-down", () => ({ slowDown: vi.fn(async () => undefined) }));
+vi.mock("@/server/auth/slow-down", () => ({ slowDown: vi.fn(async () => undefined) }));
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;
 const PASSWORD = "a long enough test password";

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getItemCounts } from "@/db/queries/results";
-import { getLatestIndicatorValuesByTown, getWaveItemCountsByTown } from "@/db/queries/wave-results";
-import { getWaveTowns } from "@/db/queries/waves";
+import { getItemCounts } from "@/db/queries/rollups";
+import { getLatestIndicatorValuesByTown, getWaveItemCountsByTown } from "@/db/queries/rollups";
+import { getWaveTownCounts as getWaveTowns } from "@/db/queries/rollups";
 import { waves } from "@/db/schema";
-import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/db/seed";
+import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { freshDatabase } from "./database";
 
 let database: Awaited<ReturnType<typeof freshDatabase>>;

@@ -1,7 +1,7 @@
-import { getAuth } from "@/db/auth";
+import { getAuth } from "@/server/auth/better-auth";
 import type { Db } from "@/db/client";
 import { createStaffUser } from "@/db/queries/staff";
-import type { Role } from "@/lib/auth/passwords";
+import type { Role } from "@/lib/auth/permissions";
 
 /** Staff sessions for calling server actions in tests: see ./next-headers.ts. */
 

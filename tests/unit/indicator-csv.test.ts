@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { seedIndicators } from "@/db/seed/indicators";
-import { seedTowns } from "@/db/seed/towns";
+import { seedIndicators } from "@/scripts/seed/indicators";
+import { seedTowns } from "@/scripts/seed/towns";
 import { template } from "@/lib/indicators/columns";
 import { readNumber } from "@/lib/indicators/fields";
 import { parseImport, type ParseOutcome } from "@/lib/indicators/csv";

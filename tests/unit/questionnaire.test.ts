@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { locales } from "@/lib/i18n/locales";
 import { getQuestionnaire, latestQuestionnaireVersion, scaleOf } from "@/lib/survey/questionnaire";
-import { seedIndicators } from "@/db/seed/indicators";
+import { seedIndicators } from "@/scripts/seed/indicators";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
 

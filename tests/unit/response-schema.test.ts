@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getQuestionnaire, itemRules, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
-import { buildResponseSchema, fieldErrorsOf } from "@/lib/survey/response-schema";
+import { fieldErrorsOf } from "@/lib/field-errors";
+import { buildResponseSchema } from "@/lib/survey/response-schema";
 import { completeAnswers } from "../fixtures";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;

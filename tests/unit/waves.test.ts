@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { resultsVisible } from "@/db/queries/waves";
 import { questionnaireVersions } from "@/lib/survey/questionnaire";
 import { createWaveSchema } from "@/lib/survey/wave-schema";
+import { resultsVisible } from "@/lib/survey/wave-rules";
 
 describe("when a wave's results may be shown", () => {
   it("hides an open wave's results by default, shows them once it closes or if the wave allows", () => {

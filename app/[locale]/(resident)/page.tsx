@@ -1,6 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getOpenWaves, listWavesWithTowns } from "@/db/queries/waves";
+import { closedWavesWithTowns, openWaves } from "@/server/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -10,10 +9,8 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "home" });
-  const db = await getDb();
-  const [waves, everyWave] = await Promise.all([getOpenWaves({ db }), listWavesWithTowns({ db })]);
   // Results are public once a wave has closed (the results page says so for any other).
-  const published = everyWave.filter((wave) => wave.status === "closed");
+  const [waves, published] = await Promise.all([openWaves(), closedWavesWithTowns()]);
   return (
     <>
       <SiteHeader locale={locale} path="" />

@@ -1,5 +1,5 @@
 import { issueChallenge } from "@/lib/abuse/proof-of-work";
-import { powSecret } from "@/lib/abuse/secrets";
+import { powSecret } from "@/server/secrets";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";

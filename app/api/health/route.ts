@@ -1,16 +1,10 @@
-import { sql } from "drizzle-orm";
-import { getConnection } from "@/db/client";
+import { databaseHealth } from "@/server/health";
 
 export const dynamic = "force-dynamic";
 
 /** Ready when the database answers; used by the test harness and load balancers. */
 export async function GET() {
-  try {
-    const { db, target } = await getConnection();
-    await db.execute(sql`select 1`);
-    return Response.json({ status: "ok", database: target });
-  } catch (error) {
-    console.error("Health check failed:", error instanceof Error ? error.message : error);
-    return Response.json({ status: "unavailable" }, { status: 503 });
-  }
+  const health = await databaseHealth();
+  if (!health.ok) return Response.json({ status: "unavailable" }, { status: 503 });
+  return Response.json({ status: "ok", database: health.target });
 }

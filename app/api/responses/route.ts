@@ -1,6 +1,6 @@
 import { clientAddress } from "@/lib/abuse/address-bucket";
 import { submissionStatus } from "@/lib/action";
-import { submitResponse } from "./submit";
+import { submitResponse } from "@/server/submissions/submit";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listStaffWaves } from "@/db/queries/waves";
+import { listStaffWaves } from "@/server/results/staff-index";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
-import { maySeeTown, requireStaff } from "@/app/staff-session";
+import { maySeeTown, requireStaff } from "@/server/auth/session";
 import { StaffBar } from "@/app/components/staff-bar";
 import { may } from "@/lib/auth/permissions";
 
@@ -15,8 +14,7 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
   const user = await requireStaff(["admin", "official", "researcher"], { locale, next: `/${locale}/staff` });
   const t = await getTranslations({ locale, namespace: "staff" });
   const tExports = await getTranslations({ locale, namespace: "exports" });
-  const db = await getDb();
-  const allWaves = await listStaffWaves({ db });
+  const allWaves = await listStaffWaves();
   return (
     <>
       <SiteHeader locale={locale} path="/staff" />

@@ -1,7 +1,7 @@
 import { getMessages, getTranslations } from "next-intl/server";
 import { SiteHeader } from "@/app/components/site-header";
 import { StaffBar } from "@/app/components/staff-bar";
-import type { StaffUser } from "@/app/staff-session";
+import type { StaffUser } from "@/server/auth/session";
 import { ClientMessages } from "@/lib/i18n/client-messages";
 import type { Locale } from "@/lib/i18n/locales";
 

@@ -1,4 +1,4 @@
-import { getAuth } from "@/db/auth";
+import { getAuth } from "@/server/auth/better-auth";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { todayInKazakhstan } from "@/db/queries/responses";
-import { getWaveBySlug, getWaveTowns, isWaveOpen } from "@/db/queries/waves";
+import { surveyWave } from "@/server/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 import { getQuestionnaire, itemRules, scaleOf } from "@/lib/survey/questionnaire";
@@ -15,14 +13,14 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
   const { locale: raw, wave: slug } = await params;
   const locale = raw as Locale;
   setRequestLocale(locale);
-  const db = await getDb();
-  const wave = await getWaveBySlug({ db, slug });
-  const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
-  if (!wave || !questionnaire) notFound();
+  const found = await surveyWave(slug);
+  const questionnaire = found && getQuestionnaire(found.wave.questionnaireVersion);
+  if (!found || !questionnaire) notFound();
+  const { wave, towns } = found;
   const t = await getTranslations({ locale, namespace: "survey" });
   const header = <SiteHeader locale={locale} path={`/survey/${slug}`} />;
 
-  if (!isWaveOpen(wave, todayInKazakhstan())) {
+  if (!found.open) {
     return (
       <>
         {header}
@@ -34,7 +32,6 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
     );
   }
 
-  const towns = await getWaveTowns({ db, waveId: wave.id });
   // The form gets texts in the reader's language only, and the rules to check answers by.
   const props: SurveyFormProps = {
     locale,

@@ -1,10 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { recentAudit } from "@/db/queries/audit";
+import { auditLog } from "@/server/accounts";
 import { SiteHeader } from "@/app/components/site-header";
 import { StaffBar } from "@/app/components/staff-bar";
 import { ScrollRegion } from "@/app/components/share-cells";
-import { requireStaff } from "@/app/staff-session";
+import { requireStaff } from "@/server/auth/session";
 import { auditActionLabel } from "@/lib/audit-actions";
 import { rolesFor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locales";
@@ -18,7 +17,7 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/staff/a
   const user = await requireStaff(rolesFor("users.manage"), { locale, next: `/${locale}/staff/admin` });
   const t = await getTranslations({ locale, namespace: "admin" });
   const format = await getFormatter({ locale });
-  const entries = await recentAudit({ db: await getDb() });
+  const entries = await auditLog();
   const sections = ["users", "waves", "indicators"] as const;
   return (
     <>

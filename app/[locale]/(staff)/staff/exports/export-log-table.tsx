@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { ExportLogListing } from "@/db/queries/export-log";
+import type { ExportLogListing } from "@/server/export/exports-page";
 import type { DisclosureReport } from "@/lib/export/types";
 
 /** What disclosure control did to one export, in a line: values blanked, bands merged, cells hidden. */

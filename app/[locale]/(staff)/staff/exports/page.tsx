@@ -1,11 +1,6 @@
-import { desc } from "drizzle-orm";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listExportLog } from "@/db/queries/export-log";
-import { listAccessTokens } from "@/db/queries/tokens";
-import { resultsVisible } from "@/db/queries/waves";
-import { waves } from "@/db/schema";
-import { requireStaff } from "@/app/staff-session";
+import { exportsPage } from "@/server/export/exports-page";
+import { requireStaff } from "@/server/auth/session";
 import { rolesFor } from "@/lib/auth/permissions";
 import { StaffFormPage } from "../staff-form-page";
 import { env } from "@/lib/env";
@@ -23,14 +18,8 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
   const user = await requireStaff(rolesFor("export.download"), { locale, next: `/${locale}/staff/exports` });
   const t = await getTranslations({ locale, namespace: "exports" });
   const format = await getFormatter({ locale });
-  const db = await getDb();
   // Admins see, and may revoke, everyone's tokens and exports: a leaked token must be stoppable.
-  const everyone = user.role === "admin";
-  const [allWaves, tokens, log] = await Promise.all([
-    db.select().from(waves).orderBy(desc(waves.opensOn)),
-    listAccessTokens({ db, userId: user.id, everyone }),
-    listExportLog({ db, actorId: everyone ? undefined : user.id }),
-  ]);
+  const { everyone, waves: allWaves, tokens, log } = await exportsPage(user);
   const now = new Date();
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const moment = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }) : t("never"));
@@ -53,7 +42,7 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
           <h3>
             {wave.name[locale]} <code>{wave.slug}</code>
           </h3>
-          {resultsVisible(wave) ? <ExportForm slug={wave.slug} minK={env.DISCLOSURE_MIN_CELL} /> : <p className="hint">{t("hidden", { date: day(wave.closesOn) })}</p>}
+          {wave.exportable ? <ExportForm slug={wave.slug} minK={env.DISCLOSURE_MIN_CELL} /> : <p className="hint">{t("hidden", { date: day(wave.closesOn) })}</p>}
         </section>
       ))}
       <h2>{t("tokensTitle")}</h2>

@@ -1,5 +1,5 @@
 import { setRequestLocale } from "next-intl/server";
-import { requireStaff } from "@/app/staff-session";
+import { requireStaff } from "@/server/auth/session";
 import { rolesFor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locales";
 import { StaffFormPage } from "../staff-form-page";

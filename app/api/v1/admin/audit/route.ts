@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
-import { getDb } from "@/db/client";
-import { recentAudit } from "@/db/queries/audit";
-import { apiCallerOrResponse } from "@/app/api-auth";
+import { auditLog } from "@/server/accounts";
+import { apiCallerOrResponse } from "@/server/auth/api-caller";
 import { rolesFor } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +16,6 @@ export async function GET(request: Request) {
   if (caller instanceof Response) return caller;
   const limit = limitSchema.safeParse(new URL(request.url).searchParams.get("limit") ?? undefined);
   if (!limit.success) return Response.json({ error: "invalid limit", message: "limit must be a whole number from 1 to 500." }, { status: 400 });
-  const entries = await recentAudit({ db: await getDb(), limit: limit.data ?? 50 });
+  const entries = await auditLog(limit.data ?? 50);
   return Response.json({ entries });
 }

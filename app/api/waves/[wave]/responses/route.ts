@@ -1,4 +1,4 @@
-import { serveExport } from "@/app/api/v1/export-handler";
+import { serveExport } from "@/server/export/research-download";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { loadPublicTownResults } from "@/db/queries/results";
+import { loadPublicTownResults } from "@/server/results/public-results";
 import { SiteHeader } from "@/app/components/site-header";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import { env } from "@/lib/env";
@@ -16,7 +15,7 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
   const { locale: raw, wave: slug, town: townCode } = await params;
   const locale = raw as Locale;
   setRequestLocale(locale);
-  const results = await loadPublicTownResults({ db: await getDb(), slug, townCode });
+  const results = await loadPublicTownResults({ slug, townCode });
   if (!results) notFound();
   const { wave, town: townRow } = results;
 

@@ -1,6 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getWaveBySlug, getWaveTown } from "@/db/queries/waves";
+import { answeredWaveTown } from "@/server/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -12,19 +11,17 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
   const locale = raw as Locale;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "thanks" });
-  const db = await getDb();
-  const wave = await getWaveBySlug({ db, slug });
-  const member = wave && typeof townCode === "string" ? await getWaveTown({ db, waveId: wave.id, townCode }) : undefined;
+  const town = (await answeredWaveTown(slug, typeof townCode === "string" ? townCode : undefined))?.town;
   return (
     <>
-      <SiteHeader locale={locale} path={`/survey/${slug}/thanks${member ? `?town=${member.town.code}` : ""}`} />
+      <SiteHeader locale={locale} path={`/survey/${slug}/thanks${town ? `?town=${town.code}` : ""}`} />
       <main id="main">
         <h1>{t("title")}</h1>
         <p role="status">{t("body")}</p>
-        {member && (
+        {town && (
           <p>
-            <a className="button" href={`/${locale}/results/${slug}/${member.town.code}`}>
-              {t("results", { town: member.town.name[locale] })}
+            <a className="button" href={`/${locale}/results/${slug}/${town.code}`}>
+              {t("results", { town: town.name[locale] })}
             </a>
           </p>
         )}

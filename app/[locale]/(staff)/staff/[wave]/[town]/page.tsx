@@ -1,14 +1,12 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { loadTownDashboard } from "@/db/queries/dashboard";
-import { getWaveTownContext, resultsVisible } from "@/db/queries/waves";
+import { townDashboard } from "@/server/results/dashboard";
 import { areaScore, type ShareSummary } from "@/lib/stats/area-score";
 import { compareShares, type ShareChange } from "@/lib/stats/change";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
-import { maySeeTown, requireStaff } from "@/app/staff-session";
+import { maySeeTown, requireStaff } from "@/server/auth/session";
 import { may, rolesFor } from "@/lib/auth/permissions";
 import { StaffBar } from "@/app/components/staff-bar";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
@@ -28,13 +26,14 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
   const locale = raw as Locale;
   setRequestLocale(locale);
   const user = await requireStaff(rolesFor("dashboard.view"), { locale, next: `/${locale}/staff/${slug}/${townCode}` });
-  const db = await getDb();
-  const context = await getWaveTownContext({ db, slug, townCode });
-  if (!context || !maySeeTown(user, townCode)) notFound();
-  const { wave, questionnaire, town: townRow } = context;
+  if (!maySeeTown(user, townCode)) notFound();
+  const k = env.DISCLOSURE_MIN_CELL;
+  const context = await townDashboard({ slug, townCode, k, locale, weighted, breakdownItem });
+  if (!context) notFound();
+  const { wave, town: townRow } = context;
 
   const t = await getTranslations({ locale, namespace: "staff" });
-  if (!resultsVisible(wave)) {
+  if (!context.visible) {
     const format = await getFormatter({ locale });
     const closes = format.dateTime(new Date(`${wave.closesOn}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
     return (
@@ -49,17 +48,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
     );
   }
 
-  const k = env.DISCLOSURE_MIN_CELL;
-  const { rows, items, previousWave, previousItems, weighting, breakdown } = await loadTownDashboard({
-    db,
-    wave,
-    townId: townRow.id,
-    responses: context.responses,
-    k,
-    locale,
-    weighted,
-    breakdownItem,
-  });
+  const { questionnaire, rows, items, previousWave, previousItems, weighting, breakdown } = context;
   const changeOf = (itemId: string, summary: ItemSummary) => compareShares(summary.estimate, previousItems?.get(itemId)?.estimate ?? null);
   // An area's score and its change: the test treats the area's mean share as one share at
   // its smallest item n, which overstates its noise (the items' errors partly cancel), so a

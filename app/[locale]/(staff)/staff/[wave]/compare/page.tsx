@@ -1,11 +1,10 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { loadWaveComparison } from "@/db/queries/wave-results";
-import { getWaveBySlug } from "@/db/queries/waves";
+import { loadWaveComparison } from "@/server/results/comparison";
+import { waveBySlug } from "@/server/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import { StaffBar } from "@/app/components/staff-bar";
-import { maySeeTown, requireStaff } from "@/app/staff-session";
+import { maySeeTown, requireStaff } from "@/server/auth/session";
 import { rolesFor } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
@@ -25,8 +24,7 @@ export default async function CompareTowns({ params, searchParams }: PageProps<"
   setRequestLocale(locale);
   const path = `/staff/${slug}/compare`;
   const user = await requireStaff(rolesFor("dashboard.view"), { locale, next: `/${locale}${path}` });
-  const db = await getDb();
-  const wave = await getWaveBySlug({ db, slug });
+  const wave = await waveBySlug(slug);
   const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
   if (!wave || !questionnaire) notFound();
 
@@ -45,7 +43,7 @@ export default async function CompareTowns({ params, searchParams }: PageProps<"
       </main>
     </>
   );
-  const comparison = await loadWaveComparison({ db, wave, maySee: (townCode) => maySeeTown(user, townCode) });
+  const comparison = await loadWaveComparison({ wave, maySee: (townCode) => maySeeTown(user, townCode) });
   if (!comparison) {
     const closes = format.dateTime(new Date(`${wave.closesOn}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
     return page(<p className="notice" role="status">{tStaff("hiddenUntilClose", { date: closes })}</p>);

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ChartFigure } from "@/app/components/chart-figure";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
-import type { Indicator, IndicatorValue } from "@/db/schema";
+import type { Indicator, IndicatorValue } from "@/server/indicators";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ShareSummary } from "@/lib/stats/area-score";
 import { scatterPoints } from "@/lib/stats/compare-towns";

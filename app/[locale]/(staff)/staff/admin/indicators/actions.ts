@@ -1,12 +1,9 @@
 "use server";
 
-import { getDb } from "@/db/client";
-import { applyImport as writeImport, getReferenceData, planImport, type ImportPlan, type ImportRejection } from "@/db/queries/indicators";
 import type { ActionResult } from "@/lib/action";
-import { parseImport } from "@/lib/indicators/csv";
 import { importInputSchema } from "@/lib/indicators/import-schema";
-import { fieldErrorsOf } from "@/lib/survey/response-schema";
-import { staffAction } from "@/app/staff-action";
+import { staffAction } from "@/server/auth/staff-action";
+import { applyImport as writeImport, previewImport as planImport, type ImportPlan, type ImportRejection } from "@/server/indicators";
 
 export type ImportPreview = { status: "preview"; plan: ImportPlan };
 export type ImportRejected = { status: "rejected"; fileErrors: ImportRejection["fileErrors"]; issues: ImportRejection["issues"]; issueCount: number };
@@ -20,28 +17,24 @@ function rejected({ fileErrors, issues }: ImportRejection): ImportRejected {
 }
 
 /** What an import would add and change, or every problem in the file. Writes nothing. */
-export async function previewImport(input: unknown): Promise<ActionResult<object, ImportPreview | ImportRejected>> {
-  return staffAction<object, ImportPreview | ImportRejected>("previewImport", "indicators.manage", async () => {
-    const parsed = importInputSchema.safeParse(input);
-    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-    const { kind, csv } = parsed.data;
-    const db = await getDb();
-    const outcome = parseImport(kind, csv, await getReferenceData({ db }));
-    if (!outcome.ok) return rejected(outcome);
-    return { status: "preview", plan: await planImport({ db, kind, rows: outcome.rows }) };
-  });
-}
+export const previewImport: (input: unknown) => Promise<ActionResult<object, ImportPreview | ImportRejected>> = staffAction<
+  typeof importInputSchema,
+  object,
+  ImportPreview | ImportRejected
+>("previewImport", importInputSchema, "indicators.manage", async ({ kind, csv }) => {
+  const outcome = await planImport(kind, csv);
+  return outcome.ok ? { status: "preview", plan: outcome.plan } : rejected(outcome);
+});
 
 /**
  * Imports the file: read and checked again (the database may have changed since the
  * preview), then written in one transaction with its audit entry, or not at all.
  */
-export async function applyImport(input: unknown): Promise<ActionResult<object, ImportDone | ImportRejected>> {
-  return staffAction<object, ImportDone | ImportRejected>("applyImport", "indicators.manage", async (user) => {
-    const parsed = importInputSchema.safeParse(input);
-    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-    const outcome = await writeImport({ db: await getDb(), actor: user, ...parsed.data });
-    if (!outcome.ok) return rejected(outcome);
-    return { status: "imported", counts: outcome.plan.counts };
-  });
-}
+export const applyImport: (input: unknown) => Promise<ActionResult<object, ImportDone | ImportRejected>> = staffAction<
+  typeof importInputSchema,
+  object,
+  ImportDone | ImportRejected
+>("applyImport", importInputSchema, "indicators.manage", async (input, user) => {
+  const outcome = await writeImport(user, input.kind, input.csv);
+  return outcome.ok ? { status: "imported", counts: outcome.plan.counts } : rejected(outcome);
+});

@@ -1,10 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { getIndicatorDefinitions, getLatestFigures, getPopulationStructures } from "@/db/queries/indicators";
+import type { IndicatorDefinitions, LatestFigures, PopulationStructures } from "@/server/indicators";
 import { ScrollRegion } from "@/app/components/share-cells";
 import type { Locale } from "@/lib/i18n/locales";
 import type { DisplayNames } from "./import-results";
-
-type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 
 function Source({ citation, url }: { citation: string; url: string | null }) {
   return url ? <a href={url}>{citation}</a> : <>{citation}</>;
@@ -13,9 +11,9 @@ function Source({ citation, url }: { citation: string; url: string | null }) {
 /** What the database holds now, so an admin sees what an import would add to or change. */
 export async function CurrentData({ locale, figures, definitions, population, names }: {
   locale: Locale;
-  figures: Rows<typeof getLatestFigures>;
-  definitions: Rows<typeof getIndicatorDefinitions>;
-  population: Rows<typeof getPopulationStructures>;
+  figures: LatestFigures;
+  definitions: IndicatorDefinitions;
+  population: PopulationStructures;
   names: DisplayNames;
 }) {
   const t = await getTranslations({ locale, namespace: "adminIndicators" });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "@/lib/i18n/client-messages";
-import type { ImportPlan, PlannedRow } from "@/db/queries/indicators";
+import type { ImportPlan, PlannedRow } from "@/server/indicators";
 import type { Field } from "@/lib/indicators/columns";
 import { ScrollRegion } from "@/app/components/share-cells";
 import type { ImportRejected } from "./actions";

@@ -1,7 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { getIndicatorDefinitions, getLatestFigures, getPopulationStructures, getReferenceData } from "@/db/queries/indicators";
-import { requireStaff } from "@/app/staff-session";
+import { indicatorsPageData } from "@/server/indicators";
+import { requireStaff } from "@/server/auth/session";
 import { rolesFor } from "@/lib/auth/permissions";
 import { StaffFormPage } from "../../staff-form-page";
 import { columns, template } from "@/lib/indicators/columns";
@@ -19,13 +18,7 @@ export default async function IndicatorsAdmin({ params }: PageProps<"/[locale]/s
   setRequestLocale(locale);
   const user = await requireStaff(rolesFor("indicators.manage"), { locale, next: `/${locale}/staff/admin/indicators` });
   const t = await getTranslations({ locale, namespace: "adminIndicators" });
-  const db = await getDb();
-  const [reference, figures, definitions, population] = await Promise.all([
-    getReferenceData({ db }),
-    getLatestFigures({ db }),
-    getIndicatorDefinitions({ db }),
-    getPopulationStructures({ db }),
-  ]);
+  const { reference, figures, definitions, population } = await indicatorsPageData();
 
   const names = {
     towns: Object.fromEntries(reference.towns.map(({ code, name }) => [code, name[locale]])),

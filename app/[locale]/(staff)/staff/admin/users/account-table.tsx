@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "@/lib/i18n/client-messages";
 import { ScrollRegion } from "@/app/components/share-cells";
-import type { Role } from "@/lib/auth/passwords";
+import type { Role } from "@/lib/auth/permissions";
 import type { TownChoice } from "../town-picker";
 import { AccountActions } from "./account-actions";
 

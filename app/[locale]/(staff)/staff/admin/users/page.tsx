@@ -1,8 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { listStaffUsers } from "@/db/queries/staff";
-import { getTowns } from "@/db/queries/towns";
-import { requireStaff } from "@/app/staff-session";
+import { listAccounts } from "@/server/accounts";
+import { allTowns } from "@/server/waves";
+import { requireStaff } from "@/server/auth/session";
 import { rolesFor } from "@/lib/auth/permissions";
 import { StaffFormPage } from "../../staff-form-page";
 import type { Locale } from "@/lib/i18n/locales";
@@ -17,8 +16,7 @@ export default async function AdminUsers({ params }: PageProps<"/[locale]/staff/
   setRequestLocale(locale);
   const user = await requireStaff(rolesFor("users.manage"), { locale, next: `/${locale}/staff/admin/users` });
   const t = await getTranslations({ locale, namespace: "adminUsers" });
-  const db = await getDb();
-  const [accounts, towns] = await Promise.all([listStaffUsers({ db }), getTowns({ db })]);
+  const [accounts, towns] = await Promise.all([listAccounts(), allTowns()]);
   const townChoices = towns.map((town) => ({ code: town.code, name: town.name[locale], region: town.region[locale] }));
   return (
     <StaffFormPage locale={locale} path="/staff/admin/users" back="/staff/admin" user={user} namespace="adminUsers">

@@ -1,49 +1,15 @@
 "use server";
 
-import { getDb } from "@/db/client";
-import { todayInKazakhstan } from "@/db/queries/responses";
-import { changeWaveStatus, createWave as insertWave, setHideResults } from "@/db/queries/waves";
-import { staffAction } from "@/app/staff-action";
 import { createWaveSchema, hideResultsSchema, waveSlugSchema } from "@/lib/survey/wave-schema";
-import { fieldErrorsOf } from "@/lib/survey/response-schema";
+import { staffAction } from "@/server/auth/staff-action";
+import * as waves from "@/server/waves";
 
-/*
- * Survey waves, for admins ("waves.manage"). Each action checks the caller's role itself
- * (staffAction) and validates its input with the schema the form uses.
- */
+/* Survey waves, for admins ("waves.manage"), each validated with the schema its form uses. */
 
-export async function createWave(input: unknown) {
-  return staffAction("createWave", "waves.manage", async (user) => {
-    const parsed = createWaveSchema.safeParse(input);
-    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-    await insertWave({ db: await getDb(), actor: user, wave: parsed.data });
-    return { status: "ok" };
-  });
-}
+export const createWave = staffAction("createWave", createWaveSchema, "waves.manage", (input, user) => waves.createWave(user, input));
 
-export async function openWave(input: unknown) {
-  return staffAction("openWave", "waves.manage", async (user) => {
-    const parsed = waveSlugSchema.safeParse(input);
-    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-    await changeWaveStatus({ db: await getDb(), actor: user, slug: parsed.data.slug, to: "open", today: todayInKazakhstan() });
-    return { status: "ok" };
-  });
-}
+export const openWave = staffAction("openWave", waveSlugSchema, "waves.manage", (input, user) => waves.setWaveStatus(user, input.slug, "open"));
 
-export async function closeWave(input: unknown) {
-  return staffAction("closeWave", "waves.manage", async (user) => {
-    const parsed = waveSlugSchema.safeParse(input);
-    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-    await changeWaveStatus({ db: await getDb(), actor: user, slug: parsed.data.slug, to: "closed", today: todayInKazakhstan() });
-    return { status: "ok" };
-  });
-}
+export const closeWave = staffAction("closeWave", waveSlugSchema, "waves.manage", (input, user) => waves.setWaveStatus(user, input.slug, "closed"));
 
-export async function setWaveHideResults(input: unknown) {
-  return staffAction("setWaveHideResults", "waves.manage", async (user) => {
-    const parsed = hideResultsSchema.safeParse(input);
-    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-    await setHideResults({ db: await getDb(), actor: user, ...parsed.data });
-    return { status: "ok" };
-  });
-}
+export const setWaveHideResults = staffAction("setWaveHideResults", hideResultsSchema, "waves.manage", (input, user) => waves.setWaveHideResults(user, input));

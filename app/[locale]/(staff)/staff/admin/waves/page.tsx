@@ -1,16 +1,15 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getDb } from "@/db/client";
-import { todayInKazakhstan } from "@/db/queries/responses";
-import { getTowns } from "@/db/queries/towns";
-import { listWavesWithTowns } from "@/db/queries/waves";
+import { fieldworkProgress } from "@/server/fieldwork/progress";
+import { allTowns } from "@/server/waves";
 import { ScrollRegion } from "@/app/components/share-cells";
-import { requireStaff } from "@/app/staff-session";
+import { requireStaff } from "@/server/auth/session";
 import { rolesFor } from "@/lib/auth/permissions";
 import { StaffFormPage } from "../../staff-form-page";
 import type { Locale } from "@/lib/i18n/locales";
 import { latestQuestionnaireVersion, questionnaireVersions } from "@/lib/survey/questionnaire";
 import { CreateWaveForm } from "./create-wave-form";
 import { WaveActions } from "./wave-actions";
+import { todayInKazakhstan } from "@/lib/time";
 
 export const dynamic = "force-dynamic";
 
@@ -21,8 +20,7 @@ export default async function AdminWaves({ params }: PageProps<"/[locale]/staff/
   const user = await requireStaff(rolesFor("waves.manage"), { locale, next: `/${locale}/staff/admin/waves` });
   const t = await getTranslations({ locale, namespace: "adminWaves" });
   const format = await getFormatter({ locale });
-  const db = await getDb();
-  const [waves, towns] = await Promise.all([listWavesWithTowns({ db }), getTowns({ db })]);
+  const [waves, towns] = await Promise.all([fieldworkProgress(), allTowns()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   return (
     <StaffFormPage locale={locale} path="/staff/admin/waves" back="/staff/admin" user={user} namespace="adminWaves">

@@ -1,4 +1,4 @@
-import { serveCodebook } from "@/app/api/v1/export-handler";
+import { serveCodebook } from "@/server/export/research-download";
 
 export const dynamic = "force-dynamic";
 

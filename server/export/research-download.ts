@@ -1,12 +1,13 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { finishExportLog, startExportLog } from "@/db/queries/export-log";
-import { getWaveBySlug, resultsVisible } from "@/db/queries/waves";
-import { apiCallerOrResponse } from "@/app/api-auth";
+import { getWaveBySlug } from "@/db/queries/waves";
+import { throughGate } from "@/server/results/gate";
+import { apiCallerOrResponse } from "@/server/auth/api-caller";
 import { rolesFor } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { parseCodebookFile, parseExportQuery } from "@/lib/export/request";
-import { runCodebook, runExport } from "@/lib/export/run-export";
+import { runCodebook, runExport } from "@/server/export/run-export";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
 
 const problem = (status: number, error: string, message: string) => Response.json({ error, message }, { status });
@@ -14,7 +15,7 @@ const problem = (status: number, error: string, message: string) => Response.jso
 /**
  * What every research download checks, in this order: who is asking (401/403 before
  * anything about the wave is revealed), the wave (404), the options (400), and whether the
- * wave's results may be seen yet (409, DESIGN.md: hidden until it closes).
+ * wave's results may be seen yet (409: hidden until it closes, server/results/gate.ts).
  */
 async function researchRequest(request: Request, slug: string, query: URLSearchParams) {
   const caller = await apiCallerOrResponse(request, rolesFor("export.download"));
@@ -25,10 +26,11 @@ async function researchRequest(request: Request, slug: string, query: URLSearchP
   if (!wave || !questionnaire) return problem(404, "unknown wave", `No survey wave "${slug}".`);
   const options = parseExportQuery(query, env.DISCLOSURE_MIN_CELL);
   if (!options.ok) return problem(400, options.error, options.message);
-  if (!resultsVisible(wave)) {
+  const visible = throughGate(wave, "staff");
+  if (!visible) {
     return problem(409, "hidden until closed", `The results of "${wave.slug}" are hidden until the wave closes on ${wave.closesOn}; it cannot be exported before then.`);
   }
-  return { caller, db, wave, questionnaire, options: options.value };
+  return { caller, db, wave: visible, questionnaire, options: options.value };
 }
 
 const downloadHeaders = (fileName: string, contentType: string): Record<string, string> => ({

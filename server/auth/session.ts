@@ -1,8 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getAuth } from "@/db/auth";
-import type { Role } from "@/lib/auth/passwords";
+import { getAuth } from "@/server/auth/better-auth";
+import type { Role } from "@/lib/auth/permissions";
 
 export interface StaffUser {
   id: string;

@@ -2,8 +2,8 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { ExportRequester } from "@/db/queries/export-log";
 import { authenticateToken } from "@/db/queries/tokens";
-import type { Role } from "@/lib/auth/passwords";
-import { currentStaff, type StaffUser } from "./staff-session";
+import type { Role } from "@/lib/auth/permissions";
+import { currentStaff, type StaffUser } from "@/server/auth/session";
 
 export type ApiCaller = ExportRequester & { user: StaffUser };
 

@@ -1,11 +1,11 @@
 import { inArray, sql } from "drizzle-orm";
 import { latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
-import { rowsOf, type Db } from "../client";
-import { todayInKazakhstan } from "../queries/responses";
-import { indicators, indicatorValues, populationCells, towns, waves, waveTowns } from "../schema";
-import { daysFrom, demoPopulationCells, seedDemoResponses } from "./demo";
-import { seedIndicators, seedIndicatorValues } from "./indicators";
-import { seedTowns } from "./towns";
+import { rowsOf, type Db } from "@/db/client";
+import { indicators, indicatorValues, populationCells, towns, waves, waveTowns } from "@/db/schema";
+import { daysFrom, demoPopulationCells, seedDemoResponses } from "@/scripts/seed/demo";
+import { seedIndicators, seedIndicatorValues } from "@/scripts/seed/indicators";
+import { seedTowns } from "@/scripts/seed/towns";
+import { todayInKazakhstan } from "@/lib/time";
 
 export const DEMO_WAVE_SLUG = "demo-2026";
 /** A closed earlier wave, for comparisons between waves and for the closed-wave rules. */

@@ -1,4 +1,4 @@
-import type { NewTown } from "../schema";
+import type { NewTown } from "@/db/schema";
 
 const TALK_SLIDE_8 =
   "Junussova M., Beimisheva A. Monotowns of Kazakhstan: development challenges and opportunities, slide 8 (town profiles, 2014)";

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { getQuestionnaire, itemRules, latestQuestionnaireVersion, scaleOf } from "@/lib/survey/questionnaire";
 import { withoutHidden } from "@/lib/survey/skip-logic";
 import { locales } from "@/lib/i18n/locales";
-import type { Db } from "../client";
-import { recordResponse, todayInKazakhstan } from "../queries/responses";
+import type { Db } from "@/db/client";
+import { recordResponse } from "@/server/submissions/record";
+import { todayInKazakhstan } from "@/lib/time";
 
 /** A small deterministic generator (mulberry32), so every demo database looks the same. */
 function random(seed: number) {

@@ -1,18 +1,19 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { recordSubmissionAttempt } from "@/db/queries/abuse";
-import { recordResponse, todayInKazakhstan } from "@/db/queries/responses";
-import { waves } from "@/db/schema";
+import { getWaveById } from "@/db/queries/responses";
 import { addressBucket } from "@/lib/abuse/address-bucket";
 import { checkProofOfWork } from "@/lib/abuse/proof-of-work";
-import { powSecret, rateLimitSecret } from "@/lib/abuse/secrets";
+import { powSecret, rateLimitSecret } from "@/server/secrets";
 import { runAction, type ActionResult } from "@/lib/action";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/field-errors";
 import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
-import { buildResponseSchema, fieldErrorsOf } from "@/lib/survey/response-schema";
+import { buildResponseSchema, submissionWaveSchema } from "@/lib/survey/response-schema";
 import type { Questionnaire } from "@/lib/survey/types";
+import { todayInKazakhstan } from "@/lib/time";
+import { recordResponse } from "./record";
 
 const schemas = new WeakMap<Questionnaire, ReturnType<typeof buildResponseSchema>>();
 
@@ -25,14 +26,15 @@ function responseSchemaFor(questionnaire: Questionnaire) {
 
 /**
  * One resident's submission, from the form or from the phone's outbox. A public endpoint:
- * anything may arrive. Order of checks: proof of work, rate limit, the challenge spent once, then
- * the answers against the wave's questionnaire; nothing is stored unless all pass.
+ * anything may arrive. Order of checks: proof of work, rate limit, the challenge spent once,
+ * then the wave it answers (read once) and the answers against that wave's questionnaire;
+ * nothing is stored unless all pass.
  */
 export async function submitResponse(body: unknown, { address }: { address: string }): Promise<ActionResult> {
   return runAction("submitResponse", async () => {
     const db = await getDb();
     // Proof of work first: only a sender who did the work can use up an address's quota.
-    const { pow, ...input } = (typeof body === "object" && body !== null ? body : {}) as { pow?: unknown; waveId?: unknown };
+    const { pow, ...input } = (typeof body === "object" && body !== null ? body : {}) as { pow?: unknown };
     const proof = await checkProofOfWork(pow, powSecret());
     if (!proof.ok || !proof.signature) throw new AppError("errors.powInvalid", 400);
     const bucket = addressBucket(address, rateLimitSecret(), todayInKazakhstan());
@@ -46,11 +48,9 @@ export async function submitResponse(body: unknown, { address }: { address: stri
     if (!withinLimit) throw new AppError("errors.rateLimited", 429);
     if (!firstUse) throw new AppError("errors.powInvalid", 400);
 
-    const waveId = input.waveId;
-    if (typeof waveId !== "number" || !Number.isInteger(waveId) || waveId < 1 || waveId > 2_147_483_647) {
-      throw new AppError("errors.unknownWave", 404);
-    }
-    const [wave] = await db.select().from(waves).where(eq(waves.id, waveId)).limit(1);
+    const target = submissionWaveSchema.safeParse(input);
+    if (!target.success) throw new AppError("errors.unknownWave", 404);
+    const wave = await getWaveById({ db, id: target.data.waveId });
     const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
     if (!wave || !questionnaire) throw new AppError("errors.unknownWave", 404);
 

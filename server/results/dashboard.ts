@@ -5,9 +5,10 @@ import { allItemSummaries, targetsVsPeople, type SummaryOf } from "@/lib/stats/t
 import { strataOf, weightSummary, type WeightedSummary } from "@/lib/stats/weighting";
 import { getQuestionnaire, scaleOf } from "@/lib/survey/questionnaire";
 import type { Questionnaire } from "@/lib/survey/types";
-import type { Db } from "../client";
-import { getGroupCounts, getItemCounts, getLatestIndicatorValues, getPopulationCells, getStratumCounts } from "./results";
-import { getPreviousWave } from "./waves";
+import { getDb, type Db } from "@/db/client";
+import { getGroupCounts, getItemCounts, getLatestIndicatorValues, getPopulationCells, getStratumCounts, getTownResponseCount } from "@/db/queries/rollups";
+import { getPreviousWave, getWaveTownContext } from "@/db/queries/waves";
+import { throughGate, type VisibleWave } from "./gate";
 
 /** Which question each breakdown dimension comes from. */
 const DIMENSION_ITEMS: Record<Dimension, string> = { ageBand: "age_band", sex: "sex", employment: "employment" };
@@ -48,7 +49,7 @@ export function scaleItems(questionnaire: Questionnaire) {
  */
 export async function loadTownDashboard({ db, wave, townId, responses, k, locale, weighted, breakdownItem }: {
   db: Db;
-  wave: { id: number; opensOn: string; closesOn: string; questionnaireVersion: string };
+  wave: VisibleWave;
   townId: number;
   /** The town's response count in this wave: the version of its rollups. */
   responses: number;
@@ -132,4 +133,28 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
     weighting: { available: population.length > 0, applied: weighting, population, summaries: weightedSummaries },
     breakdown: { item: chosen, candidates, tables: breakdowns },
   };
+}
+
+/**
+ * The town dashboard page's data: undefined for an unknown wave or town, the wave and town
+ * alone while the gate holds the wave's results back from staff, else the town's response
+ * counts and everything loadTownDashboard gives.
+ */
+export async function townDashboard({ db: given, slug, townCode, k, locale, weighted, breakdownItem }: {
+  db?: Db;
+  slug: string;
+  townCode: string;
+  k: number;
+  locale: Locale;
+  weighted: boolean;
+  breakdownItem?: string;
+}) {
+  const db = given ?? (await getDb());
+  const context = await getWaveTownContext({ db, slug, townCode });
+  if (!context) return undefined;
+  const wave = throughGate(context.wave, "staff");
+  if (!wave) return { visible: false as const, wave: context.wave, town: context.town };
+  const counts = await getTownResponseCount({ db, waveId: wave.id, townId: context.town.id });
+  const data = await loadTownDashboard({ db, wave, townId: context.town.id, responses: counts.responses, k, locale, weighted, breakdownItem });
+  return { visible: true as const, wave, town: context.town, ...counts, ...data };
 }

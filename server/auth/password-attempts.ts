@@ -3,8 +3,8 @@ import { createHmac } from "node:crypto";
 import type { Db } from "@/db/client";
 import { countAttempt, uncountAttempt } from "@/db/queries/abuse";
 import { clientAddress } from "@/lib/abuse/address-bucket";
-import { rateLimitSecret } from "@/lib/abuse/secrets";
-import { slowDown } from "@/lib/abuse/slow-down";
+import { rateLimitSecret } from "@/server/secrets";
+import { slowDown } from "@/server/auth/slow-down";
 
 /** Wrong passwords per clock hour after which further attempts are refused unchecked. */
 export const PASSWORD_FAILURES_PER_HOUR = { perAccountAndAddress: 10, perAddress: 50 };

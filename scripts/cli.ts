@@ -5,12 +5,12 @@
  */
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { closeDb, getConnection } from "./client";
-import { hashInvitationCode } from "./queries/abuse";
-import { createStaffUser, findStaffUserByEmail, oneTimePassword } from "./queries/staff";
-import { invitationCodes, waves } from "./schema";
-import { migrate } from "./migrate";
-import { isEmpty, seedDemoWave, seedReferenceData } from "./seed";
+import { closeDb, getConnection } from "@/db/client";
+import { hashInvitationCode } from "@/db/queries/abuse";
+import { createStaffUser, findStaffUserByEmail, oneTimePassword } from "@/db/queries/staff";
+import { invitationCodes, waves } from "@/db/schema";
+import { migrate } from "@/db/migrate";
+import { isEmpty, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 
 async function main(command: string | undefined, flags: string[]) {
   const connection = await getConnection();

@@ -1,4 +1,4 @@
-import type { NewIndicator } from "../schema";
+import type { NewIndicator } from "@/db/schema";
 
 export const seedIndicators: NewIndicator[] = [
   {

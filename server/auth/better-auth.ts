@@ -5,9 +5,9 @@ import { nextCookies } from "better-auth/next-js";
 import { env } from "@/lib/env";
 import { PASSWORD_LENGTH } from "@/lib/auth/password-schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
-import { authSecret } from "@/lib/abuse/secrets";
-import { getDb } from "./client";
-import { accounts, sessions, users, verifications } from "./schema";
+import { authSecret } from "@/server/secrets";
+import { getDb } from "@/db/client";
+import { accounts, sessions, users, verifications } from "@/db/schema";
 
 /**
  * Staff sign-in (better-auth): e-mail and password only, no self sign-up (accounts are

@@ -1,19 +1,19 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { aggregateTables, microdataTable } from "@/db/queries/export";
-import { todayInKazakhstan } from "@/db/queries/responses";
-import type { Wave } from "@/db/schema";
+import { aggregateTables, microdataTable } from "./tables";
+import type { VisibleWave } from "@/server/results/gate";
 import type { Questionnaire } from "@/lib/survey/types";
-import { codebookFiles } from "./codebook";
-import { exportFileName, FORMAT_FILES, writeExport } from "./formats";
-import type { CodebookFile } from "./request";
-import type { DisclosureReport, ExportOptions, ExportRow, ExportTable } from "./types";
+import { codebookFiles } from "@/lib/export/codebook";
+import { exportFileName, FORMAT_FILES, writeExport } from "@/lib/export/formats";
+import type { CodebookFile } from "@/lib/export/request";
+import type { DisclosureReport, ExportOptions, ExportRow, ExportTable } from "@/lib/export/types";
+import { todayInKazakhstan } from "@/lib/time";
 
 /*
  * The one seam between the research routes and the export engine. Everything else (auth,
  * validation, the hidden-results rule, the export log, progress headers) lives in
- * app/api/v1/export-handler.ts. Here: disclosure control makes the table
- * (db/queries/export.ts), a writer streams it in the chosen format (lib/export/formats),
+ * ./research-download.ts. Here: disclosure control makes the table
+ * (./tables.ts), a writer streams it in the chosen format (lib/export/formats),
  * and the codebook describes it (lib/export/codebook).
  */
 
@@ -44,7 +44,7 @@ export interface NotAvailable {
 
 interface ExportInput {
   db: Db;
-  wave: Wave;
+  wave: VisibleWave;
   questionnaire: Questionnaire;
   options: ExportOptions;
 }

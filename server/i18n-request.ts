@@ -1,9 +1,9 @@
 import { getRequestConfig } from "next-intl/server";
 import { hasLocale } from "next-intl";
-import { routing } from "./routing";
+import { routing } from "@/lib/i18n/routing";
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
-  return { locale, messages: (await import(`../../messages/${locale}.json`)).default };
+  return { locale, messages: (await import(`../messages/${locale}.json`)).default };
 });

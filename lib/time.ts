@@ -1,0 +1,7 @@
+/**
+ * Today's date in Kazakhstan (UTC+5): the finest time a response keeps, and the day a wave's
+ * dates are read against. Pass `now` for any day other than today (tests, generated history).
+ */
+export function todayInKazakhstan(now = new Date()): string {
+  return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { APIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { getDb } from "@/db/client";
+import { recordAudit } from "@/db/queries/audit";
+import { getAuth } from "./better-auth";
+import { checkPasswordAttempt, type PasswordAttempt } from "./password-attempts";
+import type { StaffUser } from "./session";
+
+/*
+ * The two places a password is checked, each through the attempt guard
+ * (./password-attempts.ts): signing in, and the current password when changing it.
+ */
+
+/** Counts, slows down and checks one password: `check` answers whether better-auth took it. */
+async function guarded(email: string, check: () => Promise<boolean>): Promise<PasswordAttempt> {
+  return checkPasswordAttempt({ db: await getDb(), email, requestHeaders: await headers(), check });
+}
+
+/** Signs in (setting the session cookie) when the password is right. Any wrong e-mail or password is one answer. */
+export async function signInWithPassword({ email, password }: { email: string; password: string }): Promise<PasswordAttempt> {
+  const auth = await getAuth();
+  const requestHeaders = await headers();
+  return guarded(email, async () => {
+    try {
+      await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
+      return true;
+    } catch (error) {
+      if (error instanceof APIError) return false;
+      throw error;
+    }
+  });
+}
+
+export async function signOutSession() {
+  await (await getAuth()).api.signOut({ headers: await headers() });
+}
+
+/**
+ * A staff member's own new password, through better-auth (it checks the current one).
+ * Every other session of the account ends; this one stays signed in. A wrong current
+ * password counts like a failed sign-in, so a left-open session cannot be used to guess it
+ * faster than the login page allows.
+ */
+export async function changeOwnPassword(user: StaffUser, { currentPassword, newPassword }: { currentPassword: string; newPassword: string }): Promise<PasswordAttempt> {
+  const auth = await getAuth();
+  const requestHeaders = await headers();
+  const attempt = await guarded(user.email, async () => {
+    try {
+      await auth.api.changePassword({ body: { currentPassword, newPassword }, headers: requestHeaders });
+      return true;
+    } catch (error) {
+      if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return false;
+      throw error;
+    }
+  });
+  if (attempt !== "correct") return attempt;
+  // Every other session ends; this one keeps its cookie. (better-auth's own option makes a
+  // new session instead, whose cookie did not reach the browser from a server action.)
+  await auth.api.revokeOtherSessions({ headers: requestHeaders });
+  // After better-auth's own transaction, which this cannot join; the entry names no password.
+  await recordAudit({ db: await getDb(), actor: user, action: "users.changeOwnPassword", detail: { email: user.email } });
+  return attempt;
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { aggregateCounts, quasiFrequencies, responsesQuery, waveTownLabels, withCursor, type Tx } from "@/db/queries/export";
+import { aggregateColumns, aggregateRows } from "@/lib/export/aggregates";
+import { planAnonymisation } from "@/lib/export/anonymise";
+import { microdataColumns } from "@/lib/export/microdata-columns";
+import { microdataRecords } from "@/lib/export/microdata-records";
+import type { ExportRow, ExportTable } from "@/lib/export/types";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { Questionnaire } from "@/lib/survey/types";
+import type { VisibleWave } from "@/server/results/gate";
+
+/** Rows per batch of the aggregate tables, which are small and held whole. */
+const AGGREGATE_BATCH = 2_000;
+
+/**
+ * The microdata export: one row per response, the month rather than the day, coded answers,
+ * and quasi-identifiers recoded to be k-anonymous (lib/export/anonymise.ts). Free text only
+ * when asked for, scrubbed and flagged for review (lib/export/microdata-records.ts).
+ *
+ * The plan is made from the frequency table; the rows then stream through a cursor in a
+ * snapshot where the same table is counted again, so a response stored or removed in
+ * between cannot slip past the plan (the stream fails instead, before its first row).
+ * `report.freeText.scrubbed` grows as the rows stream: read it after the last batch.
+ */
+export async function microdataTable({ db, wave, questionnaire, k, includeText, minK = env.DISCLOSURE_MIN_CELL }: {
+  db: Db;
+  wave: VisibleWave;
+  questionnaire: Questionnaire;
+  k: number;
+  includeText: boolean;
+  minK?: number;
+}): Promise<ExportTable> {
+  const frequencies = await quasiFrequencies(db, wave.id);
+  // The request refuses a k below the minimum; only tests ask for one, planned on its own.
+  const plan = planAnonymisation({ frequencies, k, minK: Math.min(k, minK), questionnaire });
+  const report = { ...plan.report, freeText: { included: includeText, scrubbed: 0 } };
+  const columns = microdataColumns({ questionnaire, towns: await waveTownLabels(db, wave.id), quasiColumns: plan.columns, includeText });
+  const items = questionnaire.items.filter((item) => includeText || item.kind !== "text");
+
+  async function* rows(): AsyncGenerator<ExportRow[]> {
+    const record = microdataRecords({ plan, columns, items, freeText: report.freeText });
+    const unchanged = async (tx: Tx) => {
+      if (JSON.stringify(await quasiFrequencies(tx, wave.id)) !== JSON.stringify(frequencies)) {
+        throw new AppError("errors.exportDataChanged", 409);
+      }
+    };
+    for await (const batch of withCursor(db, responsesQuery(wave.id, items), unchanged)) {
+      const out: ExportRow[] = [];
+      for (const row of batch) {
+        const published = record(row);
+        if (published) out.push(published);
+      }
+      if (out.length > 0) yield out;
+    }
+  }
+  return { columns, rows: rows(), report };
+}
+
+/**
+ * The aggregate export: per town, item and breakdown, from the rollups, with primary and
+ * secondary suppression across each town's groups (no all-towns rows:
+ * lib/export/aggregates.ts). Small: held in memory.
+ */
+export async function aggregateTables({ db, wave, questionnaire, k }: {
+  db: Db;
+  wave: VisibleWave;
+  questionnaire: Questionnaire;
+  k: number;
+}): Promise<ExportTable> {
+  const townLabels = await waveTownLabels(db, wave.id);
+  const { overall, groups } = await aggregateCounts({ db, waveId: wave.id });
+  const { rows, cellsHidden } = aggregateRows({ questionnaire, towns: townLabels.map((t) => t.code), overall, groups, k });
+  async function* batches() {
+    for (let i = 0; i < rows.length; i += AGGREGATE_BATCH) yield rows.slice(i, i + AGGREGATE_BATCH);
+  }
+  return {
+    columns: aggregateColumns(questionnaire, townLabels),
+    rows: batches(),
+    report: { k, rows: rows.length, generalised: [], suppressed: [], cellsHidden },
+  };
+}
