@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 
 /**
- * Staff password lengths, for better-auth (db/auth.ts) and the change-password form. Here,
+ * Staff password lengths, for better-auth (server/auth/better-auth.ts) and the change-password form. Here,
  * not beside the hashing in ./passwords, because the form's bundle must not pull in argon2.
  */
 export const PASSWORD_LENGTH = { min: 12, max: 256 } as const;
