@@ -21,7 +21,7 @@ afterAll(async () => {
 
 async function openFromAnotherProcess(): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run("npx", ["tsx", "--conditions=react-server", "db/cli.ts", "migrate"], {
+    const { stdout, stderr } = await run("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", "migrate"], {
       env: { ...process.env, DATABASE_URL: "", POSTGRES_URL: "", PGLITE_DIR: dir },
     });
     return { code: 0, output: stdout + stderr };
