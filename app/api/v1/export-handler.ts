@@ -14,7 +14,8 @@ const problem = (status: number, error: string, message: string) => Response.jso
 /**
  * What every research download checks, in this order: who is asking (401/403 before
  * anything about the wave is revealed), the wave (404), the options (400), and whether the
- * wave's results may be seen yet (409, DESIGN.md: hidden until it closes).
+ * wave's results may be seen yet (409; docs/design.md, "Statistics and privacy rules":
+ * results hidden until the wave closes).
  */
 async function researchRequest(request: Request, slug: string, query: URLSearchParams) {
   const caller = await apiCallerOrResponse(request, rolesFor("export.download"));
