@@ -83,8 +83,9 @@ export const waves = pgTable("waves", {
   /** Residents need a single-use invitation code to answer. */
   requiresInvitation: boolean("requires_invitation").notNull().default(false),
   /**
-   * Hide results from staff, exports and the public until the wave closes (DESIGN.md): an
-   * authority watching answers arrive could act on them before the poll ends. On by default.
+   * Hide results from staff, exports and the public until the wave closes (docs/design.md,
+   * "Statistics and privacy rules"): an authority watching answers arrive could act on
+   * them before the poll ends. On by default.
    */
   hideResultsUntilClosed: boolean("hide_results_until_closed").notNull().default(true),
   createdAt: createdAt(),
@@ -129,7 +130,7 @@ export type TownResponseCount = typeof townResponseCounts.$inferSelect;
 
 /**
  * One resident's submission. The id is a UUID made on the phone, so a resubmission is
- * recognised and stored once. No time of day, IP or user agent is kept (DESIGN.md,
+ * recognised and stored once. No time of day, IP or user agent is kept (docs/design.md,
  * "Statistics and privacy rules"): the day is the finest time a response carries, which
  * is why this table has no created_at.
  */

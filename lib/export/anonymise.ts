@@ -4,7 +4,7 @@ import { keyOf, SUPPRESSIBLE, suppressLocally, type Group, type QuasiValues, typ
 import type { DisclosureReport, ExportColumn } from "./types";
 
 /**
- * k-anonymity for the microdata export (DESIGN.md, "Statistics and privacy rules"): every
+ * k-anonymity for the microdata export (docs/design.md, "Statistics and privacy rules"): every
  * combination of published quasi-identifier values (town, age band, sex, employment, years
  * in town, survey language and month; a blank counts as a value of its own) occurs at least
  * k times. The plan is made from the frequency table of combinations alone, which SQL

@@ -1,5 +1,5 @@
 /**
- * Which cells of a breakdown may be published (DESIGN.md, "Statistics and privacy rules"):
+ * Which cells of a breakdown may be published (docs/design.md, "Statistics and privacy rules"):
  * no cell rests on fewer than k responses (primary suppression), and where the groups add
  * up to a published total, one hidden cell alone could be worked out by subtraction, so
  * the next smallest cell is hidden too (secondary suppression).

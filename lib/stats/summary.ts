@@ -15,7 +15,8 @@ export interface ItemSummary {
 
 /**
  * Top-2-box share of an item from its code counts, withheld when fewer than k responses
- * carry an opinion (DESIGN.md: no published cell rests on fewer than k responses).
+ * carry an opinion (docs/design.md, "Statistics and privacy rules": no published cell
+ * rests on fewer than k responses).
  */
 export function summariseItem(scale: Scale, counts: CodeCounts, k: number): ItemSummary {
   let n = 0;

@@ -3,10 +3,11 @@ import type { ItemSummary } from "./summary";
 import { wilsonFromShare, type ShareEstimate } from "./wilson";
 
 /**
- * Post-stratification by age band × sex (DESIGN.md): each stratum of respondents counts
- * in proportion to its share of the town's adult population, not of the sample. Online
- * samples over-represent some groups (often the young); weighting corrects that where the
- * population structure is known, and is always shown beside the unweighted figure.
+ * Post-stratification by age band × sex (docs/design.md, "Statistics and privacy rules"):
+ * each stratum of respondents counts in proportion to its share of the town's adult
+ * population, not of the sample. Online samples over-represent some groups (often the
+ * young); weighting corrects that where the population structure is known, and is always
+ * shown beside the unweighted figure.
  *
  * Only respondents who gave both age band and sex can be weighted; strata of the population
  * with no respondent are left out and the others scaled up (the page says how much of the

@@ -1,7 +1,7 @@
 /**
- * The Wilson score interval for a share (DESIGN.md: "Shares are top-2-box with a 95 %
- * Wilson interval"). Unlike the textbook normal interval it stays inside [0, 1] and
- * behaves at small n and at shares near 0 or 1.
+ * The Wilson score interval for a share (docs/design.md, "Statistics and privacy rules":
+ * a share is top-2-box with a 95 % Wilson interval). Unlike the textbook normal interval
+ * it stays inside [0, 1] and behaves at small n and at shares near 0 or 1.
  */
 export interface ShareEstimate {
   share: number;

@@ -24,7 +24,7 @@ describe("the questionnaire", () => {
     }
   });
 
-  it("asks at least one question in every area of DESIGN.md", () => {
+  it("asks at least one question in every area (docs/design.md, \"What the survey asks\")", () => {
     for (const area of questionnaire.areas) expect(questionnaire.items.some((item) => item.area === area), area).toBe(true);
   });
 
