@@ -2,7 +2,7 @@ import next from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 // A local import of one of the project's own folders, by alias ("@/db/client") or by a
-// relative path that climbs into it ("../../db/client").
+// relative path that climbs into it.
 const folder = (...names) => `^(@/|(\\.\\.?/)+)(${names.join("|")})(/|$)`;
 const drivers = { regex: "^(drizzle-orm|pg|@electric-sql/pglite|@vercel/postgres)(/|$)", message: "Only db/ talks to the database driver." };
 

@@ -16,7 +16,7 @@ const importing = (specifier: string) => `import * as m from "${specifier}";\nex
 describe("layers", () => {
   it.each([
     ["app/[locale]/page.tsx", "@/db/client"],
-    ["app/[locale]/(staff)/staff/page.tsx", "../../../../db/queries/waves"],
+    ["app/[locale]/(staff)/staff/page.tsx", `${"../".repeat(4)}db/queries/waves`],
     ["app/api/health/route.ts", "drizzle-orm"],
     ["lib/stats/x.ts", "@/db/client"],
     ["lib/stats/x.ts", "../../db/schema"],
