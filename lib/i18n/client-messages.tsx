@@ -1,16 +1,18 @@
 "use client";
 
-import { IntlMessageFormat } from "intl-messageformat";
 import { createContext, useContext, useMemo } from "react";
+import { formatMessage, type MessageValues } from "./format-message";
 
 /**
  * Translations for the staff pages' client components: the page passes the namespaces its
  * forms need, and `useTranslations` formats them (ICU plurals and arguments) with
- * intl-messageformat.
+ * `formatMessage`, the one ICU formatter of client components, the residents' pages
+ * included (./format-message.ts).
  *
  * Not next-intl's client hooks: webpack keeps one set of used exports per module for the
  * whole app, so using them anywhere would put next-intl's message formatter into the
- * bundle of every page, the residents' survey included (12 KB gzip over its budget).
+ * bundle of every page, the residents' survey included (12 KB gzip over its budget); and
+ * intl-messageformat alone would cost the survey 10 KB gzip, more than its budget leaves.
  * Resident pages get their texts as props from the server.
  */
 type Messages = { [key: string]: string | Messages };
@@ -32,8 +34,6 @@ export function useLocale(): string {
   return useMessages().locale;
 }
 
-type Values = Record<string, string | number | Date | boolean | null | undefined>;
-
 /** `t(key, values)` and `t.has(key)` within a namespace ("a.b"), like next-intl's hook. */
 export function useTranslations(namespace?: string) {
   const { locale, messages } = useMessages();
@@ -45,10 +45,10 @@ export function useTranslations(namespace?: string) {
       }
       return typeof node === "string" ? node : undefined;
     };
-    const t = (key: string, values?: Values): string => {
+    const t = (key: string, values?: MessageValues): string => {
       const message = lookup(key);
       if (message === undefined) return namespace ? `${namespace}.${key}` : key;
-      return String(new IntlMessageFormat(message, locale).format(values as Record<string, string | number | Date | boolean>));
+      return formatMessage(message, locale, values);
     };
     return Object.assign(t, { has: (key: string) => lookup(key) !== undefined });
   }, [locale, messages, namespace]);

@@ -11,6 +11,7 @@ export default async function ResidentLayout({ children, params }: LayoutProps<"
   return (
     <>
       <OutboxSender
+        locale={locale}
         labels={{ waiting: t.raw("waiting") as string, sending: t("sending"), sent: t("sent"), rejected: t.raw("rejected") as string, fix: t("fix") }}
         errors={await residentErrorMessages(locale)}
       />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { formatMessage } from "@/lib/i18n/format-message";
 import { outboxEntries, sendWithRetry } from "./outbox";
 
 type State =
@@ -9,6 +10,7 @@ type State =
   | { kind: "sent" }
   | { kind: "rejected"; reason: string; href: string };
 
+/** Texts of the "outbox" namespace; `waiting` ({count}) and `rejected` ({reason}) as raw ICU messages. */
 export interface OutboxLabels {
   waiting: string;
   sending: string;
@@ -23,7 +25,7 @@ export interface OutboxLabels {
  * whether answers are waiting or sent; answers the server refused stay on the phone until
  * the resident opens them again in the survey.
  */
-export function OutboxSender({ labels, errors }: { labels: OutboxLabels; errors: Record<string, string> }) {
+export function OutboxSender({ locale, labels, errors }: { locale: string; labels: OutboxLabels; errors: Record<string, string> }) {
   const [state, setState] = useState<State>({ kind: "idle" });
   const [sending, setSending] = useState(false);
 
@@ -78,12 +80,12 @@ export function OutboxSender({ labels, errors }: { labels: OutboxLabels; errors:
   if (state.kind === "rejected") {
     return (
       <p className="outbox rejected" role="status" data-testid="outbox-status">
-        {labels.rejected.replace("{reason}", state.reason)} <a href={state.href}>{labels.fix}</a>
+        {formatMessage(labels.rejected, locale, { reason: state.reason })} <a href={state.href}>{labels.fix}</a>
       </p>
     );
   }
   const text =
-    state.kind === "waiting" ? `${labels.waiting.replace("{count}", String(state.count))}${sending ? ` ${labels.sending}` : ""}` : labels.sent;
+    state.kind === "waiting" ? `${formatMessage(labels.waiting, locale, { count: state.count })}${sending ? ` ${labels.sending}` : ""}` : labels.sent;
   return (
     <p className={`outbox ${state.kind}`} role="status" data-testid="outbox-status">
       {text}

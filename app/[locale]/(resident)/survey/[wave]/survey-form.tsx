@@ -6,6 +6,7 @@ import { useForm, useWatch, type FieldPath } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import * as z from "zod/mini";
 import { discard, enqueue, outboxEntries, sendWithRetry, type OutboxEntry } from "@/app/components/resident/outbox";
+import { formatMessage } from "@/lib/i18n/format-message";
 import type { Locale } from "@/lib/i18n/locales";
 import { buildResponseSchema, type ResponseInput, type ResponseSubmission } from "@/lib/survey/response-schema";
 import { isAsked, withoutHidden } from "@/lib/survey/skip-logic";
@@ -24,6 +25,7 @@ export interface SurveyFormProps {
   rules: ItemRule[];
   towns: Array<{ id: number; code: string; name: string }>;
   areas: Array<{ id: string; title: string; items: QuestionView[] }>;
+  /** Texts in the reader's language; `stepOf` and `charactersLeft` are raw ICU messages, formatted here. */
   labels: Record<
     | "town" | "chooseTown" | "optional" | "next" | "back" | "send" | "sending" | "stepOf" | "summaryTitle" | "summaryIntro"
     | "change" | "notAnswered" | "waiting" | "fixErrors" | "invitationCode" | "invitationHint" | "charactersLeft" | "progress"
@@ -229,7 +231,7 @@ export function SurveyForm(props: SurveyFormProps) {
     if (item.kind === "text") return String(value);
     return item.options.find((option) => String(option.code) === String(value))?.label ?? labels.notAnswered;
   };
-  const stepLabel = labels.stepOf.replace("{current}", String(current + 1)).replace("{total}", String(steps.length));
+  const stepLabel = formatMessage(labels.stepOf, locale, { current: current + 1, total: steps.length });
 
   return (
     <form
@@ -307,7 +309,7 @@ export function SurveyForm(props: SurveyFormProps) {
           register={register as never}
           error={message(answerErrors[item.id]?.message)}
           optionalLabel={labels.optional}
-          charactersLeft={(count) => labels.charactersLeft.replace("{count}", String(count))}
+          charactersLeft={(count) => formatMessage(labels.charactersLeft, locale, { count })}
           textLength={String(answers[item.id] ?? "").length}
         />
       ))}
