@@ -1,27 +1,23 @@
 import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { routing } from "@/lib/i18n/routing";
+import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES } from "@/lib/request-limits";
 
 // Picks the language: from the URL, else the cookie of an earlier visit, else the
 // browser's Accept-Language, else Russian.
 const intl = createMiddleware(routing);
 
-/** A survey response is a few kilobytes; anything far larger is not a response. */
-export const MAX_BODY_BYTES = 64 * 1024;
-/**
- * The admin's indicator import sends a whole CSV file (up to 2 MB, lib/indicators) to its
- * server action; the same as serverActions.bodySizeLimit in next.config.js.
- */
-export const MAX_IMPORT_BODY_BYTES = 3 * 1024 * 1024;
+export { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES };
 const IMPORT_PATH = /^\/(kk|ru|en)\/staff\/admin\/indicators\/?$/;
 
 /**
  * Any server action can be posted to any page, so the larger limit also asks for a staff
- * session cookie (db/auth.ts names it): without one, the import page is held to the small
+ * session cookie (lib/auth/session-cookie.ts names it): without one, the import page is held to the small
  * limit like every other page. The action itself then checks that the session is an admin's.
  */
 function bodyLimit(request: NextRequest): number {
-  const hasSession = request.cookies.getAll().some(({ name }) => name === "qala.session_token" || name === "__Secure-qala.session_token");
+  const hasSession = request.cookies.getAll().some(({ name }) => (SESSION_COOKIE_NAMES as readonly string[]).includes(name));
   return hasSession && IMPORT_PATH.test(request.nextUrl.pathname) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 }
 

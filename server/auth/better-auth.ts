@@ -2,6 +2,7 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
+import { SESSION_COOKIE_PREFIX } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { PASSWORD_LENGTH } from "@/lib/auth/password-schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
@@ -36,7 +37,7 @@ async function createAuth() {
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     advanced: {
       useSecureCookies: env.NODE_ENV === "production" && env.APP_URL?.startsWith("https://"),
-      cookiePrefix: "qala",
+      cookiePrefix: SESSION_COOKIE_PREFIX,
       // Sessions are staff sessions; residents never sign in and are never tracked.
       ipAddress: { disableIpTracking: true },
     },

@@ -1,11 +1,10 @@
 import { clientAddress } from "@/lib/abuse/address-bucket";
 import { submissionStatus } from "@/lib/action";
+import { MAX_BODY_BYTES } from "@/lib/request-limits";
 import { submitResponse } from "@/server/submissions/submit";
 
 export const dynamic = "force-dynamic";
 
-/** A response is a few kilobytes; anything far larger is not one. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 /**
  * Where phones send responses, online or from their outbox. A stable address rather than a
