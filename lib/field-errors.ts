@@ -24,11 +24,11 @@ export function placeFieldErrors(fieldErrors: Record<string, string[]>, fields: 
   const byField: Record<string, string> = {};
   const formKeys: string[] = [];
   const byLength = [...fields].sort((a, b) => b.length - a.length);
-  for (const [path, keys] of Object.entries(fieldErrors)) {
-    if (keys.length === 0) continue;
+  for (const [path, [key]] of Object.entries(fieldErrors)) {
+    if (key === undefined) continue;
     const field = byLength.find((name) => path === name || path.startsWith(`${name}.`));
-    if (field === undefined) formKeys.push(keys[0]);
-    else byField[field] ??= keys[0];
+    if (field === undefined) formKeys.push(key);
+    else byField[field] ??= key;
   }
   return { byField, formKeys };
 }

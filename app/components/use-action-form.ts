@@ -22,6 +22,8 @@ export interface ActionFormOptions<Values extends FieldValues, Result extends An
   invalidMessage?: string;
   /** The key shown when the action cannot be reached at all (a lost connection, a request too large). */
   failedKey?: string;
+  /** Keep the last outcome on screen while the form is sent again (an import's preview while it is imported). */
+  keepOutcomeWhileSending?: boolean;
   /** After an "ok" result, with the values it was for (reset the form, refresh the page). */
   onOk?: (result: Ok<Result>, values: Values) => void;
   /** After any result, "ok" included. */
@@ -37,7 +39,7 @@ export type ActionForm<Values extends FieldValues, Result extends AnyResult> = U
   pending: boolean;
   /** The form-level message: the action's error, or `invalidMessage`; null when none. */
   formError: string | null;
-  /** The last result with the values it was for; cleared when the form is sent again. */
+  /** The last result with the values it was for; cleared when the form is sent again (unless `keepOutcomeWhileSending`). */
   outcome: { result: Result; values: Values } | null;
   /** The last "ok" result (with any data the action handed back), until the form is sent again or `clearOutcome`. */
   ok: Ok<Result> | null;
@@ -52,7 +54,7 @@ export type ActionForm<Values extends FieldValues, Result extends AnyResult> = U
  * message, "ok" and any status of the action's own are handed back as `outcome`.
  */
 export function useActionForm<Values extends FieldValues, Result extends AnyResult>(options: ActionFormOptions<Values, Result>): ActionForm<Values, Result> {
-  const { schema, defaultValues, action, message, invalidMessage, failedKey = "errors.unexpected", onOk, onResult } = options;
+  const { schema, defaultValues, action, message, invalidMessage, failedKey = "errors.unexpected", keepOutcomeWhileSending = false, onOk, onResult } = options;
   const form = useForm<Values>({
     // The schemas are zod/mini; the resolver's overloads do not name Values from them.
     resolver: zodResolver(schema as never) as unknown as Resolver<Values>,
@@ -66,13 +68,14 @@ export function useActionForm<Values extends FieldValues, Result extends AnyResu
   const submitWith = (send: (values: Values) => Promise<Result>) =>
     handleSubmit(async (values) => {
       setFormError(null);
-      setOutcome(null);
+      if (!keepOutcomeWhileSending) setOutcome(null);
       const result = await send(values).catch((): Result => ({ status: "error", messageKey: failedKey }) as unknown as Result);
       setOutcome({ result, values });
       if (result.status === "invalid") {
         const { byField, formKeys } = placeFieldErrors((result as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors, fields);
         for (const [name, key] of Object.entries(byField)) setError(name as Path<Values>, { message: key });
-        setFormError(formKeys.length > 0 ? message(formKeys[0]) : (invalidMessage ?? null));
+        const [formKey] = formKeys;
+        setFormError(formKey !== undefined ? message(formKey) : (invalidMessage ?? null));
       } else if (result.status === "error") {
         setFormError(message((result as unknown as { messageKey: string }).messageKey));
       }

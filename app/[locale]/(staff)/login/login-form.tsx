@@ -14,7 +14,7 @@ export function LoginForm({ next, labels, errors }: {
   errors: Record<string, string>;
 }) {
   const router = useRouter();
-  const message = (key: string) => errors[key] ?? errors["errors.loginFailed"];
+  const message = (key: string) => errors[key] ?? errors["errors.loginFailed"] ?? key;
   const { register, onSubmit, pending, formError, errorOf } = useActionForm({
     schema: loginSchema,
     defaultValues: EMPTY,
