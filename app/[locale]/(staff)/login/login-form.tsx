@@ -1,50 +1,44 @@
 "use client";
 
-import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { Field, FormAlert } from "@/app/components/field";
+import { useActionForm } from "@/app/components/use-action-form";
 import { loginSchema, type LoginInput } from "@/lib/auth/login-schema";
 import { signIn } from "./actions";
+
+const EMPTY: LoginInput = { email: "", password: "" };
 
 export function LoginForm({ next, labels, errors }: {
   next: string;
   labels: Record<"email" | "password" | "submit" | "signingIn", string>;
   errors: Record<string, string>;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const router = useRouter();
-  const { register, handleSubmit, formState } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
-  const message = (key?: string) => (key ? (errors[key] ?? errors["errors.loginFailed"]) : undefined);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await signIn(values);
-    if (result.status === "ok") {
+  const message = (key: string) => errors[key] ?? errors["errors.loginFailed"] ?? key;
+  const { register, onSubmit, pending, formError, errorOf } = useActionForm({
+    schema: loginSchema,
+    defaultValues: EMPTY,
+    action: signIn,
+    message,
+    invalidMessage: message("errors.loginFailed"),
+    onOk: () => {
       router.replace(next);
       router.refresh();
-    }
-    else setFormError(message(result.status === "error" ? result.messageKey : "errors.loginFailed") ?? null);
+    },
   });
 
-  const emailError = message(formState.errors.email?.message);
-  const passwordError = message(formState.errors.password?.message);
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <p className="alert" role="alert">
-          {formError}
-        </p>
-      )}
-      <label htmlFor="email">{labels.email}</label>
-      <input id="email" type="email" autoComplete="username" {...register("email")} aria-invalid={emailError ? true : undefined} aria-describedby={emailError ? "email-error" : undefined} />
-      {emailError && <p className="field-error" id="email-error">{emailError}</p>}
-      <label htmlFor="password">{labels.password}</label>
-      <input id="password" type="password" autoComplete="current-password" {...register("password")} aria-invalid={passwordError ? true : undefined} aria-describedby={passwordError ? "password-error" : undefined} />
-      {passwordError && <p className="field-error" id="password-error">{passwordError}</p>}
+      <FormAlert message={formError} />
+      <Field id="email" label={labels.email} error={errorOf("email")}>
+        <input type="email" autoComplete="username" {...register("email")} />
+      </Field>
+      <Field id="password" label={labels.password} error={errorOf("password")}>
+        <input type="password" autoComplete="current-password" {...register("password")} />
+      </Field>
       <p>
-        <button className="button full" type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? labels.signingIn : labels.submit}
+        <button className="button full" type="submit" disabled={pending}>
+          {pending ? labels.signingIn : labels.submit}
         </button>
       </p>
     </form>

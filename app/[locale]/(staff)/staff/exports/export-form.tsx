@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { Field } from "@/app/components/field";
 import { useLocale, useTranslations } from "@/lib/i18n/client-messages";
 import { CODEBOOK_FILES, exportQuery, MAX_K } from "@/lib/export/request";
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportOptions } from "@/lib/export/types";
@@ -56,55 +57,48 @@ export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
     >
       <div className="export-fields">
         <div>
-          <label htmlFor={id("kind")}>{t("kind")}</label>
-          <select id={id("kind")} value={options.kind} disabled={busy} onChange={(event) => setOptions({ ...options, kind: event.target.value as ExportOptions["kind"] })}>
-            {EXPORT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
+          <Field id={id("kind")} label={t("kind")}>
+            <select value={options.kind} disabled={busy} onChange={(event) => setOptions({ ...options, kind: event.target.value as ExportOptions["kind"] })}>
+              {EXPORT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kinds.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
         </div>
         <div>
-          <label htmlFor={id("format")}>{t("format")}</label>
-          <select id={id("format")} value={options.format} disabled={busy} onChange={(event) => setOptions({ ...options, format: event.target.value as ExportOptions["format"] })}>
-            {EXPORT_FORMATS.map((value) => (
-              <option key={value} value={value}>
-                {t(`formats.${value}`)}
-              </option>
-            ))}
-          </select>
+          <Field id={id("format")} label={t("format")}>
+            <select value={options.format} disabled={busy} onChange={(event) => setOptions({ ...options, format: event.target.value as ExportOptions["format"] })}>
+              {EXPORT_FORMATS.map((value) => (
+                <option key={value} value={value}>
+                  {t(`formats.${value}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
         </div>
         <div>
-          <label htmlFor={id("k")}>{t("k")}</label>
-          <input
-            id={id("k")}
-            type="number"
-            inputMode="numeric"
-            min={minK}
-            max={MAX_K}
-            step={1}
-            value={kInput}
-            disabled={busy}
-            aria-invalid={kValid ? undefined : true}
-            aria-describedby={id("k-hint")}
-            onChange={(event) => {
-              setKInput(event.target.value);
-              if (/^\d+$/.test(event.target.value)) setOptions({ ...options, k: Number(event.target.value) });
-            }}
-          />
-          <p className={kValid ? "hint" : "field-error"} id={id("k-hint")}>
-            {kValid ? t("kHint", { min: minK }) : t("kTooSmall", { min: minK })}
-          </p>
+          <Field id={id("k")} label={t("k")} hint={t("kHint", { min: minK })} error={kValid ? undefined : t("kTooSmall", { min: minK })} errorReplacesHint>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={minK}
+              max={MAX_K}
+              step={1}
+              value={kInput}
+              disabled={busy}
+              onChange={(event) => {
+                setKInput(event.target.value);
+                if (/^\d+$/.test(event.target.value)) setOptions({ ...options, k: Number(event.target.value) });
+              }}
+            />
+          </Field>
         </div>
       </div>
-      <label className="option" htmlFor={id("text")}>
-        <input id={id("text")} type="checkbox" checked={options.includeText} disabled={busy} aria-describedby={id("text-hint")} onChange={(event) => setOptions({ ...options, includeText: event.target.checked })} />
-        {t("includeText")}
-      </label>
-      <p className="hint" id={id("text-hint")}>
-        {t("includeTextHint")}
-      </p>
+      <Field id={id("text")} label={t("includeText")} hint={t("includeTextHint")} check>
+        <input type="checkbox" checked={options.includeText} disabled={busy} onChange={(event) => setOptions({ ...options, includeText: event.target.checked })} />
+      </Field>
       <p>
         <button className="button" type="submit" disabled={busy || !kValid}>
           {busy ? t("downloading") : t("download")}

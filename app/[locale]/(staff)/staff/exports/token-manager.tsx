@@ -3,10 +3,10 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "@/lib/i18n/client-messages";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { Field, FormAlert } from "@/app/components/field";
+import { useActionForm } from "@/app/components/use-action-form";
 import { createTokenSchema, TOKEN_EXPIRIES, type CreateTokenInput } from "@/lib/auth/token-schema";
-import { showFieldErrors, useMessage } from "../admin/form-messages";
+import { useMessage } from "../admin/form-messages";
 import { createToken, revokeToken } from "./actions";
 
 /** A token as the list shows it; dates are formatted on the server, in the reader's language. */
@@ -28,19 +28,17 @@ export function TokenManager({ tokens, showOwner }: { tokens: TokenRow[]; showOw
   const message = useMessage("exports");
   const router = useRouter();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, reset, setError, formState } = useForm<CreateTokenInput>({ resolver: zodResolver(createTokenSchema), defaultValues: EMPTY });
-  const nameError = formState.errors.name?.message && message(formState.errors.name.message);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await createToken(values);
-    if (result.status === "ok") {
+  const { register, reset, onSubmit, pending, formError, errorOf } = useActionForm({
+    schema: createTokenSchema,
+    defaultValues: EMPTY,
+    action: createToken,
+    message,
+    // The one-time token stays on screen until it is noted or another is made.
+    onOk: (result) => {
       setCreated({ name: result.name, token: result.token });
       reset(EMPTY);
       router.refresh();
-    } else if (result.status === "invalid") showFieldErrors(setError, result.fieldErrors);
-    else setFormError(message(result.messageKey));
+    },
   });
 
   return (
@@ -58,27 +56,22 @@ export function TokenManager({ tokens, showOwner }: { tokens: TokenRow[]; showOw
         </div>
       )}
       <form className="choose" onSubmit={onSubmit} noValidate aria-label={t("createToken")}>
-        {formError && (
-          <p className="alert" role="alert">
-            {formError}
-          </p>
-        )}
-        <label htmlFor="token-name">{t("tokenName")}</label>
-        <input id="token-name" autoComplete="off" {...register("name")} aria-invalid={nameError ? true : undefined} aria-describedby="token-name-hint" />
-        <p className={nameError ? "field-error" : "hint"} id="token-name-hint">
-          {nameError || t("tokenNameHint")}
-        </p>
-        <label htmlFor="token-expiry">{t("tokenExpiry")}</label>
-        <select id="token-expiry" {...register("expiry")}>
-          {TOKEN_EXPIRIES.map((expiry) => (
-            <option key={expiry} value={expiry}>
-              {t(`expiries.${expiry}`)}
-            </option>
-          ))}
-        </select>
+        <FormAlert message={formError} />
+        <Field id="token-name" label={t("tokenName")} hint={t("tokenNameHint")} error={errorOf("name")} errorReplacesHint>
+          <input autoComplete="off" {...register("name")} />
+        </Field>
+        <Field id="token-expiry" label={t("tokenExpiry")}>
+          <select {...register("expiry")}>
+            {TOKEN_EXPIRIES.map((expiry) => (
+              <option key={expiry} value={expiry}>
+                {t(`expiries.${expiry}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
         <p>
-          <button className="button" type="submit" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? t("creatingToken") : t("createToken")}
+          <button className="button" type="submit" disabled={pending}>
+            {pending ? t("creatingToken") : t("createToken")}
           </button>
         </p>
       </form>
@@ -146,11 +139,7 @@ function RevokeButton({ id, name }: { id: number; name: string }) {
   return (
     <div>
       <p>{t("confirmRevoke", { name })}</p>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <button type="button" className="button secondary" disabled={pending} onClick={revoke}>
         {pending ? t("revoking") : t("confirm")}
       </button>{" "}

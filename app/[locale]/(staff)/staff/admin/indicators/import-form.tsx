@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { useWatch } from "react-hook-form";
+import { Field } from "@/app/components/field";
+import { useActionForm } from "@/app/components/use-action-form";
 import { useTranslations } from "@/lib/i18n/client-messages";
 import type { ActionResult } from "@/lib/action";
 import { importInputSchema, importKinds, MAX_IMPORT_BYTES, type ImportInput } from "@/lib/indicators/import-schema";
@@ -12,6 +13,8 @@ import { PreviewTable, ProblemTable, type DisplayNames } from "./import-results"
 
 type Outcome = ActionResult<object, ImportPreview | ImportRejected | ImportDone>;
 
+const DEFAULTS: ImportInput = { kind: "values", csv: "" };
+
 /**
  * Choose or paste a file, preview what it would change, then import it. A preview or
  * success message belongs to the text it was made for: editing the text or the kind hides it.
@@ -19,26 +22,31 @@ type Outcome = ActionResult<object, ImportPreview | ImportRejected | ImportDone>
 export function ImportForm({ columnsByKind, names }: { columnsByKind: Record<ImportInput["kind"], { required: string; optional: string }>; names: DisplayNames }) {
   const t = useTranslations();
   const router = useRouter();
-  const [outcome, setOutcome] = useState<{ input: ImportInput; result: Outcome } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const { register, handleSubmit, setValue, control, formState } = useForm<ImportInput>({
-    resolver: zodResolver(importInputSchema),
-    defaultValues: { kind: "values", csv: "" },
+  const [busyWith, setBusyWith] = useState<"preview" | "import">("preview");
+  const { register, setValue, control, submitWith, pending: busy, outcome, errorOf } = useActionForm<ImportInput, Outcome>({
+    schema: importInputSchema,
+    defaultValues: DEFAULTS,
+    action: previewImport,
+    // The preview stays on screen while it is being imported.
+    keepOutcomeWhileSending: true,
+    message: t,
+    // A request refused before the action runs (too large for the proxy, connection lost)
+    // throws rather than answering with a result.
+    failedKey: "adminIndicators.form.failed",
+    onResult: (result) => {
+      if (result.status === "imported") router.refresh();
+    },
   });
   const [kind, csv] = useWatch({ control, name: ["kind", "csv"] });
-  const current = outcome && outcome.input.kind === kind && outcome.input.csv === csv ? outcome.result : null;
-  const busy = formState.isSubmitting;
-  const [busyWith, setBusyWith] = useState<"preview" | "import">("preview");
-
-  const run = (action: typeof previewImport | typeof applyImport) =>
-    handleSubmit(async (input) => {
-      setBusyWith(action === applyImport ? "import" : "preview");
-      // A request refused before the action runs (too large for the proxy, connection lost)
-      // throws here rather than answering with a result.
-      const result: Outcome = await action(input).catch(() => ({ status: "error", messageKey: "adminIndicators.form.failed" }));
-      setOutcome({ input, result });
-      if (result.status === "imported") router.refresh();
-    });
+  const current = outcome && outcome.values.kind === kind && outcome.values.csv === csv ? outcome.result : null;
+  const run = (action: "preview" | "import") => {
+    const send = submitWith(action === "import" ? applyImport : previewImport);
+    return (event?: React.BaseSyntheticEvent) => {
+      setBusyWith(action);
+      return send(event);
+    };
+  };
 
   async function chooseFile(file: File | undefined) {
     setFileError(null);
@@ -52,48 +60,32 @@ export function ImportForm({ columnsByKind, names }: { columnsByKind: Record<Imp
     }
   }
 
-  const fieldError = (field: keyof ImportInput) => {
-    const key = formState.errors[field]?.message ?? (current?.status === "invalid" ? current.fieldErrors[field]?.[0] : undefined);
-    return key ? t(key) : null;
-  };
-  const csvError = fileError ?? fieldError("csv");
+  const csvError = fileError ?? errorOf("csv");
   const toWrite = current?.status === "preview" ? current.plan.counts.added + current.plan.counts.changed : 0;
   const columns = columnsByKind[kind];
 
   return (
-    <form onSubmit={run(previewImport)} noValidate aria-busy={busy}>
-      <label htmlFor="import-kind">{t("adminIndicators.form.kind")}</label>
-      <select id="import-kind" {...register("kind")}>
-        {importKinds.map((option) => (
-          <option key={option} value={option}>
-            {t(`adminIndicators.form.kinds.${option}`)}
-          </option>
-        ))}
-      </select>
+    <form onSubmit={run("preview")} noValidate aria-busy={busy}>
+      <Field id="import-kind" label={t("adminIndicators.form.kind")}>
+        <select {...register("kind")}>
+          {importKinds.map((option) => (
+            <option key={option} value={option}>
+              {t(`adminIndicators.form.kinds.${option}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
       <p className="hint" id="import-columns">
         {t("adminIndicators.form.columns", { columns: columns.required, optional: columns.optional || t("adminIndicators.form.noOptional") })}
       </p>
 
-      <label htmlFor="import-file">{t("adminIndicators.form.file")}</label>
-      <input id="import-file" type="file" accept=".csv,.txt,text/csv,text/plain" aria-describedby="import-file-hint" onChange={(event) => chooseFile(event.target.files?.[0])} />
-      <p className="hint" id="import-file-hint">
-        {t("adminIndicators.form.fileHint")}
-      </p>
+      <Field id="import-file" label={t("adminIndicators.form.file")} hint={t("adminIndicators.form.fileHint")}>
+        <input type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(event) => chooseFile(event.target.files?.[0])} />
+      </Field>
 
-      <label htmlFor="import-csv">{t("adminIndicators.form.csv")}</label>
-      <textarea
-        id="import-csv"
-        rows={10}
-        spellCheck={false}
-        {...register("csv")}
-        aria-invalid={csvError ? true : undefined}
-        aria-describedby={csvError ? "import-csv-error import-columns" : "import-columns"}
-      />
-      {csvError && (
-        <p className="field-error" id="import-csv-error" role="alert">
-          {csvError}
-        </p>
-      )}
+      <Field id="import-csv" label={t("adminIndicators.form.csv")} error={csvError} errorRole="alert" describedBy="import-columns">
+        <textarea rows={10} spellCheck={false} {...register("csv")} />
+      </Field>
 
       <p>
         <button className="button" type="submit" disabled={busy}>
@@ -130,7 +122,7 @@ export function ImportForm({ columnsByKind, names }: { columnsByKind: Record<Imp
             </p>
           ) : (
             <p>
-              <button className="button" type="button" disabled={busy} onClick={run(applyImport)}>
+              <button className="button" type="button" disabled={busy} onClick={run("import")}>
                 {busy && busyWith === "import" ? t("adminIndicators.form.importing") : t("adminIndicators.form.import", { count: toWrite })}
               </button>
             </p>

@@ -1,13 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "@/lib/i18n/client-messages";
-import { Controller, useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { Controller, useWatch } from "react-hook-form";
+import { Field, FormAlert } from "@/app/components/field";
+import { useActionForm } from "@/app/components/use-action-form";
 import type { ActionResult } from "@/lib/action";
 import { ROLES, updateAccountSchema, type UpdateAccountInput } from "@/lib/auth/account-schema";
-import { showFieldErrors, useMessage } from "../form-messages";
+import { useMessage } from "../form-messages";
 import { TownPicker, type TownChoice } from "../town-picker";
 import type { AccountRow } from "./account-table";
 import { deleteAccount, resetPassword, updateAccount } from "./actions";
@@ -58,11 +59,7 @@ export function AccountActions({ account, towns, isSelf, onDeleted }: { account:
         <summary>{t("edit")}</summary>
         <EditAccessForm account={account} towns={towns} />
       </details>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       {newPassword && <OneTimePassword status={t("resetDone", { email: account.email })} password={newPassword} onDone={() => setNewPassword(null)} />}
       {!isSelf && (
         <p>
@@ -94,56 +91,41 @@ function EditAccessForm({ account, towns }: { account: AccountRow; towns: TownCh
   const t = useTranslations("adminUsers");
   const message = useMessage("adminUsers");
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, control, setError, formState } = useForm<UpdateAccountInput>({
-    resolver: zodResolver(updateAccountSchema),
-    defaultValues: { userId: account.id, role: account.role, townCodes: account.townCodes },
+  const defaultValues = useMemo<UpdateAccountInput>(() => ({ userId: account.id, role: account.role, townCodes: account.townCodes }), [account]);
+  const { register, control, onSubmit, pending, formError, ok, errorOf } = useActionForm({
+    schema: updateAccountSchema,
+    defaultValues,
+    action: (values: UpdateAccountInput) => updateAccount({ ...values, userId: account.id }),
+    message,
+    invalidMessage: t("fixErrors"),
+    onOk: () => router.refresh(),
   });
   const role = useWatch({ control, name: "role" });
   const id = `edit-${account.id}`;
-  const roleError = formState.errors.role?.message ? message(formState.errors.role.message) : undefined;
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setSaved(false);
-    const result = await updateAccount({ ...values, userId: account.id });
-    if (result.status === "ok") {
-      setSaved(true);
-      router.refresh();
-    } else if (result.status === "invalid") {
-      showFieldErrors(setError, result.fieldErrors);
-      setFormError(t("fixErrors"));
-    } else setFormError(message(result.messageKey));
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError && (
-        <p className="alert" role="alert">
-          {formError}
-        </p>
-      )}
-      {saved && <p role="status">{t("saved", { email: account.email })}</p>}
-      <label htmlFor={`${id}-role`}>{t("role")}</label>
-      <select id={`${id}-role`} {...register("role")} aria-invalid={roleError ? true : undefined} aria-describedby={roleError ? `${id}-role-error` : undefined}>
-        {ROLES.map((option) => (
-          <option key={option} value={option}>
-            {t(`roles.${option}`)}
-          </option>
-        ))}
-      </select>
-      {roleError && <p className="field-error" id={`${id}-role-error`}>{roleError}</p>}
+      <FormAlert message={formError} />
+      {ok && <p role="status">{t("saved", { email: account.email })}</p>}
+      <Field id={`${id}-role`} label={t("role")} error={errorOf("role")}>
+        <select {...register("role")}>
+          {ROLES.map((option) => (
+            <option key={option} value={option}>
+              {t(`roles.${option}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
       {role === "official" && (
         <Controller
           control={control}
           name="townCodes"
-          render={({ field, fieldState }) => (
+          render={({ field }) => (
             <TownPicker
               idPrefix={id}
               legend={t("townsLegend")}
               hint={t("townsHint")}
-              error={fieldState.error?.message ? message(fieldState.error.message) : undefined}
+              error={errorOf("townCodes")}
               towns={towns}
               value={field.value}
               onChange={field.onChange}
@@ -153,8 +135,8 @@ function EditAccessForm({ account, towns }: { account: AccountRow; towns: TownCh
         />
       )}
       <p>
-        <button className="button" type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("saving") : t("save")}
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? t("saving") : t("save")}
         </button>
       </p>
     </form>

@@ -1,16 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "@/lib/i18n/client-messages";
-import { Controller, useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import { Controller } from "react-hook-form";
+import { Field, FormAlert } from "@/app/components/field";
+import { useActionForm } from "@/app/components/use-action-form";
 import { createWaveSchema, type CreateWaveInput } from "@/lib/survey/wave-schema";
-import { showFieldErrors, useMessage } from "../form-messages";
+import { useMessage } from "../form-messages";
 import { TownPicker, type TownChoice } from "../town-picker";
 import { createWave } from "./actions";
-
-type TextField = "slug" | "name.kk" | "name.ru" | "name.en" | "opensOn" | "closesOn";
 
 /** A new wave, created as a draft: results hidden until it closes unless the admin says otherwise. */
 export function CreateWaveForm({ towns, questionnaireVersions, defaults }: {
@@ -21,84 +20,74 @@ export function CreateWaveForm({ towns, questionnaireVersions, defaults }: {
   const t = useTranslations("adminWaves");
   const message = useMessage("adminWaves");
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [created, setCreated] = useState<string | null>(null);
-  const empty: CreateWaveInput = {
-    slug: "",
-    name: { kk: "", ru: "", en: "" },
-    questionnaireVersion: defaults.questionnaireVersion,
-    opensOn: defaults.opensOn,
-    closesOn: "",
-    townCodes: [],
-    requiresInvitation: false,
-    hideResultsUntilClosed: true,
-  };
-  const { register, handleSubmit, control, reset, setError, getFieldState, formState } = useForm<CreateWaveInput>({
-    resolver: zodResolver(createWaveSchema),
+  const empty = useMemo<CreateWaveInput>(
+    () => ({
+      slug: "",
+      name: { kk: "", ru: "", en: "" },
+      questionnaireVersion: defaults.questionnaireVersion,
+      opensOn: defaults.opensOn,
+      closesOn: "",
+      townCodes: [],
+      requiresInvitation: false,
+      hideResultsUntilClosed: true,
+    }),
+    [defaults.questionnaireVersion, defaults.opensOn],
+  );
+  const { register, control, reset, onSubmit, pending, formError, outcome, ok, errorOf } = useActionForm({
+    schema: createWaveSchema,
     defaultValues: empty,
-  });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setCreated(null);
-    const result = await createWave(values);
-    if (result.status === "ok") {
-      setCreated(t("created", { slug: values.slug.trim() }));
+    action: createWave,
+    message,
+    invalidMessage: t("fixErrors"),
+    onOk: () => {
       reset(empty);
       router.refresh();
-    } else if (result.status === "invalid") {
-      showFieldErrors(setError, result.fieldErrors);
-      setFormError(t("fixErrors"));
-    } else setFormError(message(result.messageKey));
+    },
   });
-
-  const text = (field: TextField, label: string, { type = "text", hint }: { type?: string; hint?: string } = {}) => {
-    const id = `wave-${field.replace(".", "-")}`;
-    const key = getFieldState(field, formState).error?.message;
-    const error = key ? message(key) : undefined;
-    const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
-    return (
-      <>
-        <label htmlFor={id}>{label}</label>
-        {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-        <input id={id} type={type} autoComplete="off" {...register(field)} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-        {error && <p className="field-error" id={`${id}-error`}>{error}</p>}
-      </>
-    );
-  };
-  const versionError = formState.errors.questionnaireVersion?.message;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("createTitle")}>
-      {created && <p className="notice" role="status">{created}</p>}
-      {formError && (
-        <p className="alert" role="alert">
-          {formError}
+      {ok && outcome && (
+        <p className="notice" role="status">
+          {t("created", { slug: outcome.values.slug.trim() })}
         </p>
       )}
-      {text("slug", t("slug"), { hint: t("slugHint") })}
-      {text("name.kk", t("nameKk"))}
-      {text("name.ru", t("nameRu"))}
-      {text("name.en", t("nameEn"))}
-      <label htmlFor="wave-questionnaire">{t("questionnaireVersion")}</label>
-      <select id="wave-questionnaire" {...register("questionnaireVersion")} aria-invalid={versionError ? true : undefined} aria-describedby={versionError ? "wave-questionnaire-error" : undefined}>
-        {questionnaireVersions.map((version) => (
-          <option key={version} value={version}>
-            {version}
-          </option>
-        ))}
-      </select>
-      {versionError && <p className="field-error" id="wave-questionnaire-error">{message(versionError)}</p>}
-      {text("opensOn", t("opensOn"), { type: "date" })}
-      {text("closesOn", t("closesOn"), { type: "date" })}
+      <FormAlert message={formError} />
+      <Field id="wave-slug" label={t("slug")} hint={t("slugHint")} hintAbove error={errorOf("slug")}>
+        <input type="text" autoComplete="off" {...register("slug")} />
+      </Field>
+      <Field id="wave-name-kk" label={t("nameKk")} error={errorOf("name.kk")}>
+        <input type="text" autoComplete="off" {...register("name.kk")} />
+      </Field>
+      <Field id="wave-name-ru" label={t("nameRu")} error={errorOf("name.ru")}>
+        <input type="text" autoComplete="off" {...register("name.ru")} />
+      </Field>
+      <Field id="wave-name-en" label={t("nameEn")} error={errorOf("name.en")}>
+        <input type="text" autoComplete="off" {...register("name.en")} />
+      </Field>
+      <Field id="wave-questionnaire" label={t("questionnaireVersion")} error={errorOf("questionnaireVersion")}>
+        <select {...register("questionnaireVersion")}>
+          {questionnaireVersions.map((version) => (
+            <option key={version} value={version}>
+              {version}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="wave-opensOn" label={t("opensOn")} error={errorOf("opensOn")}>
+        <input type="date" autoComplete="off" {...register("opensOn")} />
+      </Field>
+      <Field id="wave-closesOn" label={t("closesOn")} error={errorOf("closesOn")}>
+        <input type="date" autoComplete="off" {...register("closesOn")} />
+      </Field>
       <Controller
         control={control}
         name="townCodes"
-        render={({ field, fieldState }) => (
+        render={({ field }) => (
           <TownPicker
             idPrefix="wave"
             legend={t("townsLegend")}
-            error={fieldState.error?.message ? message(fieldState.error.message) : undefined}
+            error={errorOf("townCodes")}
             towns={towns}
             value={field.value}
             onChange={field.onChange}
@@ -106,19 +95,15 @@ export function CreateWaveForm({ towns, questionnaireVersions, defaults }: {
           />
         )}
       />
-      <label className="option" htmlFor="wave-invitation">
-        <input id="wave-invitation" type="checkbox" {...register("requiresInvitation")} aria-describedby="wave-invitation-hint" />
-        {t("requiresInvitation")}
-      </label>
-      <p className="hint" id="wave-invitation-hint">{t("requiresInvitationHint")}</p>
-      <label className="option" htmlFor="wave-hide-results">
-        <input id="wave-hide-results" type="checkbox" {...register("hideResultsUntilClosed")} aria-describedby="wave-hide-results-hint" />
-        {t("hideResultsUntilClosed")}
-      </label>
-      <p className="hint" id="wave-hide-results-hint">{t("hideResultsHint")}</p>
+      <Field id="wave-invitation" label={t("requiresInvitation")} hint={t("requiresInvitationHint")} check>
+        <input type="checkbox" {...register("requiresInvitation")} />
+      </Field>
+      <Field id="wave-hide-results" label={t("hideResultsUntilClosed")} hint={t("hideResultsHint")} check>
+        <input type="checkbox" {...register("hideResultsUntilClosed")} />
+      </Field>
       <p>
-        <button className="button" type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("creating") : t("create")}
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? t("creating") : t("create")}
         </button>
       </p>
     </form>
