@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { completeAnswers } from "../fixtures";
+import { chromiumArgs } from "./browser";
 import { buttons, downloadResponses, expectAccessible, fillSurvey, questionnaire, rowsWithAnswers, WAVE } from "./survey-helpers";
 import { expect, test } from "./test";
 
@@ -85,8 +86,8 @@ test("a survey filled in offline waits on the phone through a browser restart an
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "qala-phone-"));
   const launch = () =>
     chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || undefined,
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+      executablePath: process.env.CHROMIUM_PATH,
+      args: chromiumArgs,
       viewport: { width: 360, height: 640 },
       isMobile: true,
       hasTouch: true,
