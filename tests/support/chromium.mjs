@@ -5,7 +5,8 @@
 //      unpacked once from its brotli archives into a folder of the temporary directory
 //      named after the package's version, so `npm install && npm test` needs no system
 //      browser and no browser download.
-// Run as a script (`node tests/support/chromium.mjs`) it prints the path it found.
+// Run as a script (`node tests/support/chromium.mjs`) it prints the path it found; with
+// --packaged, the npm package's whatever else there is (CI uses it, to prove that path).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -89,7 +90,7 @@ export async function findChromium() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    console.log(await findChromium());
+    console.log(process.argv.includes("--packaged") ? await packagedChromium() : await findChromium());
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
