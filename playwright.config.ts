@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { chromiumArgs } from "./tests/e2e/browser";
+import { clockEnv } from "./tests/support/test-clock.cjs";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 // The demo staff accounts of the test server get this password; made fresh for each run.
@@ -17,6 +18,10 @@ if (!process.env.CHROMIUM_PATH) {
   if (found.status !== 0) throw new Error("No Chromium for the end-to-end tests (see the message above).");
   process.env.CHROMIUM_PATH = found.stdout.trim();
 }
+
+// QALA_TEST_NOW: the workers and the test server run on a test clock (tests/support/test-clock.cjs);
+// under `npm test`, tests/run.mjs has set this up already.
+Object.assign(process.env, clockEnv());
 
 /**
  * End-to-end tests run against the production build (`next build` first; tests/run.mjs
@@ -49,6 +54,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), QALA_DEMO_PASSWORD: process.env.QALA_DEMO_PASSWORD },
+    // APP_URL: better-auth's base URL, the address the tests reach the server at.
+    env: { E2E_PORT: String(port), QALA_DEMO_PASSWORD: process.env.QALA_DEMO_PASSWORD, APP_URL: `http://127.0.0.1:${port}` },
   },
 });
