@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { isExpectedLogLine } from "./tests/support/expected-logs.mjs";
 
 export default defineConfig({
   resolve: {
@@ -14,7 +15,10 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     // Easy proofs of work, so tests solve them in microseconds; the checks are the same.
-    env: { POW_MAX_NUMBER: "50", RATE_LIMIT_PER_HOUR: "100000" },
+    // APP_URL is better-auth's base URL, as in production (without it, it warns at every start).
+    env: { POW_MAX_NUMBER: "50", RATE_LIMIT_PER_HOUR: "100000", APP_URL: "http://127.0.0.1:3000" },
+    // Refused sign-ins the tests provoke on purpose (tests/support/expected-logs.mjs).
+    onConsoleLog: (log) => (isExpectedLogLine(log) ? false : undefined),
     hookTimeout: 60_000,
   },
 });

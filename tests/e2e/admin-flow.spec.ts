@@ -1,5 +1,5 @@
 import path from "node:path";
-import { signIn, WAVE } from "./survey-helpers";
+import { kazakhstanDay, signIn, WAVE } from "./survey-helpers";
 import { expect, test } from "./test";
 
 /**
@@ -10,10 +10,6 @@ import { expect, test } from "./test";
  */
 const FIXTURE = path.resolve("tests/fixtures/indicators-ru.csv");
 const NEW_WAVE = "spring-e2e";
-
-function kazakhstanDay(offsetDays = 0) {
-  return new Date(Date.now() + 5 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
 
 test.describe.configure({ mode: "serial" });
 

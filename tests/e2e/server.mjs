@@ -5,6 +5,8 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import readline from "node:readline";
+import { isExpectedLogLine } from "../support/expected-logs.mjs";
 
 const port = process.env.E2E_PORT ?? "3210";
 const env = { ...process.env };
@@ -16,7 +18,13 @@ if (!env.DATABASE_URL && !env.POSTGRES_URL) {
 const seed = spawnSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "inherit" });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: ["inherit", "pipe", "pipe"] });
+// The server's output, less the refused sign-ins that specs provoke on purpose.
+for (const [from, to] of [[server.stdout, process.stdout], [server.stderr, process.stderr]]) {
+  readline.createInterface({ input: from, crlfDelay: Infinity }).on("line", (line) => {
+    if (!isExpectedLogLine(line)) to.write(`${line}\n`);
+  });
+}
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

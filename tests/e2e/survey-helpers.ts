@@ -2,12 +2,21 @@ import fs from "node:fs";
 import Papa from "papaparse";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { HIERARCHIES, QUASI_IDENTIFIERS } from "@/lib/export/hierarchies";
 import { getQuestionnaire, itemRules, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { withoutHidden } from "@/lib/survey/skip-logic";
 import { expect } from "./test";
 
 export const WAVE = "demo-2026";
 export const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
+
+/**
+ * Today in Kazakhstan (UTC+5), or `offsetDays` from it, as the server counts days: on the
+ * same clock (a test clock too, see tests/support/test-clock.cjs).
+ */
+export function kazakhstanDay(offsetDays = 0) {
+  return new Date(Date.now() + 5 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
 
 /** The labels of the step buttons, as a resident reads them. */
 export const buttons = {
@@ -71,7 +80,43 @@ export async function downloadResponses(page: Page) {
   const download = await downloadPromise;
   const csv = Papa.parse<Record<string, string>>(fs.readFileSync(await download.path(), "utf8"), { header: true, skipEmptyLines: true });
   expect(csv.errors).toEqual([]);
-  return { rows: csv.data, fields: csv.meta.fields ?? [], fileName: download.suggestedFilename() };
+  const fileName = download.suggestedFilename();
+  const k = Number(fileName.match(/_k(\d+)\.csv$/)?.[1]);
+  expect(k).toBeGreaterThanOrEqual(3);
+  expectKAnonymous(csv.data, k);
+  return { rows: csv.data, fields: csv.meta.fields ?? [], fileName, k };
+}
+
+/** The columns k-anonymity is about: the town, the quasi-identifier questions, the survey's language and month. */
+export const QUASI_COLUMNS = ["town", ...QUASI_IDENTIFIERS, "language", "month"] as const;
+
+/**
+ * What the export guarantees of every row, whatever else was sent and whatever the date:
+ * its published combination of quasi-identifiers (a blank counting as a value of its own)
+ * is shared by at least k rows of the file.
+ */
+export function expectKAnonymous(rows: Array<Record<string, string>>, k: number) {
+  const key = (row: Record<string, string>) => JSON.stringify(QUASI_COLUMNS.map((column) => row[column] ?? ""));
+  const sizes = new Map<string, number>();
+  for (const row of rows) sizes.set(key(row), (sizes.get(key(row)) ?? 0) + 1);
+  expect([...sizes].filter(([, size]) => size < k), `combinations shared by fewer than k = ${k} rows`).toEqual([]);
+}
+
+/**
+ * What the export may do to a resident's quasi-identifiers: publish each as given, as a
+ * band of the hierarchy that holds it (lib/export/hierarchies.ts), or blank it; never as
+ * another value. `own` holds the resident's town, language and month as the export writes
+ * them (the months of the test clock before and after sending: a month may end between them).
+ */
+export function expectPublishedFrom(row: Record<string, string>, answers: Record<string, number | string>, own: { town: string; language: string; months: string[] }) {
+  const allowed = (column: (typeof QUASI_COLUMNS)[number]): string[] => {
+    if (column === "town" || column === "language") return [own[column], ""];
+    if (column === "month") return [...own.months, ""];
+    const code = answers[column];
+    const bands = HIERARCHIES[column].levels.flat().filter((band) => band.members.includes(code as number));
+    return [...new Set(bands.map((band) => String(band.code))), ""];
+  };
+  for (const column of QUASI_COLUMNS) expect(allowed(column), `${column} published as ${row[column]}`).toContain(row[column]);
 }
 
 /** Rows of the export whose coded answers are exactly these (quasi-identifiers aside, as the export may blank them). */

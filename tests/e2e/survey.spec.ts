@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { completeAnswers } from "../fixtures";
-import { buttons, downloadResponses, expectAccessible, fillSurvey, questionnaire, rowsWithAnswers, WAVE } from "./survey-helpers";
+import { chromiumArgs } from "./browser";
+import { buttons, downloadResponses, expectAccessible, expectPublishedFrom, fillSurvey, kazakhstanDay, questionnaire, rowsWithAnswers, WAVE } from "./survey-helpers";
 import { expect, test } from "./test";
 
 test("a complete survey in Kazakh, as a business owner who plans to leave, passes axe on every step and is stored", async ({ page }) => {
@@ -24,8 +25,10 @@ test("a complete survey in Kazakh, as a business owner who plans to leave, passe
   // The summary shows the free text as typed: markup is text, not HTML.
   await expect(page.locator("dl.summary")).toContainText("<b>тез</b>");
   await expectAccessible(page);
+  const monthBefore = kazakhstanDay().slice(0, 7);
   await page.getByRole("button", { name: buttons.kk.send }).click();
   await expect(page.getByRole("heading", { name: "Рахмет!" })).toBeVisible();
+  const months = [monthBefore, kazakhstanDay().slice(0, 7)];
   await expect(page.getByRole("link", { name: /Курчатов/ })).toBeVisible();
   await page.getByRole("link", { name: /Курчатов/ }).click();
   // The wave is still open: its results wait until it closes.
@@ -37,17 +40,19 @@ test("a complete survey in Kazakh, as a business owner who plans to leave, passe
   await expect(page.getByText("Демо деректер")).toBeVisible();
   await expectAccessible(page);
 
+  // Every row of the export is k-anonymous (downloadResponses checks it); this one is there.
   const { rows } = await downloadResponses(page);
   const mine = rowsWithAnswers(rows, answers);
   expect(mine).toHaveLength(1);
-  // The survey's language is a quasi-identifier: the export blanks it where it is rare in
-  // the town's group; where it shows it, it is the one the resident answered in.
-  expect(["kk", ""]).toContain(mine[0]!.language);
   expect(mine[0]!.town).toBe("kurchatov");
   expect(mine[0]!.leave_reason).toBe("5");
-  // The only business owner of this age, sex and years in Kurchatov: the export blanks the
-  // job, and with it the business questions that would give it away.
-  expect([mine[0]!.employment, mine[0]!.obstacle_finance]).toEqual(["", ""]);
+  // The survey's language and month are quasi-identifiers like the job: each is blanked or
+  // merged where it is rare in the town's group, and otherwise the resident's own.
+  expectPublishedFrom(mine[0]!, answers, { town: "kurchatov", language: "kk", months });
+  // Business owners are a band of their own at every level, and only they are asked the
+  // business questions: the export shows those answers only on a row that shows the job,
+  // else a blanked job could be read off them.
+  expect([["3", "4"], ["", ""]]).toContainEqual([mine[0]!.employment, mine[0]!.obstacle_finance]);
 });
 
 test("a survey in Russian keeps its answers across a reload and a switch of language", async ({ page }) => {
@@ -76,6 +81,7 @@ test("a survey in Russian keeps its answers across a reload and a switch of lang
   const mine = rowsWithAnswers(rows, answers);
   expect(mine).toHaveLength(1);
   expect(["ru", ""]).toContain(mine[0]!.language);
+  expect(mine[0]!.town).toBe("serebryansk");
   // Hidden by skip logic (not a business owner, not leaving): never stored.
   expect(mine[0]!.obstacle_finance).toBe("");
   expect(mine[0]!.leave_reason).toBe("");
@@ -85,8 +91,8 @@ test("a survey filled in offline waits on the phone through a browser restart an
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "qala-phone-"));
   const launch = () =>
     chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || undefined,
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"],
+      executablePath: process.env.CHROMIUM_PATH,
+      args: chromiumArgs,
       viewport: { width: 360, height: 640 },
       isMobile: true,
       hasTouch: true,

@@ -28,12 +28,12 @@ describe("translations", () => {
 
     it(`${locale} messages are valid ICU and use the same placeholders as English`, () => {
       for (const [key, message] of messages) {
-        const parsed = new IntlMessageFormat(message, locale);
+        // The parser throws on a message that is not valid ICU.
+        expect(() => new IntlMessageFormat(message, locale), `${locale}: ${key}`).not.toThrow();
         const english = catalogues.en.get(key);
         if (english === undefined) continue;
         const names = (text: string) => [...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]).sort();
         expect(new Set(names(message)), `${locale}: ${key}`).toEqual(new Set(names(english)));
-        expect(parsed).toBeDefined();
       }
     });
   }
