@@ -1,7 +1,7 @@
 import { cloneElement, type ReactElement, type ReactNode } from "react";
 
 /** What <Field> gives its control: the id its label points at, and the ARIA that ties hint and error to it. */
-type ControlProps = { id?: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
+type ControlProps = { id?: string; "aria-invalid"?: React.AriaAttributes["aria-invalid"]; "aria-describedby"?: string };
 
 /**
  * One form field: its label (pointing at the control by id), an optional hint, its error
