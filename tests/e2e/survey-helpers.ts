@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import Papa from "papaparse";
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { solveChallenge, type Challenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
 import { HIERARCHIES, QUASI_IDENTIFIERS } from "@/lib/export/hierarchies";
 import { getQuestionnaire, itemRules, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { withoutHidden } from "@/lib/survey/skip-logic";
@@ -128,4 +131,29 @@ export function rowsWithAnswers(rows: Array<Record<string, string>>, answers: Re
     ([id, value]) => typeof value === "number" && !mayBeBlanked.has(id),
   );
   return rows.filter((row) => row.demo === "0" && coded.every(([id, value]) => row[id] === String(value)));
+}
+
+/**
+ * The ids a phone sends with its answers, read off a wave's survey page as the phone gets
+ * them: the wave's in the page's props, the town's in its option of the town list.
+ */
+export async function surveyIds(page: Page, { wave, town }: { wave: string; town: string }) {
+  await page.goto(`/en/survey/${wave}`);
+  const waveId = Number((await page.content()).match(/\\?"waveId\\?":(\d+)/)?.[1]);
+  const townId = Number(await page.locator("#townId option", { hasText: town }).getAttribute("value"));
+  expect(Number.isInteger(waveId) && Number.isInteger(townId), `ids of ${wave} and ${town}`).toBe(true);
+  return { waveId, townId };
+}
+
+/**
+ * Sends one resident's answers as the phone's outbox does (a fresh proof of work, then the
+ * POST), without walking the form: for tests that need many answers of known values.
+ */
+export async function sendAnswers(request: APIRequestContext, { waveId, townId, answers }: { waveId: number; townId: number; answers: Record<string, number | string> }) {
+  const challenge = (await (await request.get("/api/challenge")).json()) as Challenge;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  const response = await request.post("/api/responses", {
+    data: { responseId: randomUUID(), waveId, townId, locale: "en", questionnaireVersion: questionnaire.version, answers, pow: { challenge, solution } },
+  });
+  expect(await response.json()).toEqual({ status: "ok" });
 }

@@ -1,8 +1,9 @@
-import { asc, count, desc, eq } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAccount, deleteAccount, resetPassword, updateAccount } from "@/app/[locale]/(staff)/staff/admin/users/actions";
 import { currentStaff } from "@/server/auth/session";
 import { getAuth } from "@/server/auth/better-auth";
+import { rowsOf } from "@/db/client";
 import { createStaffUser, deleteStaffAccount, findStaffUserByEmail, updateStaffAccess } from "@/db/queries/staff";
 import { accounts, auditLog, sessions, users } from "@/db/schema";
 import { seedReferenceData } from "@/scripts/seed";
@@ -230,9 +231,40 @@ describe("deleteAccount", () => {
   });
 });
 
-describe("the last admin", () => {
-  // Through the actions, the last admin can only be lost in a race: a caller is an admin
-  // and may not remove themselves. Two admins removing each other at once is that race.
+// Through the actions, the last admin can only be lost in a race: a caller is an admin and
+// may not remove themselves. Two admins removing each other at once is that race. It can
+// only happen where two transactions run at the same time: on a Postgres server. Embedded
+// PGlite has one connection and runs one transaction after the other, so there the two
+// calls could never interleave, with the account lock or without it, and these tests
+// could not fail: they run only on a server (DATABASE_URL; CI runs them there, through
+// both drivers).
+const onServer = Boolean(process.env.DATABASE_URL);
+
+describe.skipIf(!onServer)("the last admin", () => {
+  /**
+   * Starts the calls so that they surely overlap: a third connection holds both accounts'
+   * rows while they start, so each waits inside its own transaction (for a row, or for the
+   * account lock behind the other), and lets go only once both wait. Without the account
+   * lock, both would then check "another admin remains" before either commits.
+   */
+  async function atOnce<T>(userIds: string[], calls: Array<() => Promise<T>>) {
+    let outcomes: Promise<PromiseSettledResult<T>[]> = Promise.resolve([]);
+    await database.db.transaction(async (tx) => {
+      await tx.select({ id: users.id }).from(users).where(inArray(users.id, userIds)).for("update");
+      let settled = 0;
+      outcomes = Promise.allSettled(calls.map((call) => call().finally(() => settled++)));
+      for (;;) {
+        const [row] = await rowsOf<{ waiting: number }>(
+          database.db,
+          sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        if (row!.waiting + settled >= calls.length) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    });
+    return outcomes;
+  }
+
   async function twoAdmins() {
     // Only these two are admins, so no earlier test's admin counts.
     await database.db.update(users).set({ role: "official" }).where(eq(users.role, "admin"));
@@ -249,9 +281,9 @@ describe("the last admin", () => {
   it("cannot be demoted when two admins demote each other at the same time", async () => {
     const { a, b } = await twoAdmins();
     const db = database.db;
-    const outcomes = await Promise.allSettled([
-      updateStaffAccess({ db, actor: a, userId: b.id, role: "official", townCodes: [] }),
-      updateStaffAccess({ db, actor: b, userId: a.id, role: "official", townCodes: [] }),
+    const outcomes = await atOnce([a.id, b.id], [
+      () => updateStaffAccess({ db, actor: a, userId: b.id, role: "official", townCodes: [] }),
+      () => updateStaffAccess({ db, actor: b, userId: a.id, role: "official", townCodes: [] }),
     ]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(outcomes.find((outcome) => outcome.status === "rejected")).toMatchObject({ reason: { messageKey: "adminUsers.errors.lastAdmin" } });
@@ -262,7 +294,8 @@ describe("the last admin", () => {
     const { a, b } = await twoAdmins();
     const db = database.db;
     const audits = (await db.select({ n: count() }).from(auditLog))[0]!.n;
-    const outcomes = await Promise.allSettled([deleteStaffAccount({ db, actor: a, userId: b.id }), deleteStaffAccount({ db, actor: b, userId: a.id })]);
+    const outcomes = await atOnce([a.id, b.id], [() => deleteStaffAccount({ db, actor: a, userId: b.id }), () => deleteStaffAccount({ db, actor: b, userId: a.id })]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(outcomes.find((outcome) => outcome.status === "rejected")).toMatchObject({ reason: { messageKey: "adminUsers.errors.lastAdmin" } });
     expect(await admins()).toHaveLength(1);
     expect((await db.select({ n: count() }).from(auditLog))[0]!.n).toBe(audits + 1);

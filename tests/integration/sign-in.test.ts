@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signIn } from "@/app/[locale]/(staff)/login/actions";
 import { createStaffUser } from "@/db/queries/staff";
 import { rateLimitCounters } from "@/db/schema";
@@ -8,6 +8,7 @@ import en from "@/messages/en.json";
 import kk from "@/messages/kk.json";
 import ru from "@/messages/ru.json";
 import { uniqueName } from "../fixtures";
+import { atStartOfHour } from "../support/clock";
 import { forgetTestDatabase, useTestDatabase } from "../support/staff-sessions";
 import { freshDatabase } from "./database";
 
@@ -31,9 +32,14 @@ afterAll(async () => {
   await database.drop();
 });
 beforeEach(async () => {
-  // Every test starts a fresh hour for every bucket.
+  // Every test starts a fresh hour for every bucket, at the start of an hour so that it
+  // stays in that one.
   await database.db.delete(rateLimitCounters);
+  atStartOfHour();
   vi.mocked(slowDown).mockClear();
+});
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 async function official() {

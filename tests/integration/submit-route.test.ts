@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { solveChallenge, type Challenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getChallenge } from "@/app/api/challenge/route";
 import { POST } from "@/app/api/responses/route";
 import { submitResponse } from "@/server/submissions/submit";
@@ -11,6 +11,7 @@ import { invitationCodes, responses, textAnswers, towns, waves } from "@/db/sche
 import { DEMO_WAVE_SLUG, PREVIOUS_DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { completeAnswers } from "../fixtures";
+import { atStartOfHour } from "../support/clock";
 import { freshDatabase } from "./database";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
@@ -168,6 +169,8 @@ describe("POST /api/responses", () => {
     const { env } = await import("@/lib/env");
     const limit = env.RATE_LIMIT_PER_HOUR;
     env.RATE_LIMIT_PER_HOUR = 3;
+    // The limit is per clock hour: the four submissions stay in one.
+    atStartOfHour();
     try {
       const address = "203.0.113.9";
       const statuses = [];
@@ -181,6 +184,7 @@ describe("POST /api/responses", () => {
       for (const text of ["203.0.113.9", "10.0.0.1", "198.51.100.7"]) expect(JSON.stringify(rows)).not.toContain(text);
     } finally {
       env.RATE_LIMIT_PER_HOUR = limit;
+      vi.useRealTimers();
     }
   });
 
