@@ -81,7 +81,7 @@ export function microdataColumns({ questionnaire, towns, quasiColumns, includeTe
     },
     { name: "questionnaire_version", type: "string", title: text("Сауалнама нұсқасы", "Версия анкеты", "Questionnaire version") },
     { name: "month", type: "string", title: text("Жауап берілген ай (ЖЖЖЖ-АА)", "Месяц ответа (ГГГГ-ММ)", "Month of the response (YYYY-MM)") },
-    { name: "demo", type: "integer", title: text("Демо деректер", "Демо-данные", "Generated demo data"), valueLabels: noYes },
+    { name: "demo", type: "integer", title: text("Демо-деректер", "Демо-данные", "Generated demo data"), valueLabels: noYes },
     ...items,
   ];
 }
