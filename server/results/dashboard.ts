@@ -3,6 +3,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { breakdown, countsByStratum, DIMENSIONS, type Dimension } from "@/lib/stats/breakdowns";
 import { allItemSummaries, targetsVsPeople, type SummaryOf } from "@/lib/stats/targets-vs-people";
 import { strataOf, weightSummary, type WeightedSummary } from "@/lib/stats/weighting";
+import { sampleBalance, sampleStrataOf } from "@/lib/stats/sample-balance";
 import { getQuestionnaire, scaleOf } from "@/lib/survey/questionnaire";
 import type { Questionnaire } from "@/lib/survey/types";
 import { getDb, type Db } from "@/db/client";
@@ -68,13 +69,14 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
     cachedRollup(`groups:${version}:${chosen.id}`, () => getGroupCounts({ db, waveId: wave.id, townId, itemId: chosen.id })),
     getPopulationCells({ db, townId }),
     getPreviousWave({ db, wave, townId }),
-    weighted ? cachedRollup(`strata:${version}`, () => getStratumCounts({ db, waveId: wave.id, townId })) : Promise.resolve([]),
+    // Read unweighted too: the sample's age band × sex distribution comes from it.
+    cachedRollup(`strata:${version}`, () => getStratumCounts({ db, waveId: wave.id, townId })),
   ]);
 
   // Post-stratification, where the town's population structure is known.
   const weighting = weighted && population.length > 0;
   const weightedSummaries = new Map<string, WeightedSummary>();
-  const strataByItem = countsByStratum(strata);
+  const strataByItem = weighting ? countsByStratum(strata) : new Map<string, Map<string, Map<number, number>>>();
   const summaryOf: SummaryOf = (itemId, summary) => {
     if (!weighting) return summary;
     const item = questionnaire.items.find((candidate) => candidate.id === itemId)!;
@@ -124,13 +126,23 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
     };
   });
 
+  // The sample beside the town's population by age band × sex: respondents per cell are those
+  // who answered the age band question and gave their sex (the stratum rollup's own rows).
+  const sample = sampleBalance({ sample: sampleStrataOf(strata, DIMENSION_ITEMS.ageBand), population, responses, k });
+  // Figures shown unweighted although weighting was asked for: the item's n reaches k but
+  // fewer than k respondents gave age band and sex, or none falls in a population cell.
+  const unweightedFallback = new Set(
+    [...weightedSummaries].filter(([, summary]) => !summary.suppressed && summary.weighted === null).map(([itemId]) => itemId),
+  );
+
   return {
     questionnaire,
     rows,
     items,
     previousWave,
     previousItems,
-    weighting: { available: population.length > 0, applied: weighting, population, summaries: weightedSummaries },
+    weighting: { available: population.length > 0, applied: weighting, population, summaries: weightedSummaries, unweightedFallback },
+    sample,
     breakdown: { item: chosen, candidates, tables: breakdowns },
   };
 }

@@ -86,6 +86,26 @@ test("the demo dashboard compares with the demo's closed wave, in the change col
   for (const cell of await table.locator('[data-testid^="change-"]').allInnerTexts()) expect(cell).toMatch(/^([+−±]\d+(\.\d)? pp · (beyond|within) noise|—)$/);
 });
 
+test("the sample's age band × sex beside the town's population: a picture with a caption, a table with the same cells, coverage and n_eff", async ({ page }) => {
+  await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
+  const section = page.getByTestId("sample-balance");
+  const figure = section.getByTestId("chart-sample-balance");
+  await expect(figure.getByRole("img", { name: /Sample against population by age band × sex/ })).toBeVisible();
+  await expect(figure.locator("figcaption")).toContainText("Paired bars for each age band × sex cell");
+  const table = section.getByTestId("sample-balance-table");
+  await expect(table.getByRole("columnheader", { name: "Share of respondents" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Share of adults" })).toBeVisible();
+  // One row per cell, in the picture and in the table alike.
+  const rows = table.locator("tbody tr");
+  expect(await rows.count()).toBeGreaterThanOrEqual(8);
+  expect(await figure.locator("svg g[data-cell]").count()).toBe(await rows.count());
+  // A cell's sample share is a percentage, or it says it is hidden; never a count below k.
+  for (const text of await rows.locator("td:nth-child(2)").allInnerTexts()) expect(text).toMatch(/^(\d+(\.\d)?\s?%|Hidden: fewer than 10 respondents|Hidden so that a hidden cell cannot be worked out from the total)$/);
+  for (const text of await rows.locator("td:nth-child(3)").allInnerTexts()) expect(text === "< 10" || text === "—" || Number(text) === 0 || Number(text) >= 10).toBe(true);
+  await expect(section.getByTestId("coverage-respondents")).toContainText("gave both age band and sex");
+  await expect(section.getByTestId("effective-n")).toContainText(/Kish's effective sample size: \d+/);
+});
+
 test("a breakdown hides small groups and says why; weighting can be switched on and is explained", async ({ page }) => {
   await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
   await page.getByLabel("Question", { exact: true }).selectOption({ label: "It is easy to find a good job in my town." });

@@ -6,7 +6,7 @@ import { recordResponse } from "@/server/submissions/record";
 import { getTownResponseCount } from "@/db/queries/rollups";
 import { getWaveTownContext } from "@/db/queries/waves";
 import { throughGate } from "@/server/results/gate";
-import { answerGroupCounts, indicators, indicatorValues, populationCells } from "@/db/schema";
+import { answerGroupCounts, answerStratumCounts, indicators, indicatorValues, populationCells } from "@/db/schema";
 import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { completeAnswers } from "../fixtures";
 import { freshDatabase } from "./database";
@@ -75,6 +75,66 @@ describe("loadTownDashboard", () => {
     for (const [plain, weightedSummary] of pairs) expect(weightedSummary.n).toBe(plain.n);
     // The demo over-samples the young, who are less content: weighting moves the shares.
     expect(pairs.some(([plain, other]) => Math.abs(plain.estimate!.share - other.estimate!.share) > 0.01)).toBe(true);
+  });
+
+  it("sets the sample's age band × sex beside the town's population, with coverage and Kish's n_eff, hiding cells below k", async () => {
+    const { context, data } = await load();
+    const { sample } = data;
+    expect(sample.hasPopulation).toBe(true);
+    // Respondents per cell, read here from the stratum rollup's age band rows.
+    const rows = await database.db
+      .select({ ageBand: answerStratumCounts.ageBand, sex: answerStratumCounts.sex, total: sql<number>`sum(${answerStratumCounts.responses})::int` })
+      .from(answerStratumCounts)
+      .where(and(eq(answerStratumCounts.waveId, context.wave.id), eq(answerStratumCounts.townId, context.town.id), eq(answerStratumCounts.itemId, "age_band")))
+      .groupBy(answerStratumCounts.ageBand, answerStratumCounts.sex);
+    const expected = new Map(rows.filter((row) => row.ageBand > 0 && row.sex > 0).map((row) => [`${row.ageBand}:${row.sex}`, row.total]));
+    const respondents = [...expected.values()].reduce((sum, n) => sum + n, 0);
+    expect(respondents).toBeGreaterThan(0);
+    expect(sample.coverage.respondents).toBe(respondents);
+    expect(sample.coverage.responses).toBe((await getTownResponseCount({ db: database.db, waveId: context.wave.id, townId: context.town.id })).responses);
+    expect(sample.coverage.respondentShare).toBeCloseTo(respondents / sample.coverage.responses, 10);
+
+    // Every population cell is there, with its share of the adults.
+    const population = await database.db.select().from(populationCells).where(eq(populationCells.townId, context.town.id));
+    const adults = population.reduce((sum, cell) => sum + cell.population, 0);
+    for (const cell of population) {
+      const shown = sample.cells.find((other) => other.ageBand === cell.ageBand && other.sex === cell.sex)!;
+      expect(shown.populationShare).toBeCloseTo(cell.population / adults, 10);
+    }
+    expect(sample.coverage.emptyCells).toBe(population.filter((cell) => !expected.has(`${cell.ageBand}:${cell.sex}`)).length);
+
+    // Sample shares only for cells of at least k; hidden ones never alone, never below k together.
+    for (const cell of sample.cells) {
+      const n = expected.get(`${cell.ageBand}:${cell.sex}`) ?? 0;
+      if (n > 0 && n < k) expect(cell.suppression).toBe("primary");
+      if (cell.suppression) {
+        expect(cell.respondents).toBeNull();
+        expect(cell.sampleShare).toBeNull();
+      } else {
+        expect(cell.respondents).toBe(n);
+        expect(cell.sampleShare).toBeCloseTo(n / respondents, 10);
+      }
+    }
+    const hidden = sample.cells.filter((cell) => cell.suppression);
+    if (hidden.length > 0) {
+      expect(hidden.length).toBeGreaterThan(1);
+      expect(hidden.reduce((sum, cell) => sum + expected.get(`${cell.ageBand}:${cell.sex}`)!, 0)).toBeGreaterThanOrEqual(k);
+    }
+
+    // n_eff = 1 / Σ (Pₕ / P)² / nₕ over the cells with respondents, at most the respondents.
+    const covered = population.filter((cell) => expected.has(`${cell.ageBand}:${cell.sex}`));
+    const coveredAdults = covered.reduce((sum, cell) => sum + cell.population, 0);
+    const neff = 1 / covered.reduce((sum, cell) => sum + (cell.population / coveredAdults) ** 2 / expected.get(`${cell.ageBand}:${cell.sex}`)!, 0);
+    expect(sample.effectiveN).toBeCloseTo(neff, 8);
+    expect(sample.effectiveN!).toBeLessThanOrEqual(respondents + 1e-9);
+
+    // The same with weighting on; no figure of the demo falls back while the item's n reaches k.
+    const weighted = (await load({ weighted: true })).data;
+    expect(weighted.sample).toEqual(sample);
+    for (const itemId of weighted.weighting.unweightedFallback) {
+      expect(weighted.weighting.summaries.get(itemId)!.weighted).toBeNull();
+      expect(weighted.weighting.summaries.get(itemId)!.suppressed).toBe(false);
+    }
   });
 
   it("falls back to unweighted figures, and says so, where no population structure is entered", async () => {

@@ -15,6 +15,7 @@ import { TargetsChart } from "./targets-chart";
 import { ChartFigure } from "@/app/components/chart-figure";
 import { Breakdowns } from "./breakdowns";
 import { WeightingSwitch } from "./weighting-switch";
+import { SampleBalanceSection } from "./sample-balance";
 
 export const dynamic = "force-dynamic";
 
@@ -48,7 +49,18 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
     );
   }
 
-  const { questionnaire, rows, items, previousWave, previousItems, weighting, breakdown } = context;
+  const { questionnaire, rows, items, previousWave, previousItems, weighting, breakdown, sample } = context;
+  const tSample = await getTranslations({ locale, namespace: "sampleBalance" });
+  // Weighting asked for, but this figure could not be weighted: it is shown unweighted, marked.
+  const fellBack = (itemId: string) => weighting.applied && weighting.unweightedFallback.has(itemId);
+  const fallbackMark = (itemId: string) =>
+    fellBack(itemId) ? (
+      <>
+        {" "}
+        <span className="badge" data-testid={`unweighted-${itemId}`}>{tSample("unweightedMark")}</span>
+      </>
+    ) : null;
+  const anyFallback = weighting.applied && weighting.unweightedFallback.size > 0;
   const changeOf = (itemId: string, summary: ItemSummary) => compareShares(summary.estimate, previousItems?.get(itemId)?.estimate ?? null);
   // An area's score and its change: the test treats the area's mean share as one share at
   // its smallest item n, which overstates its noise (the items' errors partly cancel), so a
@@ -72,7 +84,9 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
       ? `${change.points > 0 ? "+" : change.points < 0 ? "−" : "±"}${format.number(Math.abs(change.points), { maximumFractionDigits: 1 })} ${t("points")} · ${change.beyondNoise ? t("beyondNoise") : t("withinNoise")}`
       : "—";
   const chartBars = rows.flatMap((row) =>
-    row.linked.filter((item) => item.summary.estimate).map((item) => ({ label: `${row.name}: ${item.text}`, ...item.summary.estimate! })),
+    row.linked
+      .filter((item) => item.summary.estimate)
+      .map((item) => ({ label: `${row.name}: ${item.text}${fellBack(item.itemId) ? ` (${tSample("unweightedMark")})` : ""}`, ...item.summary.estimate! })),
   );
 
   return (
@@ -109,6 +123,16 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
           item={breakdown.item.id}
           populationYear={weighting.population[0]?.year}
           populationSource={weighting.population[0]?.sourceCitation}
+        />
+
+        <SampleBalanceSection
+          locale={locale}
+          k={k}
+          balance={sample}
+          ageBands={breakdown.tables.find((table) => table.dimension === "ageBand")?.groups ?? new Map()}
+          sexes={breakdown.tables.find((table) => table.dimension === "sex")?.groups ?? new Map()}
+          percent={percent}
+          number={(value) => format.number(value, { maximumFractionDigits: 1 })}
         />
 
         <h2>{t("title")}</h2>
@@ -170,7 +194,10 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                       )}
                       {item ? (
                         <>
-                          <td>{item.text}</td>
+                          <td>
+                            {item.text}
+                            {fallbackMark(item.itemId)}
+                          </td>
                           {cells(item.summary, item.itemId)}
                           <td>{t(`verdicts.${item.verdict}`, { share: item.summary.estimate ? percent(item.summary.estimate.share) : "" })}</td>
                         </>
@@ -184,6 +211,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
             </table>
           </ScrollRegion>
         )}
+        {anyFallback && <p className="hint" data-testid="unweighted-note">{tSample("unweightedNote", { k })}</p>}
 
         <h2>{t("allItems")}</h2>
         <p className="hint">{t("areaScoreNote")}</p>
@@ -211,7 +239,15 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                     const { current, change } = areaOf(inArea);
                     return (
                       <tr key={`area-${area}`} className="area-row" data-area={area}>
-                        <th scope="row">{t("areaScore", { area: tSurvey(`areas.${area}`) })}</th>
+                        <th scope="row">
+                          {t("areaScore", { area: tSurvey(`areas.${area}`) })}
+                          {inArea.some((item) => fellBack(item.itemId)) && (
+                            <>
+                              {" "}
+                              <span className="badge">{tSample("partlyUnweightedMark")}</span>
+                            </>
+                          )}
+                        </th>
                         {current ? cells(current) : <td colSpan={3} />}
                         {previousWave && <td className="num" data-testid={`change-area-${area}`}>{changeText(change)}</td>}
                       </tr>
@@ -221,6 +257,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                     <tr key={item.itemId} data-item={item.itemId}>
                       <th scope="row">
                         {item.text}
+                        {fallbackMark(item.itemId)}
                         <span className="hint item-favourable">{t("favourableIs", { answers: format.list(item.favourable, { type: "disjunction" }) })}</span>
                       </th>
                       {cells(item.summary)}
@@ -236,6 +273,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
             </tbody>
           </table>
         </ScrollRegion>
+        {anyFallback && <p className="hint">{tSample("unweightedNote", { k })}</p>}
 
         <Breakdowns
           locale={locale}
