@@ -19,6 +19,6 @@ export default defineConfig({
     env: { POW_MAX_NUMBER: "50", RATE_LIMIT_PER_HOUR: "100000", APP_URL: "http://127.0.0.1:3000" },
     // Refused sign-ins the tests provoke on purpose (tests/support/expected-logs.mjs).
     onConsoleLog: (log) => (isExpectedLogLine(log) ? false : undefined),
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
