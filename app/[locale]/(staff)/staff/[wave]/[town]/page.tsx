@@ -48,7 +48,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
     );
   }
 
-  const { questionnaire, rows, items, previousWave, previousItems, weighting, breakdown } = context;
+  const { questionnaire, rows, items, previousWave, previousItems, notCompared, changeNotes, weighting, breakdown } = context;
   const changeOf = (itemId: string, summary: ItemSummary) => compareShares(summary.estimate, previousItems?.get(itemId)?.estimate ?? null);
   // An area's score and its change: the test treats the area's mean share as one share at
   // its smallest item n, which overstates its noise (the items' errors partly cancel), so a
@@ -56,7 +56,9 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
   const areaOf = (inArea: typeof items) => {
     const current = areaScore(inArea.map((item) => item.summary));
     const before = previousItems && inArea.every((item) => previousItems.has(item.itemId)) ? areaScore(inArea.map((item) => previousItems.get(item.itemId)!)) : null;
-    return { current, change: compareShares(current?.estimate ?? null, before?.estimate ?? null) };
+    // An area holding an item asked otherwise in the previous wave is not compared either.
+    const changed = inArea.some((item) => notCompared.has(item.itemId));
+    return { current, changed, change: changed ? null : compareShares(current?.estimate ?? null, before?.estimate ?? null) };
   };
 
   const tCommon = await getTranslations({ locale, namespace: "common" });
@@ -208,12 +210,12 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                 if (inArea.length === 0) return [];
                 return [
                   (() => {
-                    const { current, change } = areaOf(inArea);
+                    const { current, changed, change } = areaOf(inArea);
                     return (
                       <tr key={`area-${area}`} className="area-row" data-area={area}>
                         <th scope="row">{t("areaScore", { area: tSurvey(`areas.${area}`) })}</th>
                         {current ? cells(current) : <td colSpan={3} />}
-                        {previousWave && <td className="num" data-testid={`change-area-${area}`}>{changeText(change)}</td>}
+                        {previousWave && <td className="num" data-testid={`change-area-${area}`}>{changed ? t("notCompared") : changeText(change)}</td>}
                       </tr>
                     );
                   })(),
@@ -226,7 +228,12 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                       {cells(item.summary)}
                       {previousWave && (
                         <td className="num" data-testid={`change-${item.itemId}`}>
-                          {changeText(changeOf(item.itemId, item.summary))}
+                          {notCompared.has(item.itemId) ? t("notCompared") : changeText(changeOf(item.itemId, item.summary))}
+                          {changeNotes.get(item.itemId)?.map((note) => (
+                            <span key={note} className="hint change-note">
+                              {note}
+                            </span>
+                          ))}
                         </td>
                       )}
                     </tr>
