@@ -226,6 +226,8 @@ const changes: NonNullable<Questionnaire["changes"]> = {
     ],
     agreement4: [dontKnowChange],
     agreement4Reversed: [dontKnowChange],
+    // The dependence item moved to this scale from agreement4Reversed: its "don't know" changed too.
+    agreement4Descriptive: [dontKnowChange],
     compared5y: [dontKnowChange],
     leavePlan: [
       dontKnowChange,
