@@ -27,7 +27,6 @@ import { questionnaire2026v1 } from "./2026-1";
  */
 
 const QOL = "EU Quality of Life in European Cities survey";
-const WBES = "World Bank Enterprise Surveys";
 
 const text = (kk: string, ru: string, en: string): LocalizedText => ({ kk, ru, en });
 
