@@ -1,5 +1,5 @@
 import type { Item, Questionnaire } from "@/lib/survey/types";
-import { HIERARCHIES, QUASI_IDENTIFIERS, type Band, type QuasiIdentifier } from "./hierarchies";
+import { hierarchiesFor, QUASI_IDENTIFIERS, type Band, type Hierarchy, type QuasiIdentifier } from "./hierarchies";
 import { keyOf, SUPPRESSIBLE, suppressLocally, type Group, type QuasiValues, type Segment, type Suppressible } from "./local-suppression";
 import type { DisclosureReport, ExportColumn } from "./types";
 
@@ -36,21 +36,23 @@ export interface AnonymisationPlan {
 }
 
 type Levels = Record<QuasiIdentifier, number>;
+/** The hierarchies of the questionnaire version the rows were coded in. */
+type Hierarchies = Record<QuasiIdentifier, Hierarchy>;
 type Units = ReadonlyMap<string, { values: QuasiValues; count: number }>;
 
 const COLUMN_ORDER = ["town", ...SUPPRESSIBLE] as const;
 const FINEST: Levels = { age_band: 0, sex: 0, employment: 0, years_in_town: 0 };
 
 /** Published code at level `to` of a value published at level `from` (a scale code at 0). */
-function recodeBetween(q: QuasiIdentifier, from: number, to: number): Map<number, number> {
-  const coarser = new Map(HIERARCHIES[q].levels[to]!.flatMap((band) => band.members.map((code) => [code, band.code] as const)));
-  return new Map(HIERARCHIES[q].levels[from]!.map((band) => [band.code, coarser.get(band.members[0]!)!] as const));
+function recodeBetween(hierarchies: Hierarchies, q: QuasiIdentifier, from: number, to: number): Map<number, number> {
+  const coarser = new Map(hierarchies[q].levels[to]!.flatMap((band) => band.members.map((code) => [code, band.code] as const)));
+  return new Map(hierarchies[q].levels[from]!.map((band) => [band.code, coarser.get(band.members[0]!)!] as const));
 }
 
 /** Every combination of levels at or above `from`, finest first, in a fixed order so ties resolve the same way. */
-function lattice(present: QuasiIdentifier[], from: Levels): Levels[] {
+function lattice(hierarchies: Hierarchies, present: QuasiIdentifier[], from: Levels): Levels[] {
   return present.reduce<Levels[]>(
-    (nodes, q) => nodes.flatMap((node) => HIERARCHIES[q].levels.flatMap((_, level) => (level >= from[q] ? [{ ...node, [q]: level }] : []))),
+    (nodes, q) => nodes.flatMap((node) => hierarchies[q].levels.flatMap((_, level) => (level >= from[q] ? [{ ...node, [q]: level }] : []))),
     [{ ...from }],
   );
 }
@@ -75,19 +77,19 @@ function group(units: Units, publish: (v: QuasiValues) => QuasiValues) {
  * hierarchy climbed, with the blank as the level above the coarsest band (Sweeney's
  * precision). Local suppression blanks first the column with the most distinct values.
  */
-function planStage({ units, k, present, from, split }: { units: Units; k: number; present: QuasiIdentifier[]; from: Levels; split: boolean }) {
+function planStage({ hierarchies, units, k, present, from, split }: { hierarchies: Hierarchies; units: Units; k: number; present: QuasiIdentifier[]; from: Levels; split: boolean }) {
   // A town with fewer than k rows is blanked as a whole: towns are never merged.
   const townTotals = new Map<string | null, number>();
   for (const { values, count } of units.values()) townTotals.set(values.town, (townTotals.get(values.town) ?? 0) + count);
   const publishAt = (levels: Levels) => {
-    const codes = new Map(present.map((q) => [q, recodeBetween(q, from[q], levels[q])]));
+    const codes = new Map(present.map((q) => [q, recodeBetween(hierarchies, q, from[q], levels[q])]));
     return (v: QuasiValues): QuasiValues => {
       const out = { ...v, town: (townTotals.get(v.town) ?? 0) >= k ? v.town : null };
       for (const q of present) out[q] = v[q] === null ? null : (codes.get(q)!.get(v[q]) ?? null);
       return out;
     };
   };
-  const outcomes = lattice(present, from).map((levels) => {
+  const outcomes = lattice(hierarchies, present, from).map((levels) => {
     const groups = group(units, publishAt(levels));
     const distinct = (q: Suppressible) => new Set([...groups.values()].map((g) => g.values[q]).filter((v) => v !== null)).size;
     const columns = SUPPRESSIBLE.filter((q) => !(QUASI_IDENTIFIERS as readonly string[]).includes(q) || present.includes(q as QuasiIdentifier));
@@ -103,7 +105,7 @@ function planStage({ units, k, present, from, split }: { units: Units; k: number
         for (const column of COLUMN_ORDER) {
           if (original[column] === null) continue;
           if (g.values[column] === null) blanked += rows;
-          else if (column in levels) loss += (rows * levels[column as QuasiIdentifier]) / HIERARCHIES[column as QuasiIdentifier].levels.length;
+          else if (column in levels) loss += (rows * levels[column as QuasiIdentifier]) / hierarchies[column as QuasiIdentifier].levels.length;
         }
       }
     }
@@ -122,6 +124,7 @@ export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
 }): AnonymisationPlan {
   if (k < minK) throw new Error(`k = ${k} is below the minimum ${minK}`);
   const present = QUASI_IDENTIFIERS.filter((q) => questionnaire.items.some((item) => item.id === q));
+  const hierarchies = hierarchiesFor(questionnaire.version);
   // The same combination listed twice is one combination.
   const counts = new Map<string, { values: QuasiValues; count: number }>();
   for (const { count, ...values } of frequencies) {
@@ -133,7 +136,7 @@ export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
 
   // The release at the minimum k; where each original combination's rows end up, by
   // position in the stream.
-  const base = planStage({ units: counts, k: minK, present, from: FINEST, split: true });
+  const base = planStage({ hierarchies, units: counts, k: minK, present, from: FINEST, split: true });
   const segments = new Map<string, Array<Segment & { values: QuasiValues | null }>>();
   for (const g of base.groups.values()) {
     for (const segment of g.segments) {
@@ -145,7 +148,7 @@ export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
   let chosen = base;
   if (k > minK) {
     const released = new Map([...base.groups].filter(([, g]) => g !== base.withheld).map(([key, g]) => [key, { values: g.values, count: g.count }]));
-    chosen = planStage({ units: released, k, present, from: base.levels, split: false });
+    chosen = planStage({ hierarchies, units: released, k, present, from: base.levels, split: false });
     const further = new Map<string, QuasiValues | null>();
     for (const g of chosen.groups.values()) for (const { raw } of g.segments) further.set(raw, g === chosen.withheld ? null : g.values);
     for (const list of segments.values()) for (const s of list) s.values = s.values && further.get(keyOf(s.values))!;
@@ -165,7 +168,7 @@ export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
     }
   }
 
-  const bands = new Map(present.map((q) => [q, HIERARCHIES[q].levels[chosen.levels[q]]!]));
+  const bands = new Map(present.map((q) => [q, hierarchies[q].levels[chosen.levels[q]]!]));
   return {
     recoder: () => {
       const seen = new Map<string, number>();
@@ -197,7 +200,7 @@ export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
           .filter((band) => band.members.length > 1)
           .map((band) => ({
             column: q,
-            from: band.members.map((code) => HIERARCHIES[q].scale.options.find((o) => o.code === code)!.label.en),
+            from: band.members.map((code) => hierarchies[q].scale.options.find((o) => o.code === code)!.label.en),
             to: band.label.en,
           })),
       ),

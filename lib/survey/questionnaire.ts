@@ -1,11 +1,14 @@
 import { questionnaire2026v1 } from "./questionnaires/2026-1";
+import { questionnaire2026v2 } from "./questionnaires/2026-2";
 import type { Item, ItemRule, Questionnaire, Scale } from "./types";
 
 const questionnaires: Record<string, Questionnaire> = {
   [questionnaire2026v1.version]: questionnaire2026v1,
+  [questionnaire2026v2.version]: questionnaire2026v2,
 };
 
-export const latestQuestionnaireVersion = questionnaire2026v1.version;
+/** What a new wave uses by default. A 2026.1 wave keeps its version until it closes. */
+export const latestQuestionnaireVersion = questionnaire2026v2.version;
 /** The versions a new wave may use. */
 export const questionnaireVersions = Object.keys(questionnaires);
 

@@ -157,3 +157,103 @@ export const yearsInTown: Scale = {
   topBox: [],
   missing: [],
 };
+
+// Questionnaire 2026.2 (docs/decisions/0013-questionnaire-2026-2.md). The 2026.1 scales above
+// stay as they were: a 2026.1 wave is read with its own labels until it closes and after.
+
+/** One meaning in all three languages: the QoL survey's "Don't know" (ru was "hard to say"). */
+const dontKnow2026v2 = { code: DONT_KNOW, label: { kk: "Білмеймін", ru: "Не знаю", en: "Don't know" } };
+
+/** Kazakh top point "very", as ru, en and the QoL survey (was "completely", the 0–10 anchor). */
+export const satisfaction4v2: Scale = {
+  ...satisfaction4,
+  options: [
+    { code: 4, label: { kk: "Өте қанағаттанамын", ru: "Очень удовлетворён(а)", en: "Very satisfied" } },
+    ...satisfaction4.options.filter((option) => option.code !== 4 && option.code !== DONT_KNOW),
+    dontKnow2026v2,
+  ],
+};
+
+export const agreement4v2: Scale = {
+  ...agreement4,
+  options: [...agreement4.options.filter((option) => option.code !== DONT_KNOW), dontKnow2026v2],
+};
+
+export const agreement4ReversedV2: Scale = { ...agreement4v2, id: "agreement4Reversed", topBox: [2, 1] };
+
+/**
+ * Agreement with a statement of fact ("my household's income depends on the town-forming
+ * enterprise"): reported as a distribution, with no favourable answer, so it counts in no
+ * area score.
+ */
+export const agreement4Descriptive: Scale = { ...agreement4v2, id: "agreement4Descriptive", topBox: [] };
+
+export const obstacle5v2: Scale = {
+  ...obstacle5,
+  options: [
+    { code: 0, label: { kk: "Кедергі жоқ", ru: "Не является препятствием", en: "No obstacle" } },
+    ...obstacle5.options.filter((option) => option.code !== 0 && option.code !== DONT_KNOW),
+    dontKnow2026v2,
+  ],
+};
+
+export const compared5yV2: Scale = {
+  ...compared5y,
+  options: [
+    { code: 3, label: { kk: "Жақсарды", ru: "Улучшилось", en: "Better" } },
+    { code: 2, label: { kk: "Өзгерген жоқ", ru: "Не изменилось", en: "Stayed the same" } },
+    { code: 1, label: { kk: "Нашарлады", ru: "Ухудшилось", en: "Worse" } },
+    dontKnow2026v2,
+  ],
+};
+
+/** "Yes" first, as people expect on a phone; the codes stay (1 = no, the favourable answer). */
+export const leavePlanV2: Scale = {
+  ...leavePlan,
+  options: [
+    { code: 2, label: { kk: "Иә", ru: "Да", en: "Yes" } },
+    { code: 1, label: { kk: "Жоқ", ru: "Нет", en: "No" } },
+    dontKnow2026v2,
+  ],
+};
+
+/**
+ * Exhaustive and exclusive: homemakers and parental leave (8) and "other" (9) have an answer;
+ * 2 is any other organisation (private or state-owned company, NGO), 4 a public body, and the
+ * town-forming enterprise is 1 even where the state owns it (the item's hint says so).
+ * Codes stay single digits: lib/export/hierarchies.ts joins them into merged band codes.
+ */
+export const employmentV2: Scale = {
+  id: "employment",
+  options: [
+    { code: 1, label: { kk: "Қала құраушы кәсіпорында жұмыс істеймін", ru: "Работаю на градообразующем предприятии", en: "I work at the town-forming enterprise" } },
+    { code: 2, label: { kk: "Басқа ұйымда жұмыс істеймін (компания, мемлекеттік кәсіпорын, ҮЕҰ)", ru: "Работаю в другой организации (компания, госпредприятие, НКО)", en: "I work at another organisation (company, state-owned firm, NGO)" } },
+    { code: 3, label: { kk: "Өзін-өзі жұмыспен қамтыған адаммын немесе кәсіпкермін", ru: "Самозанятый (самозанятая) или предприниматель", en: "Self-employed or business owner" } },
+    { code: 4, label: { kk: "Мемлекеттік мекемеде жұмыс істеймін (әкімдік, мектеп, аурухана)", ru: "Работаю в государственном учреждении (акимат, школа, больница)", en: "I work at a public body (akimat, school, hospital)" } },
+    { code: 5, label: { kk: "Жұмыссызмын, жұмыс іздеп жүрмін", ru: "Не работаю, ищу работу", en: "Unemployed, looking for work" } },
+    { code: 6, label: { kk: "Зейнеткермін", ru: "На пенсии", en: "Retired" } },
+    { code: 7, label: { kk: "Оқимын", ru: "Учусь", en: "Student" } },
+    { code: 8, label: { kk: "Үй шаруасындамын немесе бала күтімі демалысындамын", ru: "Веду домашнее хозяйство или в декретном отпуске", en: "Looking after the home, or on parental leave" } },
+    { code: 9, label: { kk: "Басқа (оның ішінде денсаулығыма байланысты жұмыс істей алмаймын)", ru: "Другое (в том числе не могу работать по состоянию здоровья)", en: "Other (including unable to work for health reasons)" } },
+  ],
+  topBox: [],
+  missing: [],
+};
+
+/**
+ * Exclusive: "since birth" is its own code and takes precedence (the item's hint says so);
+ * the year bands are for people who moved here, counted from the last move (a returnee
+ * counts from coming back).
+ */
+export const yearsInTownV2: Scale = {
+  id: "yearsInTown",
+  options: [
+    { code: 1, label: { kk: "5 жылдан аз", ru: "Меньше 5 лет", en: "Less than 5 years" } },
+    { code: 2, label: { kk: "5–14 жыл", ru: "5–14 лет", en: "5–14 years" } },
+    { code: 3, label: { kk: "15–29 жыл", ru: "15–29 лет", en: "15–29 years" } },
+    { code: 4, label: { kk: "30 жыл және одан көп", ru: "30 лет и больше", en: "30 years or more" } },
+    { code: 5, label: { kk: "Туғаннан бері", ru: "С рождения", en: "Since birth" } },
+  ],
+  topBox: [],
+  missing: [],
+};

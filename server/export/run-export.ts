@@ -76,7 +76,7 @@ export async function runExport({ db, wave, questionnaire, options }: ExportInpu
 /** One file of the codebook that goes with the export these options would make. */
 export async function runCodebook({ db, wave, questionnaire, options, file }: ExportInput & { file: CodebookFile }): Promise<CodebookDownload | NotAvailable> {
   const table = await buildTable({ db, wave, questionnaire, options });
-  const files = codebookFiles({ wave: wave.slug, options, date: todayInKazakhstan(), columns: table.columns, report: table.report });
+  const files = codebookFiles({ wave: wave.slug, options, date: todayInKazakhstan(), columns: table.columns, report: table.report, questionnaire });
   const suffix = { datapackage: "datapackage.json", codebook: "_codebook.md", r: "_labels.R", spss: "_labels.sps", stata: "_labels.do" }[file];
   const chosen = files.find((candidate) => candidate.name.endsWith(suffix));
   if (!chosen) return { status: "unavailable", message: `No ${file} file for this export.` };

@@ -4,6 +4,7 @@ import { breakdown, countsByStratum, DIMENSIONS, type Dimension } from "@/lib/st
 import { allItemSummaries, targetsVsPeople, type SummaryOf } from "@/lib/stats/targets-vs-people";
 import { strataOf, weightSummary, type WeightedSummary } from "@/lib/stats/weighting";
 import { sampleBalance, sampleStrataOf } from "@/lib/stats/sample-balance";
+import { comparable, comparisonNotes } from "@/lib/survey/comparability";
 import { getQuestionnaire, scaleOf } from "@/lib/survey/questionnaire";
 import type { Questionnaire } from "@/lib/survey/types";
 import { getDb, type Db } from "@/db/client";
@@ -87,8 +88,10 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
   const rows = targetsVsPeople({ questionnaire, counts, figures, k, locale, summaryOf });
   const items = allItemSummaries({ questionnaire, counts, k, locale, summaryOf });
 
-  // Change since the town's previous wave, on the questions both waves asked (unweighted
-  // on both sides unless both are weighted, so like is compared with like).
+  // Change since the town's previous wave, on the questions both waves asked and asked the
+  // same way (lib/survey/comparability.ts): an item whose question or answer list changed
+  // between the waves' questionnaires is left out ("question changed, not compared").
+  // Unweighted on both sides unless both are weighted, so like is compared with like.
   const previousQuestionnaire = previousWave && getQuestionnaire(previousWave.questionnaireVersion);
   let previousItems: Map<string, ReturnType<typeof allItemSummaries>[number]["summary"]> | null = null;
   if (previousWave && previousQuestionnaire) {
@@ -104,9 +107,24 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
       return weightSummary(summary, strataOf(scaleOf(previousQuestionnaire, item), previousStrata.get(itemId) ?? new Map()), population, k);
     };
     previousItems = new Map(
-      allItemSummaries({ questionnaire: previousQuestionnaire, counts: previousCounts, k, locale, summaryOf: previousSummaryOf }).map((item) => [item.itemId, item.summary]),
+      allItemSummaries({ questionnaire: previousQuestionnaire, counts: previousCounts, k, locale, summaryOf: previousSummaryOf })
+        .filter((item) => comparable(previousQuestionnaire.version, item.itemId, questionnaire.version))
+        .map((item) => [item.itemId, item.summary]),
     );
   }
+  // Items of this wave that the previous wave's questionnaire asked otherwise, or not at all.
+  const notCompared = new Set(
+    previousQuestionnaire ? items.filter((item) => !comparable(previousQuestionnaire.version, item.itemId, questionnaire.version)).map((item) => item.itemId) : [],
+  );
+  // Compared items whose wording changed in one language to match the others: the note says so.
+  const changeNotes = new Map(
+    previousQuestionnaire
+      ? items.flatMap((item) => {
+          const notes = comparisonNotes(previousQuestionnaire.version, item.itemId, questionnaire.version);
+          return notes.length ? [[item.itemId, notes.map((note) => note[locale])] as const] : [];
+        })
+      : [],
+  );
 
   // Breakdowns of one item by each dimension, with primary and secondary suppression.
   const breakdowns = DIMENSIONS.map((dimension) => {
@@ -141,6 +159,8 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
     items,
     previousWave,
     previousItems,
+    notCompared,
+    changeNotes,
     weighting: { available: population.length > 0, applied: weighting, population, summaries: weightedSummaries, unweightedFallback },
     sample,
     breakdown: { item: chosen, candidates, tables: breakdowns },

@@ -6,7 +6,9 @@ import { recordResponse } from "@/server/submissions/record";
 import { getTownResponseCount } from "@/db/queries/rollups";
 import { getWaveTownContext } from "@/db/queries/waves";
 import { throughGate } from "@/server/results/gate";
-import { answerGroupCounts, answerStratumCounts, indicators, indicatorValues, populationCells } from "@/db/schema";
+import { answerGroupCounts, answerStratumCounts, indicators, indicatorValues, populationCells, waves, waveTowns } from "@/db/schema";
+import { getQuestionnaire } from "@/lib/survey/questionnaire";
+import { daysFrom } from "@/scripts/seed/demo";
 import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { completeAnswers } from "../fixtures";
 import { freshDatabase } from "./database";
@@ -181,5 +183,45 @@ describe("loadTownDashboard", () => {
       .from(answerGroupCounts)
       .where(and(eq(answerGroupCounts.townId, before.context.town.id), eq(answerGroupCounts.itemId, "age_band"), eq(answerGroupCounts.ageBand, 4), eq(answerGroupCounts.sex, 2)));
     expect(row!.total).toBeGreaterThan(0);
+  });
+
+  // Last: the closed wave it adds becomes every later load's previous wave.
+  it("compares with a previous 2026.1 wave only the items asked the same way, and names the others", async () => {
+    const { context } = await load();
+    expect(context.wave.questionnaireVersion).toBe("2026.2");
+    const v1 = getQuestionnaire("2026.1")!;
+    const [previous] = await database.db
+      .insert(waves)
+      .values({
+        slug: "previous-2026-1",
+        name: { kk: "2026.1", ru: "2026.1", en: "2026.1" },
+        questionnaireVersion: "2026.1",
+        opensOn: daysFrom(context.wave.opensOn, -200),
+        closesOn: daysFrom(context.wave.opensOn, -170),
+        status: "closed",
+      })
+      .returning();
+    await database.db.insert(waveTowns).values({ waveId: previous!.id, townId: context.town.id });
+    for (let i = 0; i < 12; i++) {
+      await recordResponse({
+        db: database.db,
+        acceptClosedWave: true,
+        day: daysFrom(context.wave.opensOn, -180),
+        submission: { responseId: randomUUID(), waveId: previous!.id, townId: context.town.id, locale: "kk", questionnaireVersion: "2026.1", answers: completeAnswers(v1) as Record<string, number> },
+      });
+    }
+    const { data } = await load();
+    expect(data.previousWave?.id).toBe(previous!.id);
+    for (const id of ["sat_water_supply", "agree_corruption_akimat", "sat_akimat_services", "sat_service_centre", "plan_leave_2y", "compared_5y", "obstacle_finance"]) {
+      expect(data.notCompared.has(id), id).toBe(true);
+      expect(data.previousItems!.has(id), id).toBe(false);
+    }
+    for (const id of ["sat_heating", "agree_find_job", "life_satisfaction"]) {
+      expect(data.notCompared.has(id), id).toBe(false);
+      expect(data.previousItems!.get(id)!.n, id).toBe(12);
+    }
+    // The Kazakh top point changed: still compared, with the note.
+    expect(data.changeNotes.get("sat_heating")!.join(" ")).toMatch(/Kazakh top point/);
+    expect(data.changeNotes.has("life_satisfaction")).toBe(false);
   });
 });

@@ -65,7 +65,7 @@ describe("the microdata export", () => {
     expect(rows.every((row) => row.month === null || /^\d{4}-\d{2}$/.test(row.month as string))).toBe(true);
     // "Don't know" keeps its code and is labelled as missing.
     expect(table.columns.find((c) => c.name === "sat_heating")!.missingValues).toEqual([
-      { code: -1, label: { kk: "Білмеймін", ru: "Затрудняюсь ответить", en: "Don't know" } },
+      { code: -1, label: { kk: "Білмеймін", ru: "Не знаю", en: "Don't know" } },
     ]);
   });
 

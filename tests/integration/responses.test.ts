@@ -32,14 +32,14 @@ async function makeTown() {
   return town!.id;
 }
 
-async function makeWave(status: "open" | "closed", townIds: number[]) {
+async function makeWave(status: "open" | "closed", townIds: number[], questionnaireVersion = latestQuestionnaireVersion) {
   const today = todayInKazakhstan();
   const [wave] = await db
     .insert(waves)
     .values({
       slug: uniqueName("wave"),
       name: { kk: "w", ru: "w", en: "w" },
-      questionnaireVersion: latestQuestionnaireVersion,
+      questionnaireVersion,
       opensOn: daysFrom(today, -10),
       closesOn: daysFrom(today, status === "open" ? 10 : -1),
       status,
@@ -140,6 +140,28 @@ describe("recordResponse", () => {
     for (const [override, messageKey] of cases) {
       const input = submission(override);
       await expect(recordResponse({ db, submission: input })).rejects.toMatchObject({ messageKey });
+      expect(await storedCount(input.responseId)).toEqual({ responses: 0, answers: 0 });
+    }
+  });
+
+  it("keeps a 2026.1 wave taking 2026.1 answers, and refuses a 2026.2 answer there (and a 2026.1 one on a 2026.2 wave) with 409, storing nothing", async () => {
+    const v1 = getQuestionnaire("2026.1")!;
+    const v2 = getQuestionnaire("2026.2")!;
+    expect(latestQuestionnaireVersion).toBe("2026.2");
+    const oldWave = await makeWave("open", [memberTown], "2026.1");
+    const accepted = submission({ waveId: oldWave, questionnaireVersion: "2026.1", answers: completeAnswers(v1) as Record<string, number> });
+    await expect(recordResponse({ db, submission: accepted })).resolves.toBe("stored");
+    expect((await storedCount(accepted.responseId)).responses).toBe(1);
+    // 2026.1 answers are read against 2026.1: its split item is stored, 2026.2's new ones are not asked.
+    const [stored] = (await db.execute(sql`select count(*)::int as n from answers where response_id = ${accepted.responseId} and item_id = 'sat_admin_services'`) as unknown as { rows: Array<{ n: number }> }).rows;
+    expect(stored!.n).toBe(1);
+
+    const cases = [
+      submission({ waveId: oldWave, questionnaireVersion: "2026.2", answers: completeAnswers(v2) as Record<string, number> }),
+      submission({ waveId: openWave, questionnaireVersion: "2026.1", answers: completeAnswers(v1) as Record<string, number> }),
+    ];
+    for (const input of cases) {
+      await expect(recordResponse({ db, submission: input })).rejects.toMatchObject({ messageKey: "errors.versionMismatch", status: 409, field: "questionnaireVersion" });
       expect(await storedCount(input.responseId)).toEqual({ responses: 0, answers: 0 });
     }
   });

@@ -245,3 +245,41 @@ describe("codebookFiles", () => {
     expect(codebookFiles(input())).toEqual(files);
   });
 });
+
+describe("questionnaire version in the codebook", () => {
+  const v2 = getQuestionnaire("2026.2")!;
+  const withVersion = (format: ExportFormat = "csv"): CodebookInput => ({ ...input(format), questionnaire: v2 });
+
+  it("says which items changed from 2026.1, in which languages, and which are not compared", () => {
+    const markdown = codebookMarkdown(withVersion());
+    expect(markdown).toContain("## Questionnaire version");
+    expect(markdown).toContain("Questionnaire 2026.2, revised from 2026.1");
+    expect(markdown).toMatch(/\| `agree_corruption_akimat` \| no: question changed, not compared \| kk, ru, en \|/);
+    expect(markdown).toMatch(/\| `sat_heating` \| yes \| kk \| Kazakh top point/);
+    expect(markdown).toMatch(/\| `sat_akimat_services` \| no: question changed, not compared \|/);
+    expect(markdown).toContain("Asked in 2026.1, not in 2026.2: `sat_admin_services`.");
+  });
+
+  it("carries the crosswalks from 2026.1 codes to 2026.2 codes for employment and years in town", () => {
+    const markdown = codebookMarkdown(withVersion());
+    expect(markdown).toContain("### Crosswalk `employment`: 2026.1 codes to 2026.2 codes");
+    expect(markdown).toContain("### Crosswalk `years_in_town`: 2026.1 codes to 2026.2 codes");
+    expect(markdown).toMatch(/\| 4 \| 30 years or more, or all my life \| 4 \(30 years or more\), 5 \(Since birth\) \|/);
+    expect(markdown).toMatch(/\| 5 \| Unemployed \| 5 \(Unemployed, looking for work\), 8 \(Looking after the home, or on parental leave\), 9 \(Other/);
+
+    const [resource] = (dataPackage(withVersion()) as { resources: Array<{ questionnaire: { version: string; from: string; dropped: string[]; items: Array<{ itemId: string; compared: boolean; changes: Array<{ languages: string[] }> }>; crosswalks: Array<{ itemId: string; rows: Array<{ from: number; to: Array<{ code: number; label: { kk: string; ru: string; en: string } }> }> }> } }> }).resources;
+    const { questionnaire } = resource!;
+    expect(questionnaire).toMatchObject({ version: "2026.2", from: "2026.1", dropped: ["sat_admin_services"] });
+    expect(questionnaire.items.find((item) => item.itemId === "employment")).toMatchObject({ compared: false });
+    expect(questionnaire.items.find((item) => item.itemId === "sat_heating")).toMatchObject({ compared: true });
+    const years = questionnaire.crosswalks.find((crosswalk) => crosswalk.itemId === "years_in_town")!;
+    expect(years.rows.find((row) => row.from === 3)!.to.map((to) => to.code)).toEqual([3, 5]);
+    expect(years.rows.find((row) => row.from === 3)!.to[1]!.label.ru).toBe("С рождения");
+  });
+
+  it("keeps datapackage.json valid with the version property, and says nothing of versions without a questionnaire", () => {
+    expect(validateV1(dataPackage(withVersion("csv")))).toBe(true);
+    expect(codebookMarkdown(input())).not.toContain("## Questionnaire version");
+    expect(codebookMarkdown({ ...input(), questionnaire: getQuestionnaire("2026.1")! })).toContain("- Questionnaire 2026.1.");
+  });
+});

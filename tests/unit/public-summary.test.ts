@@ -53,7 +53,7 @@ const itemText = (id: string) => questionnaire.items.find((item) => item.id === 
 describe("the public results summary", () => {
   it("says how many answered, the best and worst rated areas, and a met target most residents disagree with", () => {
     const { sentences, text } = summarise(
-      countsFor(0.5, 100, { sat_public_transport: [0.9, 100], sat_heating: [0.1, 100], agree_find_job: [0.2, 100] }),
+      countsFor(0.5, 100, { sat_public_transport: [0.9, 100], sat_heating: [0.05, 100], agree_find_job: [0.2, 100] }),
       { demoResponses: 100 },
     );
     expect(sentences.map((sentence) => sentence.key)).toEqual(["answered", "bestWorst", "metButDisagree"]);

@@ -3,6 +3,7 @@ import { FORMAT_FILES } from "@/lib/export/formats";
 import type { DisclosureReport, ExportColumn } from "@/lib/export/types";
 import { type CodebookInput, dataFileName } from "./input";
 import { EMPTY_CELL, labelledCodes } from "./labels";
+import { droppedItems, versionNotes } from "./versions";
 
 /**
  * The Frictionless Data Package descriptor (datapackage.json) of an export: one tabular
@@ -41,6 +42,9 @@ export function dataPackage(input: CodebookInput): object {
           missingValues: [""],
         },
         disclosure: codebookReport(report),
+        // Custom property: the questionnaire's version, what changed from the previous one
+        // (per item, with the languages and whether it is compared) and the code crosswalks.
+        ...(input.questionnaire ? { questionnaire: { ...versionNotes(input.questionnaire), dropped: droppedItems(input.questionnaire) } } : {}),
       },
     ],
   };

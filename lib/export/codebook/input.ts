@@ -1,6 +1,7 @@
 import type { Locale } from "@/lib/i18n/locales";
 import { exportBaseName, exportFileName } from "@/lib/export/formats";
 import type { DisclosureReport, ExportColumn, ExportOptions } from "@/lib/export/types";
+import type { Questionnaire } from "@/lib/survey/types";
 
 /** What the codebook describes: the same wave, options and date that named the data file. */
 export interface CodebookInput {
@@ -12,6 +13,8 @@ export interface CodebookInput {
   report: DisclosureReport;
   /** The language of the labels in the R script and the SPSS syntax; default en. */
   language?: Locale;
+  /** The wave's questionnaire: its version, what changed from the previous one, the crosswalks. */
+  questionnaire?: Questionnaire;
 }
 
 export function dataFileName({ wave, options, date }: CodebookInput): string {

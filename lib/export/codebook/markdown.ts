@@ -2,6 +2,7 @@ import { locales, type LocalizedText } from "@/lib/i18n/locales";
 import type { DisclosureReport, ExportColumn, ExportKind } from "@/lib/export/types";
 import { type CodebookInput, dataFileName } from "./input";
 import { EMPTY_CELL, labelledCodes } from "./labels";
+import { droppedItems, versionNotes } from "./versions";
 
 const LANGUAGE_NAMES = { kk: "Қазақша", ru: "Русский", en: "English" } as const;
 
@@ -31,6 +32,7 @@ export function codebookMarkdown(input: CodebookInput): string {
     "",
     ...disclosureSentences(report, options.kind).map((sentence) => `- ${sentence}`),
     "",
+    ...(input.questionnaire ? versionSection(input.questionnaire) : []),
     "## Columns",
     "",
     "| # | name | type | title |",
@@ -59,6 +61,44 @@ function columnSection(column: ExportColumn): string[] {
           "",
         ]
       : []),
+  ];
+}
+
+/**
+ * The questionnaire's version, what changed from the previous one per item and language,
+ * whether each changed item is compared across the versions, and the code crosswalks.
+ */
+function versionSection(questionnaire: NonNullable<CodebookInput["questionnaire"]>): string[] {
+  const notes = versionNotes(questionnaire);
+  if (!notes.from) return ["## Questionnaire version", "", `- Questionnaire ${notes.version}.`, ""];
+  const dropped = droppedItems(questionnaire);
+  return [
+    "## Questionnaire version",
+    "",
+    `- Questionnaire ${notes.version}, revised from ${notes.from}. An item marked "not compared" changed its question, answer list or summary ` +
+      `(question changed, not compared): do not set its results beside ${notes.from}'s. A wording change in one language that brings it in line with the others keeps the item compared.`,
+    ...(dropped.length ? [`- Asked in ${notes.from}, not in ${notes.version}: ${dropped.map((id) => `\`${id}\``).join(", ")}.`] : []),
+    "",
+    `### Changes from ${notes.from}`,
+    "",
+    `| column | compared with ${notes.from} | languages changed | note |`,
+    "| --- | --- | --- | --- |",
+    ...notes.items.flatMap((item) => {
+      const compared = item.compared ? "yes" : "no: question changed, not compared";
+      if (item.added && item.changes.length === 0) return [`| \`${item.itemId}\` | ${compared} | new item | |`];
+      return item.changes.map((change) => `| \`${item.itemId}\` | ${compared} | ${change.languages.join(", ") || "none"} | ${cell(change.note.en)} |`);
+    }),
+    "",
+    ...notes.crosswalks.flatMap((crosswalk) => [
+      `### Crosswalk \`${crosswalk.itemId}\`: ${notes.from} codes to ${notes.version} codes`,
+      "",
+      `| ${notes.from} code | ${notes.from} label | ${notes.version} code(s) | note |`,
+      "| --- | --- | --- | --- |",
+      ...crosswalk.rows.map(
+        (row) => `| ${row.from} | ${cell(row.fromLabel.en)} | ${row.to.map((to) => `${to.code} (${cell(to.label.en)})`).join(", ")} | ${cell(row.note?.en ?? "")} |`,
+      ),
+      "",
+    ]),
   ];
 }
 

@@ -49,7 +49,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
     );
   }
 
-  const { questionnaire, rows, items, previousWave, previousItems, weighting, breakdown, sample } = context;
+  const { questionnaire, rows, items, previousWave, previousItems, notCompared, changeNotes, weighting, breakdown, sample } = context;
   const tSample = await getTranslations({ locale, namespace: "sampleBalance" });
   // Weighting asked for, but this figure could not be weighted: it is shown unweighted, marked.
   const fellBack = (itemId: string) => weighting.applied && weighting.unweightedFallback.has(itemId);
@@ -68,7 +68,9 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
   const areaOf = (inArea: typeof items) => {
     const current = areaScore(inArea.map((item) => item.summary));
     const before = previousItems && inArea.every((item) => previousItems.has(item.itemId)) ? areaScore(inArea.map((item) => previousItems.get(item.itemId)!)) : null;
-    return { current, change: compareShares(current?.estimate ?? null, before?.estimate ?? null) };
+    // An area holding an item asked otherwise in the previous wave is not compared either.
+    const changed = inArea.some((item) => notCompared.has(item.itemId));
+    return { current, changed, change: changed ? null : compareShares(current?.estimate ?? null, before?.estimate ?? null) };
   };
 
   const tCommon = await getTranslations({ locale, namespace: "common" });
@@ -236,7 +238,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                 if (inArea.length === 0) return [];
                 return [
                   (() => {
-                    const { current, change } = areaOf(inArea);
+                    const { current, changed, change } = areaOf(inArea);
                     return (
                       <tr key={`area-${area}`} className="area-row" data-area={area}>
                         <th scope="row">
@@ -249,7 +251,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                           )}
                         </th>
                         {current ? cells(current) : <td colSpan={3} />}
-                        {previousWave && <td className="num" data-testid={`change-area-${area}`}>{changeText(change)}</td>}
+                        {previousWave && <td className="num" data-testid={`change-area-${area}`}>{changed ? t("notCompared") : changeText(change)}</td>}
                       </tr>
                     );
                   })(),
@@ -263,7 +265,12 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                       {cells(item.summary)}
                       {previousWave && (
                         <td className="num" data-testid={`change-${item.itemId}`}>
-                          {changeText(changeOf(item.itemId, item.summary))}
+                          {notCompared.has(item.itemId) ? t("notCompared") : changeText(changeOf(item.itemId, item.summary))}
+                          {changeNotes.get(item.itemId)?.map((note) => (
+                            <span key={note} className="hint change-note">
+                              {note}
+                            </span>
+                          ))}
                         </td>
                       )}
                     </tr>
