@@ -47,8 +47,11 @@ export interface DisclosureReport {
   generalised: Array<{ column: string; from: string[]; to: string }>;
   /** Values blanked on single rows (local suppression), by column. */
   suppressed: Array<{ column: string; values: number }>;
-  /** Aggregate cells hidden: below k (primary) or to protect another (secondary). */
-  cellsHidden?: { primary: number; secondary: number };
+  /**
+   * Aggregate cells hidden: below k (primary), all or all but one of a group answering alike
+   * (group; absent from reports written before the rule), or to protect another (secondary).
+   */
+  cellsHidden?: { primary: number; group?: number; secondary: number };
   /** Free-text answers included, scrubbed, and how many scrubs were made. */
   freeText?: { included: boolean; scrubbed: number };
 }

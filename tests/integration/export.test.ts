@@ -197,7 +197,7 @@ describe("the aggregate export", () => {
     expect(cell("ridder", "sat_heating", "sex", "sex_1")).toMatchObject({ n: null, suppressed: 1 });
     expect(table.report.cellsHidden!.primary).toBeGreaterThan(0);
     expect(table.report.cellsHidden!.secondary).toBeGreaterThan(0);
-    expect(rows.filter((r) => r.suppressed === 1)).toHaveLength(table.report.cellsHidden!.primary + table.report.cellsHidden!.secondary);
+    expect(rows.filter((r) => r.suppressed === 1)).toHaveLength(table.report.cellsHidden!.primary + table.report.cellsHidden!.group! + table.report.cellsHidden!.secondary);
     expect(JSON.stringify((await collect(await aggregateTables({ db: database.db, wave, questionnaire, k: 10 }))).flat())).toBe(JSON.stringify(rows));
   });
 });

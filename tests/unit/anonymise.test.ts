@@ -267,7 +267,7 @@ describe("aggregate suppression (property)", () => {
           const groupCodes = [...new Set(mine.filter((r) => r.breakdown === breakdown).map((r) => r.group as string))];
           for (const town of towns) checkLine({ town, breakdown: "overall", group: "all" }, groupCodes.map((group) => ({ town, breakdown, group })));
         }
-        expect(cellsHidden.primary + cellsHidden.secondary).toBe(rows.filter((r) => r.suppressed === 1).length);
+        expect(cellsHidden.primary + cellsHidden.group! + cellsHidden.secondary).toBe(rows.filter((r) => r.suppressed === 1).length);
       }),
       { numRuns: 150 },
     );

@@ -1,3 +1,4 @@
+import { MIN_OUTCOME } from "@/lib/stats/disclosure";
 import { locales, type LocalizedText } from "@/lib/i18n/locales";
 import type { DisclosureReport, ExportColumn, ExportKind } from "@/lib/export/types";
 import { type CodebookInput, dataFileName } from "./input";
@@ -82,8 +83,11 @@ export function disclosureSentences(report: DisclosureReport, kind: ExportKind):
     sentences.push("No value had to be merged or blanked.");
   }
   if (report.cellsHidden) {
-    const { primary, secondary } = report.cellsHidden;
-    sentences.push(`${primary} cells hidden for resting on fewer than k responses, and ${secondary} more so that they cannot be worked out from totals.`);
+    const { primary, group = 0, secondary } = report.cellsHidden;
+    sentences.push(
+      `${primary} cells hidden for resting on fewer than k responses, ${group} because all or all but one of the group answered alike ` +
+        `(fewer than ${MIN_OUTCOME} favourable or unfavourable answers), and ${secondary} more so that they cannot be worked out from totals.`,
+    );
   }
   if (report.freeText?.included) {
     // No count: the codebook is made without reading the rows.

@@ -70,8 +70,10 @@ export async function Breakdowns({ locale, k, item, candidates, areaOf, tables, 
                       summary={cell.summary}
                       k={k}
                       percent={percent}
-                      suppressedLabel={cell.suppression === "secondary" ? t("hiddenSecondary") : t("hiddenPrimary", { k })}
-                      hiddenN={cell.suppression === "secondary" ? "—" : undefined}
+                      suppressedLabel={
+                        cell.suppression === "secondary" ? t("hiddenSecondary") : cell.suppression === "group" ? t("hiddenGroup") : t("hiddenPrimary", { k })
+                      }
+                      hiddenN={cell.suppression === "primary" ? undefined : "—"}
                     />
                   )}
                 </tr>
