@@ -79,6 +79,13 @@ export function disclosureSentences(report: DisclosureReport, kind: ExportKind):
   for (const { column, values } of report.suppressed) {
     sentences.push(`\`${column}\`: ${values} ${values === 1 ? "value" : "values"} blanked on single rows (local suppression).`);
   }
+  if (report.dropped?.length) {
+    sentences.push(`Left out at the researcher's request: ${report.dropped.map((c) => `\`${c}\``).join(", ")}, blank on every row; k-anonymity holds on the quasi-identifiers that remain.`);
+  }
+  if (report.blanked) {
+    const lost = report.blanked.map(({ column, values, of, share }) => `\`${column}\` ${(share * 100).toFixed(1)} % (${values} of ${of})`);
+    sentences.push(`Information lost, share of the responses' values that are blank in the file, per column: ${lost.join("; ")}.`);
+  }
   if (!report.generalised.length && !report.suppressed.length) {
     sentences.push("No value had to be merged or blanked.");
   }
