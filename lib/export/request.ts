@@ -83,6 +83,6 @@ export function parseCodebookFile(params: URLSearchParams): Parsed<CodebookFile>
 export function exportQuery(options: ExportOptions): string {
   const params = new URLSearchParams({ kind: options.kind, format: options.format, k: String(options.k) });
   if (options.includeText) params.set("text", "1");
-  if (options.quasi) params.set("quasi", options.quasi.join(","));
+  if (options.quasi && options.kind === "microdata") params.set("quasi", options.quasi.join(","));
   return params.toString();
 }
