@@ -159,7 +159,8 @@ describe("planAnonymisation", () => {
 
   it("changes nothing when every combination already reaches k", () => {
     const plan = planAnonymisation({ minK: 10, frequencies: [row("ridder", { age_band: 1, sex: 1 }, 12), row("ridder", { age_band: 2, sex: 1 }, 10)], k: 10, questionnaire });
-    expect(plan.report).toEqual({ k: 10, rows: 22, generalised: [], suppressed: [] });
+    expect(plan.report).toEqual({ k: 10, rows: 22, generalised: [], suppressed: [], blanked: expect.any(Array) });
+    expect(plan.report.blanked!.every((column) => column.values === 0)).toBe(true);
     expect(plan.recoder()(row("ridder", { age_band: 2, sex: 1 }, 1))).toMatchObject({ town: "ridder", age_band: 2, sex: 1 });
   });
 
