@@ -8,7 +8,7 @@ import type { DisclosureReport, ExportColumn, ExportRow } from "./types";
 /**
  * The aggregate export: per town, item and breakdown, each group's n, favourable count and
  * top-2-box share with its Wilson interval. Groups add up to the town's n, so suppression
- * works along that line. There is no all-towns row: the public results page publishes every
+ * (primary, group disclosure and secondary: lib/stats/disclosure.ts) works along that line. There is no all-towns row: the public results page publishes every
  * town's n at or above k, so an all-towns total would give away, by subtraction, the town
  * hidden below k (and a secondary suppression of another town would not stop it).
  */
@@ -92,7 +92,14 @@ export function aggregateColumns(questionnaire: Questionnaire, towns: ReadonlyAr
       title: text("Жасырылған", "Скрыто", "Hidden by disclosure control"),
       valueLabels: [
         { code: 0, label: text("Жоқ", "Нет", "No") },
-        { code: 1, label: text("Иә: k-дан аз немесе басқа ұяшықты қорғау үшін", "Да: меньше k или для защиты другой ячейки", "Yes: below k, or to protect another cell") },
+        {
+          code: 1,
+          label: text(
+            "Иә: k-дан аз, топтың барлығы (немесе біреуінен басқасы) бірдей жауап берген, немесе басқа ұяшықты қорғау үшін",
+            "Да: меньше k, все (или все, кроме одного) в группе ответили одинаково, или для защиты другой ячейки",
+            "Yes: below k, all (or all but one) of the group answered alike, or to protect another cell",
+          ),
+        },
       ],
     },
   ];
@@ -176,6 +183,7 @@ export function aggregateRows({ questionnaire, towns, overall, groups, k }: {
     rows,
     cellsHidden: {
       primary: suppression.filter((s) => s === "primary").length,
+      group: suppression.filter((s) => s === "group").length,
       secondary: suppression.filter((s) => s === "secondary").length,
     },
   };

@@ -115,20 +115,39 @@ function planStage({ hierarchies, units, k, present, from, split }: { hierarchie
   return outcomes.reduce((best, o) => (o.loss - best.loss || o.blanked - best.blanked) < 0 ? o : best);
 }
 
-export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
+export function planAnonymisation({ frequencies, k, minK, questionnaire, keep }: {
   frequencies: readonly QuasiFrequency[];
   k: number;
   /** The installation's smallest k: the release every other one is built on. */
   minK: number;
   questionnaire: Questionnaire;
+  /**
+   * The quasi-identifiers to keep (town always stays); default all. The others are blank
+   * on every row, and the plan makes the rest k-anonymous as if they were never asked.
+   */
+  keep?: readonly Suppressible[];
 }): AnonymisationPlan {
   if (k < minK) throw new Error(`k = ${k} is below the minimum ${minK}`);
   const present = QUASI_IDENTIFIERS.filter((q) => questionnaire.items.some((item) => item.id === q));
   const hierarchies = hierarchiesFor(questionnaire.version);
-  // The same combination listed twice is one combination.
-  const counts = new Map<string, { values: QuasiValues; count: number }>();
+  const dropped = SUPPRESSIBLE.filter((q) => keep && !keep.includes(q));
+  const drop = (v: QuasiValues): QuasiValues => {
+    if (dropped.length === 0) return v;
+    const out = { ...v };
+    for (const q of dropped) out[q] = null;
+    return out;
+  };
+  // The values the responses hold, per column: what the information lost is measured against.
+  const held = new Map<string, number>();
   for (const { count, ...values } of frequencies) {
     if (count <= 0) continue;
+    for (const column of COLUMN_ORDER) if (values[column] !== null) held.set(column, (held.get(column) ?? 0) + count);
+  }
+  // The same combination listed twice is one combination.
+  const counts = new Map<string, { values: QuasiValues; count: number }>();
+  for (const { count, ...given } of frequencies) {
+    if (count <= 0) continue;
+    const values = drop(given);
     const entry = counts.get(keyOf(values)) ?? { values, count: 0 };
     entry.count += count;
     counts.set(keyOf(values), entry);
@@ -154,8 +173,10 @@ export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
     for (const list of segments.values()) for (const s of list) s.values = s.values && further.get(keyOf(s.values))!;
   }
 
-  // What was blanked, by column, counted against the original values.
+  // What was blanked, by column, counted against the original values (a dropped column's
+  // values are not counted here: they were asked to be left out).
   const suppressed = new Map<string, number>();
+  const shown = new Map<string, number>();
   let published = 0;
   for (const [raw, list] of segments) {
     const original = counts.get(raw)!.values;
@@ -164,15 +185,25 @@ export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
       published += to - from;
       for (const column of COLUMN_ORDER) {
         if (original[column] !== null && values[column] === null) suppressed.set(column, (suppressed.get(column) ?? 0) + to - from);
+        if (values[column] !== null) shown.set(column, (shown.get(column) ?? 0) + to - from);
       }
     }
   }
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  const blanked = COLUMN_ORDER.filter((column) => column === "town" || present.includes(column as QuasiIdentifier) || !(QUASI_IDENTIFIERS as readonly string[]).includes(column)).map(
+    (column) => {
+      const of = held.get(column) ?? 0;
+      const values = of - (shown.get(column) ?? 0);
+      return { column, values, of, share: of === 0 ? 0 : round(values / of) };
+    },
+  );
 
   const bands = new Map(present.map((q) => [q, hierarchies[q].levels[chosen.levels[q]]!]));
   return {
     recoder: () => {
       const seen = new Map<string, number>();
-      return (row) => {
+      return (given) => {
+        const row = drop(given);
         const key = keyOf(row);
         const position = seen.get(key) ?? 0;
         seen.set(key, position + 1);
@@ -205,6 +236,8 @@ export function planAnonymisation({ frequencies, k, minK, questionnaire }: {
           })),
       ),
       suppressed: COLUMN_ORDER.filter((column) => suppressed.has(column)).map((column) => ({ column, values: suppressed.get(column)! })),
+      ...(dropped.length > 0 ? { dropped: [...dropped] } : {}),
+      blanked,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { LocalizedText } from "@/lib/i18n/locales";
+import { SUPPRESSIBLE, type Suppressible } from "./local-suppression";
 
 /**
  * The research export's shared vocabulary: the disclosure-control layer produces columns,
@@ -12,6 +13,13 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ["csv", "csv-excel", "json", "parquet"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * Quasi-identifiers of the microdata a researcher may choose to keep (town always stays):
+ * those left out are blank on every row, and k-anonymity holds on those that remain.
+ */
+export const QUASI_CHOICES = SUPPRESSIBLE;
+export type QuasiChoice = Suppressible;
+
 /** What a researcher asks for. k may be raised above the configured minimum, never lowered. */
 export interface ExportOptions {
   kind: ExportKind;
@@ -19,6 +27,11 @@ export interface ExportOptions {
   k: number;
   /** Free text is left out unless asked for; then scrubbed and marked for review. */
   includeText: boolean;
+  /**
+   * Microdata only: the quasi-identifiers kept, in QUASI_CHOICES order. Absent means all of
+   * them (the default, as before the option existed); the others are blank on every row.
+   */
+  quasi?: readonly QuasiChoice[];
 }
 
 export type CellValue = string | number | null;
@@ -47,8 +60,19 @@ export interface DisclosureReport {
   generalised: Array<{ column: string; from: string[]; to: string }>;
   /** Values blanked on single rows (local suppression), by column. */
   suppressed: Array<{ column: string; values: number }>;
-  /** Aggregate cells hidden: below k (primary) or to protect another (secondary). */
-  cellsHidden?: { primary: number; secondary: number };
+  /** Microdata: quasi-identifiers left out at the researcher's request (blank on every row). */
+  dropped?: string[];
+  /**
+   * Microdata: the information lost, per quasi-identifier column: of the values the wave's
+   * responses hold, the share that is blank in the file (left out, blanked by local
+   * suppression, or on a withheld row). Generalised values are not counted as blanked.
+   */
+  blanked?: Array<{ column: string; values: number; of: number; share: number }>;
+  /**
+   * Aggregate cells hidden: below k (primary), all or all but one of a group answering alike
+   * (group; absent from reports written before the rule), or to protect another (secondary).
+   */
+  cellsHidden?: { primary: number; group?: number; secondary: number };
   /** Free-text answers included, scrubbed, and how many scrubs were made. */
   freeText?: { included: boolean; scrubbed: number };
 }

@@ -23,7 +23,10 @@ export interface BreakdownCell {
   /** The group's code on its scale, or 0 for respondents who did not say. */
   code: number;
   summary: ItemSummary;
-  /** Why the cell is hidden: below k itself, or so that a hidden cell cannot be derived. */
+  /**
+   * Why the cell is hidden: below k itself (primary), all or all but one of the group
+   * answering alike (group), or so that a hidden cell cannot be derived (secondary).
+   */
   suppression: Suppression;
 }
 
@@ -41,8 +44,9 @@ function countsBy(rows: readonly GroupCount[], itemId: string, groupOf: (row: Gr
 }
 
 /**
- * One cell per group (the scale's codes, then "did not say"), with primary and secondary
- * suppression applied across the cells: they add up to the item's published n.
+ * One cell per group (the scale's codes, then "did not say"), with primary, group-disclosure
+ * and secondary suppression applied across the cells (lib/stats/disclosure.ts): they add up
+ * to the item's published n.
  */
 export function breakdown({ scale, rows, itemId, dimension, groupCodes, k }: {
   scale: Scale;
@@ -55,7 +59,13 @@ export function breakdown({ scale, rows, itemId, dimension, groupCodes, k }: {
   const counts = countsBy(rows, itemId, (row) => String(row[dimension]));
   // Every cell is summarised with k = 0; disclosure is decided below, across the cells.
   const summaries = [...groupCodes, 0].map((code) => ({ code, summary: summariseItem(scale, counts.get(String(code)) ?? new Map(), 0) }));
-  const suppression = suppressCells(summaries.map(({ summary }) => ({ n: summary.n })), k);
+  // Favourable counts too: a group whose members all (or all but one) answered alike is hidden.
+  const favourable = (code: number) => {
+    let top = 0;
+    for (const [value, count] of counts.get(String(code)) ?? []) if (scale.topBox.includes(value)) top += count;
+    return top;
+  };
+  const suppression = suppressCells(summaries.map(({ code, summary }) => ({ n: summary.n, favourable: favourable(code) })), k);
   return summaries
     .map(({ code, summary }, i) => ({
       code,

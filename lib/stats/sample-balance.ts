@@ -134,7 +134,8 @@ export function sampleBalance({ sample, population, responses, k }: {
   for (const cell of [...populationByKey.values(), ...sampleByKey.values()]) strata.set(stratumKey(cell), { ageBand: cell.ageBand, sex: cell.sex });
   const ordered = [...strata.values()].sort((a, b) => a.ageBand - b.ageBand || a.sex - b.sex);
   const counts = ordered.map((cell) => sampleByKey.get(stratumKey(cell))?.respondents ?? 0);
-  const suppression = suppressCells(counts.map((n) => ({ n })), k);
+  // Counts of people, not answers: only the k rule applies (no favourable share to protect).
+  const suppression = suppressCells(counts.map((n) => ({ n, favourable: n })), k, [], 0);
 
   const cells = ordered.map((cell, i): BalanceCell => {
     const hidden = suppression[i] !== null;

@@ -91,6 +91,6 @@ export async function runCodebook({ db, wave, questionnaire, options, file }: Ex
 /** The table of the request, its rows not yet read (the cursor opens when they are). */
 function buildTable({ db, wave, questionnaire, options }: ExportInput): Promise<ExportTable> {
   return options.kind === "microdata"
-    ? microdataTable({ db, wave, questionnaire, k: options.k, includeText: options.includeText })
+    ? microdataTable({ db, wave, questionnaire, k: options.k, includeText: options.includeText, quasi: options.quasi })
     : aggregateTables({ db, wave, questionnaire, k: options.k });
 }

@@ -66,6 +66,25 @@ describe("loadTownDashboard", () => {
     }
   });
 
+  it("hides a group in which all, none or all but one answered favourably (group disclosure, lib/stats/disclosure.ts)", async () => {
+    const { data } = await load();
+    let grouped = 0;
+    for (const candidate of data.breakdown.candidates) {
+      const { data: one } = await load({ item: candidate.id });
+      for (const table of one.breakdown.tables) {
+        for (const cell of table.cells) {
+          if (cell.suppression === "group") grouped += 1;
+          if (cell.suppression || cell.summary.n === 0) continue;
+          // A published group has at least two favourable and two other answers.
+          const favourable = Math.round(cell.summary.estimate!.share * cell.summary.n);
+          expect(favourable, `${candidate.id} ${table.dimension} ${cell.code}`).toBeGreaterThanOrEqual(2);
+          expect(cell.summary.n - favourable).toBeGreaterThanOrEqual(2);
+        }
+      }
+    }
+    expect(grouped).toBeGreaterThan(0);
+  });
+
   it("weights by age band × sex where the population structure is known, and keeps n", async () => {
     const unweighted = (await load()).data;
     const weighted = (await load({ weighted: true })).data;

@@ -8,6 +8,7 @@ import { recordResponse } from "@/server/submissions/record";
 import { towns, waves } from "@/db/schema";
 import { DEMO_WAVE_SLUG, PREVIOUS_DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { QUASI_IDENTIFIERS } from "@/lib/export/hierarchies";
+import { MIN_OUTCOME } from "@/lib/stats/disclosure";
 import type { ExportRow, ExportTable } from "@/lib/export/types";
 import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { completeAnswers } from "../fixtures";
@@ -197,7 +198,18 @@ describe("the aggregate export", () => {
     expect(cell("ridder", "sat_heating", "sex", "sex_1")).toMatchObject({ n: null, suppressed: 1 });
     expect(table.report.cellsHidden!.primary).toBeGreaterThan(0);
     expect(table.report.cellsHidden!.secondary).toBeGreaterThan(0);
-    expect(rows.filter((r) => r.suppressed === 1)).toHaveLength(table.report.cellsHidden!.primary + table.report.cellsHidden!.secondary);
+    expect(rows.filter((r) => r.suppressed === 1)).toHaveLength(table.report.cellsHidden!.primary + table.report.cellsHidden!.group! + table.report.cellsHidden!.secondary);
     expect(JSON.stringify((await collect(await aggregateTables({ db: database.db, wave, questionnaire, k: 10 }))).flat())).toBe(JSON.stringify(rows));
+  });
+
+  it("hides a group in which all, none or all but one answered favourably (group disclosure, lib/stats/disclosure.ts)", async () => {
+    const table = await aggregateTables({ db: database.db, wave, questionnaire, k: 10 });
+    const rows = (await collect(table)).flat();
+    for (const row of rows) {
+      if (row.breakdown === "overall" || row.suppressed === 1 || row.n === 0) continue;
+      expect(row.favourable as number, JSON.stringify(row)).toBeGreaterThanOrEqual(MIN_OUTCOME);
+      expect((row.n as number) - (row.favourable as number), JSON.stringify(row)).toBeGreaterThanOrEqual(MIN_OUTCOME);
+    }
+    expect(table.report.cellsHidden!.group).toBeGreaterThan(0);
   });
 });

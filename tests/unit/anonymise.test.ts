@@ -159,7 +159,8 @@ describe("planAnonymisation", () => {
 
   it("changes nothing when every combination already reaches k", () => {
     const plan = planAnonymisation({ minK: 10, frequencies: [row("ridder", { age_band: 1, sex: 1 }, 12), row("ridder", { age_band: 2, sex: 1 }, 10)], k: 10, questionnaire });
-    expect(plan.report).toEqual({ k: 10, rows: 22, generalised: [], suppressed: [] });
+    expect(plan.report).toEqual({ k: 10, rows: 22, generalised: [], suppressed: [], blanked: expect.any(Array) });
+    expect(plan.report.blanked!.every((column) => column.values === 0)).toBe(true);
     expect(plan.recoder()(row("ridder", { age_band: 2, sex: 1 }, 1))).toMatchObject({ town: "ridder", age_band: 2, sex: 1 });
   });
 
@@ -267,7 +268,7 @@ describe("aggregate suppression (property)", () => {
           const groupCodes = [...new Set(mine.filter((r) => r.breakdown === breakdown).map((r) => r.group as string))];
           for (const town of towns) checkLine({ town, breakdown: "overall", group: "all" }, groupCodes.map((group) => ({ town, breakdown, group })));
         }
-        expect(cellsHidden.primary + cellsHidden.secondary).toBe(rows.filter((r) => r.suppressed === 1).length);
+        expect(cellsHidden.primary + cellsHidden.group! + cellsHidden.secondary).toBe(rows.filter((r) => r.suppressed === 1).length);
       }),
       { numRuns: 150 },
     );

@@ -101,9 +101,11 @@ describe("breakdown", () => {
     row(FAV, 1, 1, 1, 20),
     row(UNFAV, 1, 2, 1, 15),
     row(FAV, 2, 1, 5, 4), // four unemployed: below k
-    row(UNFAV, 3, 2, 6, 12),
+    row(UNFAV, 3, 2, 6, 8),
+    row(FAV, 3, 2, 6, 4),
     row(DONT_KNOW, 3, 1, 6, 3),
-    row(FAV, 0, 0, 0, 11), // did not say
+    row(FAV, 0, 0, 0, 6), // did not say
+    row(UNFAV, 0, 0, 0, 5),
     { ...row(FAV, 1, 1, 1, 99), itemId: "other" },
   ];
 
@@ -120,6 +122,16 @@ describe("breakdown", () => {
     expect(byCode.get(0)!.suppression).toBe("secondary");
     expect(byCode.get(6)!.suppression).toBeNull();
     expect(cells.filter((cell) => cell.suppression).length).toBe(2);
+  });
+
+  it("hides a group of n ≥ k in which all but one answered alike (group disclosure), and a second one with it", () => {
+    const unanimous = [row(FAV, 1, 1, 1, 20), row(UNFAV, 1, 2, 1, 15), row(UNFAV, 2, 1, 6, 12), row(FAV, 2, 1, 6, 1), row(FAV, 3, 2, 2, 9), row(UNFAV, 3, 2, 2, 9)];
+    const cells = breakdown({ scale: satisfaction4, rows: unanimous, itemId: "q", dimension: "employment", groupCodes: [1, 2, 3, 4, 5, 6, 7], k: 10 });
+    const byCode = new Map(cells.map((cell) => [cell.code, cell]));
+    expect(byCode.get(6)!.suppression).toBe("group");
+    expect(byCode.get(6)!.summary.estimate).toBeNull();
+    expect(byCode.get(2)!.suppression).toBe("secondary");
+    expect(byCode.get(1)!.suppression).toBeNull();
   });
 
   it("leaves out the 'did not say' group when everyone said", () => {

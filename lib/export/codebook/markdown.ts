@@ -1,3 +1,4 @@
+import { MIN_OUTCOME } from "@/lib/stats/disclosure";
 import { locales, type LocalizedText } from "@/lib/i18n/locales";
 import type { DisclosureReport, ExportColumn, ExportKind } from "@/lib/export/types";
 import { type CodebookInput, dataFileName } from "./input";
@@ -118,12 +119,22 @@ export function disclosureSentences(report: DisclosureReport, kind: ExportKind):
   for (const { column, values } of report.suppressed) {
     sentences.push(`\`${column}\`: ${values} ${values === 1 ? "value" : "values"} blanked on single rows (local suppression).`);
   }
+  if (report.dropped?.length) {
+    sentences.push(`Left out at the researcher's request: ${report.dropped.map((c) => `\`${c}\``).join(", ")}, blank on every row; k-anonymity holds on the quasi-identifiers that remain.`);
+  }
+  if (report.blanked) {
+    const lost = report.blanked.map(({ column, values, of, share }) => `\`${column}\` ${(share * 100).toFixed(1)} % (${values} of ${of})`);
+    sentences.push(`Information lost, share of the responses' values that are blank in the file, per column: ${lost.join("; ")}.`);
+  }
   if (!report.generalised.length && !report.suppressed.length) {
     sentences.push("No value had to be merged or blanked.");
   }
   if (report.cellsHidden) {
-    const { primary, secondary } = report.cellsHidden;
-    sentences.push(`${primary} cells hidden for resting on fewer than k responses, and ${secondary} more so that they cannot be worked out from totals.`);
+    const { primary, group = 0, secondary } = report.cellsHidden;
+    sentences.push(
+      `${primary} cells hidden for resting on fewer than k responses, ${group} because all or all but one of the group answered alike ` +
+        `(fewer than ${MIN_OUTCOME} favourable or unfavourable answers), and ${secondary} more so that they cannot be worked out from totals.`,
+    );
   }
   if (report.freeText?.included) {
     // No count: the codebook is made without reading the rows.

@@ -1,4 +1,4 @@
-import type { ExportFormat, ExportOptions, ExportTable } from "@/lib/export/types";
+import type { ExportFormat, ExportOptions, ExportTable, QuasiChoice } from "@/lib/export/types";
 import { csvStream } from "./csv";
 import { jsonStream } from "./json";
 import { parquetStream } from "./parquet";
@@ -24,15 +24,21 @@ export const FORMAT_FILES: Record<ExportFormat, { extension: string; mediaType: 
   parquet: { extension: "parquet", mediaType: "application/vnd.apache.parquet" },
 };
 
+/** Short names of the quasi-identifiers in a file name (`_keep-age-sex`). */
+const QUASI_SHORT: Record<QuasiChoice, string> = { age_band: "age", sex: "sex", employment: "emp", years_in_town: "years", language: "lang", month: "month" };
+
 /**
- * The data file's name without its extension, `qala-pulse_<wave>_<kind>_<date>_k<k>[_text][_excel]`:
+ * The data file's name without its extension,
+ * `qala-pulse_<wave>_<kind>_<date>_k<k>[_keep-<quasi>…][_text][_excel]` (`_keep-` only when
+ * the researcher left quasi-identifiers out: the default request's name is unchanged):
  * what was asked for can be read off the file, and the same request on the same day gets the
  * same name. The codebook's files share it.
  */
 export function exportBaseName(wave: string, options: ExportOptions, date: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a YYYY-MM-DD date: ${date}`);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wave)) throw new Error(`Not a wave slug: ${wave}`);
-  const flags = `${options.includeText ? "_text" : ""}${options.format === "csv-excel" ? "_excel" : ""}`;
+  const keep = options.quasi ? `_keep-${options.quasi.length === 0 ? "none" : options.quasi.map((q) => QUASI_SHORT[q]).join("-")}` : "";
+  const flags = `${keep}${options.includeText ? "_text" : ""}${options.format === "csv-excel" ? "_excel" : ""}`;
   return `qala-pulse_${wave}_${options.kind}_${date}_k${options.k}${flags}`;
 }
 

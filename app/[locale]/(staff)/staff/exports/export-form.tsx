@@ -4,10 +4,16 @@ import { useRef, useState } from "react";
 import { Field } from "@/app/components/field";
 import { useLocale, useTranslations } from "@/lib/i18n/client-messages";
 import { CODEBOOK_FILES, exportQuery, MAX_K } from "@/lib/export/request";
-import { EXPORT_FORMATS, EXPORT_KINDS, type ExportOptions } from "@/lib/export/types";
+import { EXPORT_FORMATS, EXPORT_KINDS, QUASI_CHOICES, type ExportOptions, type QuasiChoice } from "@/lib/export/types";
 import { downloadWithProgress, type DownloadOutcome, type Progress } from "./download";
 
 const FAILURE_KEYS: Record<number, string> = { 400: "badOptions", 401: "signInFirst", 403: "forbidden", 404: "unknownWave", 409: "hidden", 501: "notAvailable" };
+
+/** The kept quasi-identifiers after one checkbox, in QUASI_CHOICES order; undefined when all are kept (the default request). */
+function chosenQuasi(kept: readonly QuasiChoice[], q: QuasiChoice, on: boolean): readonly QuasiChoice[] | undefined {
+  const next = QUASI_CHOICES.filter((choice) => (choice === q ? on : kept.includes(choice)));
+  return next.length === QUASI_CHOICES.length ? undefined : next;
+}
 
 /** One wave's export: the options, a download that shows its progress, and the codebook for the same options. */
 export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
@@ -99,6 +105,27 @@ export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
       <Field id={id("text")} label={t("includeText")} hint={t("includeTextHint")} check>
         <input type="checkbox" checked={options.includeText} disabled={busy} onChange={(event) => setOptions({ ...options, includeText: event.target.checked })} />
       </Field>
+      {options.kind === "microdata" && (
+        <fieldset className="export-quasi" aria-describedby={id("quasi-hint")}>
+          <legend>{t("quasi")}</legend>
+          <p className="hint" id={id("quasi-hint")}>
+            {t("quasiHint")}
+          </p>
+          {QUASI_CHOICES.map((q) => {
+            const kept = options.quasi ?? QUASI_CHOICES;
+            return (
+              <Field key={q} id={id(`quasi-${q}`)} label={t(`quasiNames.${q}`)} check>
+                <input
+                  type="checkbox"
+                  checked={kept.includes(q)}
+                  disabled={busy}
+                  onChange={(event) => setOptions({ ...options, quasi: chosenQuasi(kept, q, event.target.checked) })}
+                />
+              </Field>
+            );
+          })}
+        </fieldset>
+      )}
       <p>
         <button className="button" type="submit" disabled={busy || !kValid}>
           {busy ? t("downloading") : t("download")}

@@ -7,7 +7,7 @@ function disclosureCounts(report: Partial<DisclosureReport>) {
   return {
     suppressed: (report.suppressed ?? []).reduce((sum, entry) => sum + entry.values, 0),
     generalised: (report.generalised ?? []).length,
-    hidden: (report.cellsHidden?.primary ?? 0) + (report.cellsHidden?.secondary ?? 0),
+    hidden: (report.cellsHidden?.primary ?? 0) + (report.cellsHidden?.group ?? 0) + (report.cellsHidden?.secondary ?? 0),
   };
 }
 

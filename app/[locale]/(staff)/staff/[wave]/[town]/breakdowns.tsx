@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import type { Dimension, BreakdownCell } from "@/lib/stats/breakdowns";
+import { MIN_OUTCOME } from "@/lib/stats/disclosure";
 import type { Item } from "@/lib/survey/types";
 
 /**
@@ -26,6 +27,7 @@ export async function Breakdowns({ locale, k, item, candidates, areaOf, tables, 
     <section aria-labelledby="breakdowns-title">
       <h2 id="breakdowns-title">{t("title")}</h2>
       <p>{t("intro", { k })}</p>
+      <p>{t("groupRule", { min: MIN_OUTCOME })}</p>
       <form method="get" className="inline-form">
         <input type="hidden" name="weighting" value={weighting} />
         <label htmlFor="breakdown-item">{t("item")}</label>{" "}
@@ -70,8 +72,10 @@ export async function Breakdowns({ locale, k, item, candidates, areaOf, tables, 
                       summary={cell.summary}
                       k={k}
                       percent={percent}
-                      suppressedLabel={cell.suppression === "secondary" ? t("hiddenSecondary") : t("hiddenPrimary", { k })}
-                      hiddenN={cell.suppression === "secondary" ? "—" : undefined}
+                      suppressedLabel={
+                        cell.suppression === "secondary" ? t("hiddenSecondary") : cell.suppression === "group" ? t("hiddenGroup") : t("hiddenPrimary", { k })
+                      }
+                      hiddenN={cell.suppression === "primary" ? undefined : "—"}
                     />
                   )}
                 </tr>
