@@ -175,6 +175,7 @@ export function parsePabulib(text: string): PabulibFile {
   let section: string | null = null;
   let header: string[] | null = null;
   const seen = new Set<string>();
+  const voteLines: number[] = [];
   lines.forEach((raw, index) => {
     const lineNumber = index + 1;
     if (raw.trim() === "") return;
@@ -225,15 +226,18 @@ export function parsePabulib(text: string): PabulibFile {
       );
       if (Object.keys(extra).length > 0) vote.extra = extra;
       file.votes.push(vote);
+      voteLines.push(lineNumber);
     }
   });
   for (const name of SECTIONS) {
     if (!seen.has(name)) throw new PabulibError(`no ${name.toUpperCase()} section`, lines.length);
   }
   const ids = new Set(file.projects.map((p) => p.id));
-  file.votes.forEach((vote) => {
+  file.votes.forEach((vote, index) => {
     for (const id of vote.vote) {
-      if (!ids.has(id)) throw new PabulibError(`voter ${vote.voterId} votes for unknown project ${id}`, 0);
+      if (!ids.has(id)) {
+        throw new PabulibError(`voter ${vote.voterId} votes for unknown project ${id}`, voteLines[index]!);
+      }
     }
   });
   return file;
