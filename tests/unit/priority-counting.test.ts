@@ -293,3 +293,42 @@ describe("equal shares: properties of the equal-shares part", () => {
     );
   });
 });
+
+describe("equal shares: each round checked independently of how ρ was found", () => {
+  /*
+   * Replays a run's rounds with budgets budget / n each. For the chosen priority, its
+   * supporters pay exactly its cost, Σ min(b_i, ρ) = cost. No other priority could have been
+   * paid for at a lower ρ: f_q(x) = Σ_{i supports q} min(b_i, x) is non-decreasing, so q's
+   * own ρ is below ρ exactly when f_q(ρ) > cost(q). At the end, nothing is affordable.
+   */
+  it("pays exactly, picks the smallest ρ, and stops when nothing is affordable", () => {
+    fc.assert(
+      fc.property(instance, ({ election, profile }) => {
+        const run = equalSharesWithoutCompletion(election, profile);
+        if (profile.length === 0) return;
+        const budgets = profile.map(() => Rational.of(election.budget!, profile.length));
+        const supporters = (id: string) => profile.flatMap((b, i) => (b.has(id) ? [i] : []));
+        const pay = (id: string, x: Rational) => Rational.sum(supporters(id).map((i) => Rational.min(budgets[i]!, x)));
+        const cost = (id: string) => Rational.of(election.priorities.find((p) => p.id === id)!.cost!);
+        const affordable = (id: string) =>
+          supporters(id).length > 0 && Rational.sum(supporters(id).map((i) => budgets[i]!)).ge(cost(id));
+        const chosen = new Set<string>();
+        for (const { id, rho } of run.rounds) {
+          expect(affordable(id)).toBe(true);
+          expect(pay(id, rho).equals(cost(id))).toBe(true);
+          for (const q of election.priorities) {
+            if (q.id === id || chosen.has(q.id) || !affordable(q.id)) continue;
+            expect(pay(q.id, rho).le(cost(q.id))).toBe(true);
+          }
+          for (const i of supporters(id)) budgets[i] = budgets[i]!.sub(Rational.min(budgets[i]!, rho));
+          chosen.add(id);
+        }
+        for (const q of election.priorities) {
+          if (!chosen.has(q.id)) expect(affordable(q.id)).toBe(false);
+        }
+        expect(run.selected).toEqual([...chosen]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
