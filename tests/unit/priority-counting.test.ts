@@ -137,6 +137,29 @@ describe("equalSharesSelection (approval utilities, Add1 then greedy completion)
     expect(greedySelection(election, profile).selected).not.toEqual(result.selected);
   });
 
+  it("51 % and 49 %: five red and five blue, where greedy takes ten red (the published motivating example)", () => {
+    /*
+     * The Method of Equal Shares' motivating example (Wikipedia and electowiki, "Method of
+     * Equal Shares", Motivation): 51 % support 10 red projects, 49 % 10 blue ones, money
+     * for 10; knapsack/greedy funds the 10 red, equal shares 5 red and 5 blue.
+     * Here: 100 voters, 20 projects of 100 tenge, budget 1000, so 10 each.
+     * Budget 10 each: red ρ = 100/51 < blue ρ = 100/49, so red first; 5 red cost each red
+     * voter 500/51 ≈ 9.80 and a sixth would need 100 of the 51 × 10/51 left; 4 blue cost
+     * each blue voter 400/49 ≈ 8.16 and a fifth would need 100 of the 49 × 90/49 = 90 left.
+     * Spent 900; 100 left and a project fits: Add1. At 11 each: red 561 pays for 5 (not 6),
+     * blue 539 for 5; spent 1000 ≤ 1000, exhaustive. One step, 11 each.
+     */
+    const red = Array.from({ length: 10 }, (_, i) => `r${String(i + 1).padStart(2, "0")}`);
+    const blue = red.map((id) => id.replace("r", "b"));
+    const election = budgetElection(1000, Object.fromEntries([...red, ...blue].map((id) => [id, 100])));
+    const profile = ballots(...repeat(51, red), ...repeat(49, blue));
+    const result = equalSharesSelection(election, profile);
+    expect(result.selected).toEqual([...red.slice(0, 5), ...blue.slice(0, 5)]);
+    expect(result).toMatchObject({ cost: 1000n, add1Steps: 1, completion: [] });
+    expect(result.perVoterBudget.toString()).toBe("11");
+    expect(greedySelection(election, profile).selected).toEqual(red);
+  });
+
   it("pays in exact fractions: three voters share 10 as 10/3 each", () => {
     const result = equalSharesWithoutCompletion(budgetElection(10, { p: 10 }), ballots(["p"], ["p"], ["p"]));
     expect(result.rounds.map((r) => [r.id, r.rho.toString()])).toEqual([["p", "10/3"]]);
