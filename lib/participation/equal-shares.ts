@@ -1,3 +1,4 @@
+import { equalSharesParametric } from "./equal-shares-parametric";
 import { greedyFill, greedyOrder, type Selection } from "./greedy";
 import { Rational } from "./rational";
 import {
@@ -21,6 +22,11 @@ export interface EqualSharesOptions {
    * `voter_budget_increment`). Default 1, as equalshares.net's Add1.
    */
   voterBudgetIncrement?: number;
+  /**
+   * Skip, exactly, the Add1 steps at which the outcome cannot change
+   * (`equalSharesParametric`). Default true; false runs every step, for tests.
+   */
+  skipUnchangedSteps?: boolean;
 }
 
 export interface EqualSharesResult extends Selection {
@@ -140,7 +146,7 @@ export function equalSharesSelection(
   };
 
   const total = Rational.of(budget);
-  let accepted = equalSharesFixedBudget(candidates, n, total);
+  let accepted: { selected: PriorityId[]; cost: bigint } = equalSharesFixedBudget(candidates, n, total);
   let perVoter = total.div(Rational.of(n));
   let steps = 0;
   // Add1: from the whole-tenge floor of budget / n, raise each voter's budget by the
@@ -148,13 +154,30 @@ export function equalSharesSelection(
   // cost stays within the real budget, and stop at the first that does not.
   let whole = budget / BigInt(n);
   const step = BigInt(increment);
+  const skip = options.skipUnchangedSteps ?? true;
   while (!isExhaustive(accepted.selected, accepted.cost)) {
     whole += step;
-    const next = equalSharesFixedBudget(candidates, n, Rational.of(whole * BigInt(n)));
+    const next = skip
+      ? equalSharesParametric(candidates, n, Rational.of(whole))
+      : { ...equalSharesFixedBudget(candidates, n, Rational.of(whole * BigInt(n))), stableBelow: undefined };
     if (next.cost > budget) break;
     accepted = next;
     perVoter = Rational.of(whole);
     steps += 1;
+    if (!skip || isExhaustive(next.selected, next.cost)) continue;
+    // Every step strictly below stableBelow has this same outcome: within budget and not
+    // exhaustive, so Add1 would accept it and go on. Jump to the last of them.
+    if (next.stableBelow === null || next.stableBelow === undefined) {
+      throw new Error("Add1 cannot end: the outcome never changes and is not exhaustive");
+    }
+    const ahead = next.stableBelow.sub(Rational.of(whole)).div(Rational.of(step));
+    const ceil = -Rational.of(-ahead.num, ahead.den).floor();
+    const same = ceil - 1n;
+    if (same > 0n) {
+      whole += same * step;
+      perVoter = Rational.of(whole);
+      steps += Number(same);
+    }
   }
   const fill = greedyFill(projects, approvals, budget - accepted.cost, new Set(accepted.selected));
   return {

@@ -355,3 +355,41 @@ describe("equal shares: each round checked independently of how ρ was found", (
     );
   });
 });
+
+describe("equal shares: Add1 skipping steps whose outcome cannot change", () => {
+  it("gives exactly the outcome, per-voter budget and step count of running every step", () => {
+    const wide = fc
+      .record({
+        costs: fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: ids.length }),
+        budget: fc.integer({ min: 0, max: 900 }),
+        rawBallots: fc.array(fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }), {
+          maxLength: 9,
+        }),
+        increment: fc.integer({ min: 1, max: 7 }),
+      })
+      .map(({ costs, budget, rawBallots, increment }) => ({
+        election: budgetElection(budget, Object.fromEntries(costs.map((cost, i) => [ids[i]!, cost]))),
+        profile: rawBallots.map((flags) => ballotOf(ids.slice(0, costs.length).filter((_, i) => flags[i]))),
+        increment,
+      }));
+    fc.assert(
+      fc.property(wide, ({ election, profile, increment }) => {
+        const fast = equalSharesSelection(election, profile, { voterBudgetIncrement: increment });
+        const slow = equalSharesSelection(election, profile, {
+          voterBudgetIncrement: increment,
+          skipUnchangedSteps: false,
+        });
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("skips on the published examples too", () => {
+    const election = budgetElection(10, { A: 9, B: 1 });
+    const profile = ballots(["A"], ["B"]);
+    expect(equalSharesSelection(election, profile)).toEqual(
+      equalSharesSelection(election, profile, { skipUnchangedSteps: false }),
+    );
+  });
+});
