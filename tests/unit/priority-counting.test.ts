@@ -381,7 +381,7 @@ describe("equal shares: Add1 skipping steps whose outcome cannot change", () => 
         });
         expect(fast).toEqual(slow);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 
