@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import type { Wave } from "@/db/schema";
 import { recordResponse } from "@/server/submissions/record";
 import { todayInKazakhstan } from "@/lib/time";
+import { storeDemoResponses, type DemoSubmission } from "@/scripts/seed/bulk";
 
 /** A small deterministic generator (mulberry32), so every demo database looks the same. */
 export function random(seed: number) {
@@ -178,8 +179,10 @@ function demoUuid(next: () => number): string {
 }
 
 /**
- * Generated responses for one demo wave, stored through recordResponse like a resident's
- * (rollups included), in one transaction per town so the embedded database writes them fast.
+ * Generated responses for one demo wave. The open wave's arrive through recordResponse, as a
+ * resident's would (in one transaction per town, so the embedded database writes them
+ * fast); a closed wave's history is stored in bulk (storeDemoResponses: the same rows and
+ * rollups, one statement per town).
  */
 export async function seedDemoResponses({ db, wave, waveIndex = 0, towns, perTown }: {
   db: Db;
@@ -198,22 +201,26 @@ export async function seedDemoResponses({ db, wave, waveIndex = 0, towns, perTow
   for (const town of towns) {
     const next = random(2026 + 1_000 * waveIndex + town.id);
     const profile = DEMO_TOWN_PROFILES[town.code] ?? DEFAULT_PROFILE;
+    const submissions: DemoSubmission[] = Array.from({ length: perTown }, () => ({
+      day: daysFrom(lastDay, -Math.floor(next() * spanDays)),
+      responseId: demoUuid(next),
+      townId: town.id,
+      locale: locales[Math.floor(next() * locales.length)]!,
+      answers: demoAnswers(next, profile, waveIndex),
+    }));
+    if (wave.status === "closed") {
+      stored += await storeDemoResponses({ db, wave, submissions });
+      continue;
+    }
     await db.transaction(async (tx) => {
-      for (let i = 0; i < perTown; i++) {
+      for (const { day, ...submission } of submissions) {
         const outcome = await recordResponse({
           db: tx as unknown as Db,
           wave,
           isDemo: true,
           acceptClosedWave: true,
-          day: daysFrom(lastDay, -Math.floor(next() * spanDays)),
-          submission: {
-            responseId: demoUuid(next),
-            waveId: wave.id,
-            townId: town.id,
-            locale: locales[Math.floor(next() * locales.length)]!,
-            questionnaireVersion: wave.questionnaireVersion,
-            answers: demoAnswers(next, profile, waveIndex),
-          },
+          day,
+          submission: { ...submission, waveId: wave.id, questionnaireVersion: wave.questionnaireVersion },
         });
         if (outcome === "stored") stored++;
       }

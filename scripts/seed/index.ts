@@ -39,7 +39,7 @@ export async function seedReferenceData(db: Db) {
 export const FIRST_DEMO_WAVE_SLUG = "demo-2024";
 /** Responses per town in each closed demo wave, and in the open one so far. */
 export const DEMO_CLOSED_PER_TOWN = 320;
-export const DEMO_OPEN_PER_TOWN = 200;
+export const DEMO_OPEN_PER_TOWN = 120;
 
 /**
  * Three demo waves over the four profiled towns, on the latest questionnaire: two closed a
