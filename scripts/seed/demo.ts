@@ -54,7 +54,7 @@ export const DEMO_TOWN_PROFILES: Record<string, DemoTownProfile> = {
   ridder: {
     lean: 0.55,
     areas: { jobs: -0.12, environment: -0.2 },
-    items: { agree_find_job: -0.3, agree_depend_enterprise: 0.15, sat_air_quality: -0.1 },
+    items: { agree_find_job: -0.18, agree_depend_enterprise: 0.15, sat_air_quality: -0.1 },
     trend: { items: { sat_public_transport: [0, 0.14, 0.22] } },
     population: [[1, 1, 0.09], [1, 2, 0.095], [2, 1, 0.13], [2, 2, 0.125], [3, 1, 0.14], [3, 2, 0.12], [4, 1, 0.18], [4, 2, 0.12]],
   },
