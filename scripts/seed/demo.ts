@@ -85,6 +85,12 @@ const DEFAULT_PROFILE: DemoTownProfile = { lean: 0.45, population: DEMO_TOWN_PRO
 const DEMO_AGE_MIX = [0.34, 0.3, 0.22, 0.14];
 const AGE_LEAN = [-0.12, -0.04, 0.04, 0.1];
 const DEMO_FEMALE_SHARE = 0.6;
+/**
+ * Employment by the scale's option order (town-forming enterprise, other private, self-employed,
+ * public sector, unemployed, retired, student in 2026.1): monotowns work for one employer, and few
+ * run a business, so some groups stay small and are hidden in breakdowns. Options past these get 5 %.
+ */
+const EMPLOYMENT_MIX = [0.3, 0.18, 0.08, 0.17, 0.06, 0.14, 0.07];
 const SEX_LEAN = [0.02, -0.02];
 const ADULT_SHARE = 0.72;
 
@@ -156,6 +162,10 @@ export function demoAnswers(next: () => number, town: number | DemoTownProfile, 
       continue;
     }
     if (!item.required && next() < 0.3) continue;
+    if (item.id === "employment") {
+      result[item.id] = pick(next, opinions.map((_, i) => EMPLOYMENT_MIX[i] ?? 0.05), opinions);
+      continue;
+    }
     if (scale.missing.length > 0 && next() < 0.05) {
       result[item.id] = scale.missing[0]!;
       continue;
