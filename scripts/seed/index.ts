@@ -3,7 +3,7 @@ import { latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { rowsOf, type Db } from "@/db/client";
 import { indicators, indicatorValues, populationCells, towns, waves, waveTowns } from "@/db/schema";
 import { daysFrom, demoPopulationCells, seedDemoResponses } from "@/scripts/seed/demo";
-import { seedIndicators, seedIndicatorValues } from "@/scripts/seed/indicators";
+import { demoIndicatorValues, seedIndicators, seedIndicatorValues } from "@/scripts/seed/indicators";
 import { seedTowns } from "@/scripts/seed/towns";
 import { todayInKazakhstan } from "@/lib/time";
 
@@ -35,20 +35,38 @@ export async function seedReferenceData(db: Db) {
   });
 }
 
+/** The earliest demo wave, closed: the baseline the improving town is measured from. */
+export const FIRST_DEMO_WAVE_SLUG = "demo-2024";
+/** Responses per town in each closed demo wave, and in the open one so far. */
+export const DEMO_CLOSED_PER_TOWN = 320;
+export const DEMO_OPEN_PER_TOWN = 120;
+
 /**
- * An open demo wave over the four profiled towns and a closed one a year earlier, with
- * generated responses (stored as demo data and labelled so wherever they show).
+ * Three demo waves over the four profiled towns, on the latest questionnaire: two closed a
+ * year apart and one open now, with generated responses (stored as demo data and labelled
+ * so wherever they show), made-up population structures and made-up official figures
+ * (labelled as demo figures). `perTown` sets every wave's responses per town (tests use a
+ * few); without it the closed waves get DEMO_CLOSED_PER_TOWN and the open one DEMO_OPEN_PER_TOWN.
  */
-export async function seedDemoWave(db: Db, { perTown = 75 } = {}) {
+export async function seedDemoWave(db: Db, { perTown, closedPerTown }: { perTown?: number; closedPerTown?: number } = {}) {
   const today = todayInKazakhstan();
+  const closed = closedPerTown ?? perTown ?? DEMO_CLOSED_PER_TOWN;
   const demoWaves = [
+    {
+      slug: FIRST_DEMO_WAVE_SLUG,
+      name: { kk: "Демо толқын 2024", ru: "Демо-волна 2024", en: "Demo wave 2024" },
+      opensOn: daysFrom(today, -790),
+      closesOn: daysFrom(today, -670),
+      status: "closed" as const,
+      perTown: closed,
+    },
     {
       slug: PREVIOUS_DEMO_WAVE_SLUG,
       name: { kk: "Демо толқын 2025", ru: "Демо-волна 2025", en: "Demo wave 2025" },
       opensOn: daysFrom(today, -425),
       closesOn: daysFrom(today, -305),
       status: "closed" as const,
-      perTown: Math.round(perTown * 0.8),
+      perTown: closed,
     },
     {
       slug: DEMO_WAVE_SLUG,
@@ -58,7 +76,7 @@ export async function seedDemoWave(db: Db, { perTown = 75 } = {}) {
       status: "open" as const,
       // The demo shows results while its wave is open; real waves hide them until they close.
       hideResultsUntilClosed: false,
-      perTown,
+      perTown: perTown ?? DEMO_OPEN_PER_TOWN,
     },
   ];
   const waveTownRows = await db.select({ id: towns.id, code: towns.code, population: towns.population }).from(towns).where(inArray(towns.code, DEMO_WAVE_TOWNS));
@@ -66,8 +84,9 @@ export async function seedDemoWave(db: Db, { perTown = 75 } = {}) {
     .insert(populationCells)
     .values(waveTownRows.flatMap((town) => demoPopulationCells(town, Number(today.slice(0, 4)))))
     .onConflictDoNothing();
+  await seedDemoFigures(db);
   let responses = 0;
-  for (const { perTown: count, ...values } of demoWaves) {
+  for (const [waveIndex, { perTown: count, ...values }] of demoWaves.entries()) {
     const [wave] = await db
       .insert(waves)
       .values({ ...values, questionnaireVersion: latestQuestionnaireVersion })
@@ -75,9 +94,25 @@ export async function seedDemoWave(db: Db, { perTown = 75 } = {}) {
       .returning();
     if (!wave) continue;
     await db.insert(waveTowns).values(waveTownRows.map((t) => ({ waveId: wave.id, townId: t.id })));
-    responses += await seedDemoResponses({ db, wave, towns: waveTownRows, perTown: count });
+    responses += await seedDemoResponses({ db, wave, waveIndex, towns: waveTownRows, perTown: count });
   }
   return { responses };
+}
+
+/**
+ * Made-up official figures for the demo towns, where no sourced figure exists: each carries
+ * the demo citation (DEMO_FIGURE_CITATION), so it is labelled wherever it shows, and none
+ * replaces a sourced figure (a sourced row for the same town, indicator and period wins).
+ */
+async function seedDemoFigures(db: Db) {
+  const townIds = new Map((await db.select({ id: towns.id, code: towns.code }).from(towns)).map((t) => [t.code, t.id]));
+  const indicatorIds = new Map((await db.select({ id: indicators.id, code: indicators.code }).from(indicators)).map((i) => [i.code, i.id]));
+  const rows = demoIndicatorValues.flatMap(({ town, indicator, ...figure }) => {
+    const townId = townIds.get(town);
+    const indicatorId = indicatorIds.get(indicator);
+    return townId && indicatorId ? [{ townId, indicatorId, ...figure }] : [];
+  });
+  if (rows.length > 0) await db.insert(indicatorValues).values(rows).onConflictDoNothing();
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

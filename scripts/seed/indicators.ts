@@ -1,3 +1,4 @@
+import { DEMO_FIGURE_CITATION } from "@/lib/demo-figures";
 import type { NewIndicator } from "@/db/schema";
 
 export const seedIndicators: NewIndicator[] = [
@@ -91,3 +92,25 @@ export const seedIndicatorValues: SeedIndicatorValue[] = [
   { town: "aksai", indicator: "average_monthly_salary", period: "2018", value: 448.8, target: null, sourceCitation: SLIDE_6, sourceUrl: null },
   { town: "zhanaozen", indicator: "average_monthly_salary", period: "2018", value: 435.4, target: null, sourceCitation: SLIDE_6, sourceUrl: null },
 ];
+
+/**
+ * Official figures made up for the demo towns, for indicators the sources give no figure
+ * of (salary and migration): labelled by their citation, never replacing a sourced figure.
+ * Seeded with the demo waves (scripts/seed/index.ts), not with the reference data.
+ */
+const demoFigures: Array<[town: string, salary: [number, number], migration: [number, number]]> = [
+  ["ridder", [398.5, 421.0], [-1.1, -0.9]],
+  ["altai", [372.0, 389.4], [-0.8, -0.7]],
+  ["kurchatov", [286.3, 318.9], [-1.6, -0.6]],
+  ["serebryansk", [261.7, 270.2], [-2.3, -2.5]],
+];
+
+export const demoIndicatorValues: SeedIndicatorValue[] = demoFigures.flatMap(([town, salary, migration]) => {
+  const cite = { sourceCitation: DEMO_FIGURE_CITATION, sourceUrl: null, target: null };
+  return [
+    { town, indicator: "average_monthly_salary", period: "2024", value: salary[0], ...cite },
+    { town, indicator: "average_monthly_salary", period: "2025", value: salary[1], ...cite },
+    { town, indicator: "net_migration", period: "2024", value: migration[0], ...cite },
+    { town, indicator: "net_migration", period: "2025", value: migration[1], ...cite },
+  ];
+});

@@ -114,7 +114,7 @@ test("a breakdown hides small groups and says why; weighting can be switched on 
 
   const byActivity = page.getByTestId("breakdown-employment");
   await expect(byActivity.locator("caption")).toContainText("It is easy to find a good job in my town.");
-  // Demo towns have about 75 residents over seven activities: some groups are under k = 10.
+  // The open demo wave has 120 residents a town over seven activities: the rarest groups are under k = 10.
   const primary = byActivity.locator('tr[data-suppression="primary"]');
   await expect(primary.first()).toContainText("Hidden: fewer than 10 answers");
   await expect(primary.first()).toContainText("< 10");

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { townDashboard } from "@/server/results/dashboard";
 import { areaScore, type ShareSummary } from "@/lib/stats/area-score";
+import { isDemoFigure } from "@/lib/demo-figures";
 import { compareShares, type ShareChange } from "@/lib/stats/change";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
@@ -183,6 +184,7 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                             {row.name}, {row.unit}
                             <br />
                             <span className="hint">
+                              {isDemoFigure(row) && <span className="badge">{tCommon("demoBadge")}</span>}{" "}
                               {t("source")}: {row.sourceUrl ? <a href={row.sourceUrl}>{row.sourceCitation}</a> : row.sourceCitation}
                             </span>
                           </th>

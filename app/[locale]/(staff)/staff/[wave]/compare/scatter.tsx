@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { isDemoFigure } from "@/lib/demo-figures";
 import { ChartFigure } from "@/app/components/chart-figure";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import type { Indicator, IndicatorValue } from "@/server/indicators";
@@ -27,6 +28,7 @@ export async function Scatter({ locale, slug, towns, groups, figures, links, cho
   k: number;
 }) {
   const t = await getTranslations({ locale, namespace: "compare" });
+  const tCommon = await getTranslations({ locale, namespace: "common" });
   const format = await getFormatter({ locale });
   const indicators = [...new Map(figures.map(({ indicator }) => [indicator.code, indicator])).values()];
   const items = groups.flatMap((group) => group.items);
@@ -139,7 +141,12 @@ export async function Scatter({ locale, slug, towns, groups, figures, links, cho
                     <th scope="row">
                       <a href={`/${locale}/staff/${slug}/${town.code}`}>{name(town)}</a>
                     </th>
-                    <td className="num">{format.number(figure.value)}</td>
+                    <td className="num">
+                      {format.number(figure.value)}
+                      {figureOf(indicator.code, town.id) && isDemoFigure(figureOf(indicator.code, town.id)!) && (
+                        <> <span className="badge" title={figureOf(indicator.code, town.id)!.sourceCitation}>{tCommon("demoBadge")}</span></>
+                      )}
+                    </td>
                     <td className="nowrap">{figure.period}</td>
                     <td className="num">{figure.target === null ? "—" : format.number(figure.target)}</td>
                     <ShareCells summary={{ n: estimate.n, estimate, suppressed: false }} k={k} percent={percent} suppressedLabel="" testId={`scatter-${town.code}`} />

@@ -2,10 +2,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { IndicatorDefinitions, LatestFigures, PopulationStructures } from "@/server/indicators";
 import { ScrollRegion } from "@/app/components/share-cells";
 import type { Locale } from "@/lib/i18n/locales";
+import { isDemoFigure } from "@/lib/demo-figures";
 import type { DisplayNames } from "./import-results";
 
 function Source({ citation, url }: { citation: string; url: string | null }) {
-  return url ? <a href={url}>{citation}</a> : <>{citation}</>;
+  // A made-up demo figure's citation says so in kk, ru and en (lib/demo-figures.ts).
+  const text = url ? <a href={url}>{citation}</a> : <>{citation}</>;
+  return isDemoFigure({ sourceCitation: citation }) ? <strong>{text}</strong> : text;
 }
 
 /** What the database holds now, so an admin sees what an import would add to or change. */
