@@ -86,6 +86,16 @@ test("the demo dashboard compares with the demo's closed wave, in the change col
   for (const cell of await table.locator('[data-testid^="change-"]').allInnerTexts()) expect(cell).toMatch(/^([+−±]\d+(\.\d)? pp · (beyond|within) noise|—)$/);
 });
 
+test("the demo's Ridder: the unemployment target is met while few find a good job, and a change beyond noise since the last wave", async ({ page }) => {
+  await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
+  // The demo's story (scripts/seed/demo.ts): Ridder's official unemployment meets its target,
+  // yet fewer than half of residents say it is easy to find a good job.
+  const unemployment = page.getByTestId("targets-table").locator('tr[data-indicator="unemployment"]');
+  await expect(unemployment.first()).toContainText(/Target met, but only \d+(\.\d)?\s?% of residents answer favourably\./);
+  // Its buses improve wave on wave: at least one question moved beyond noise.
+  await expect(page.getByTestId("items-table").locator('[data-testid^="change-"]', { hasText: "beyond noise" }).first()).toBeVisible();
+});
+
 test("the sample's age band × sex beside the town's population: a picture with a caption, a table with the same cells, coverage and n_eff", async ({ page }) => {
   await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
   const section = page.getByTestId("sample-balance");
