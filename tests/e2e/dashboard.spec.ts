@@ -90,7 +90,7 @@ test("the demo's Ridder: the unemployment target is met while few find a good jo
   await signIn(page, "official", `/en/staff/${WAVE}/ridder`);
   // The demo's story (scripts/seed/demo.ts): Ridder's official unemployment meets its target,
   // yet fewer than half of residents say it is easy to find a good job.
-  const unemployment = page.getByTestId("targets-table").locator('tr[data-indicator="unemployment"]');
+  const unemployment = page.getByTestId("targets-table").locator('tr[data-indicator="unemployment_rate"]');
   await expect(unemployment.first()).toContainText(/Target met, but only \d+(\.\d)?\s?% of residents answer favourably\./);
   // Its buses improve wave on wave: at least one question moved beyond noise.
   await expect(page.getByTestId("items-table").locator('[data-testid^="change-"]', { hasText: "beyond noise" }).first()).toBeVisible();
