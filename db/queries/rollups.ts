@@ -62,7 +62,7 @@ export async function getGroupCounts({ db, waveId, townId, itemId }: { db: Db; w
  * Every item's code counts per age band × sex stratum (respondents who gave both), from
  * the stratum rollup: what weighting needs, at most items × codes × 8 rows.
  */
-export async function getStratumCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
+export async function getStratumCounts({ db, waveId, townId, itemId }: { db: Db; waveId: number; townId: number; itemId?: string }) {
   return db
     .select({
       itemId: answerStratumCounts.itemId,
@@ -73,7 +73,7 @@ export async function getStratumCounts({ db, waveId, townId }: { db: Db; waveId:
       responses: answerStratumCounts.responses,
     })
     .from(answerStratumCounts)
-    .where(and(eq(answerStratumCounts.waveId, waveId), eq(answerStratumCounts.townId, townId)));
+    .where(and(eq(answerStratumCounts.waveId, waveId), eq(answerStratumCounts.townId, townId), itemId === undefined ? undefined : eq(answerStratumCounts.itemId, itemId)));
 }
 
 /** The town's adult population by age band × sex, when an admin has entered it. */

@@ -70,8 +70,11 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
     cachedRollup(`groups:${version}:${chosen.id}`, () => getGroupCounts({ db, waveId: wave.id, townId, itemId: chosen.id })),
     getPopulationCells({ db, townId }),
     getPreviousWave({ db, wave, townId }),
-    // Read unweighted too: the sample's age band × sex distribution comes from it.
-    cachedRollup(`strata:${version}`, () => getStratumCounts({ db, waveId: wave.id, townId })),
+    // Weighting needs every item's strata; the sample's age band × sex distribution needs only
+    // the age band item's (a few rows rather than items × codes × 8).
+    weighted
+      ? cachedRollup(`strata:${version}`, () => getStratumCounts({ db, waveId: wave.id, townId }))
+      : cachedRollup(`strata:${version}:${DIMENSION_ITEMS.ageBand}`, () => getStratumCounts({ db, waveId: wave.id, townId, itemId: DIMENSION_ITEMS.ageBand })),
   ]);
 
   // Post-stratification, where the town's population structure is known.
