@@ -1,5 +1,5 @@
 import "server-only";
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { recordAudit } from "@/db/queries/audit";
@@ -26,7 +26,9 @@ export async function signInWithPassword({ email, password }: { email: string; p
       await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
       return true;
     } catch (error) {
-      if (error instanceof APIError) return false;
+      // isAPIError, not instanceof: when a staff page made the shared auth instance first
+      // (./better-auth.ts), its errors come from that bundle layer's copy of better-auth.
+      if (isAPIError(error)) return false;
       throw error;
     }
   });
@@ -50,7 +52,7 @@ export async function changeOwnPassword(user: StaffUser, { currentPassword, newP
       await auth.api.changePassword({ body: { currentPassword, newPassword }, headers: requestHeaders });
       return true;
     } catch (error) {
-      if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return false;
+      if (isAPIError(error) && error.body?.code === "INVALID_PASSWORD") return false;
       throw error;
     }
   });
