@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { getAuth } from "@/db/auth";
 import { getDb } from "@/db/client";
@@ -29,7 +29,9 @@ export async function signIn(input: unknown): Promise<ActionResult> {
           await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
           return true;
         } catch (error) {
-          if (error instanceof APIError) return false;
+          // isAPIError, not instanceof: when a staff page made the shared auth instance first
+          // (db/auth.ts), its errors come from that bundle layer's copy of better-auth.
+          if (isAPIError(error)) return false;
           throw error;
         }
       },

@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { getAuth } from "@/db/auth";
 import { getDb } from "@/db/client";
@@ -33,7 +33,8 @@ export async function changeOwnPassword(input: unknown) {
           await auth.api.changePassword({ body: { currentPassword, newPassword }, headers: requestHeaders });
           return true;
         } catch (error) {
-          if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return false;
+          // isAPIError, not instanceof: the auth instance may come from another bundle layer's copy of better-auth.
+          if (isAPIError(error) && error.body?.code === "INVALID_PASSWORD") return false;
           throw error;
         }
       },
