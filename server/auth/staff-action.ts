@@ -26,9 +26,7 @@ export function staffAction<Schema extends z.ZodMiniType, Data extends object = 
       const user = await currentStaff();
       if (!user) return { status: "error", messageKey: "errors.signInFirst", httpStatus: 401 };
       if (!may(user.role, permission)) return { status: "error", messageKey: "errors.forbidden", httpStatus: 403 };
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-      return (await body(parsed.data, user)) ?? ({ status: "ok" } as Result<Data, Extra>);
+      return validated(schema, input, (data) => body(data, user));
     });
 }
 
@@ -39,9 +37,16 @@ export function publicAction<Schema extends z.ZodMiniType, Data extends object =
   body: (input: z.output<Schema>) => Promise<Result<Data, Extra> | void>,
 ): (input?: unknown) => Promise<ActionResult<Data, Extra>> {
   return (input) =>
-    runAction<Data, Extra>(name, async () => {
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-      return (await body(parsed.data)) ?? ({ status: "ok" } as Result<Data, Extra>);
-    });
+    runAction<Data, Extra>(name, () => validated(schema, input, body));
+}
+
+/** Every field's errors when the input fails the schema; else the body's result, "ok" when it returns nothing. */
+async function validated<Schema extends z.ZodMiniType, Data extends object, Extra extends { status: string }>(
+  schema: Schema,
+  input: unknown,
+  body: (input: z.output<Schema>) => Promise<Result<Data, Extra> | void>,
+): Promise<ActionResult<Data, Extra>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+  return (await body(parsed.data)) ?? ({ status: "ok" } as Result<Data, Extra>);
 }

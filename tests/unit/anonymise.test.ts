@@ -4,21 +4,13 @@ import { aggregateRows, type CodeCount, type GroupCodeCount } from "@/lib/export
 import { planAnonymisation, type QuasiFrequency, type QuasiValues } from "@/lib/export/anonymise";
 import { QUASI_IDENTIFIERS } from "@/lib/export/hierarchies";
 import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
+import { quasiFrequency } from "../support/quasi-frequencies";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
 const COLUMNS = ["town", ...QUASI_IDENTIFIERS, "language", "month"] as const;
 const keyOf = (v: QuasiValues) => JSON.stringify(COLUMNS.map((c) => v[c]));
 
-const frequency = fc.record({
-  town: fc.constantFrom("ridder", "altai", "kurchatov", "serebryansk", "tekeli"),
-  age_band: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
-  sex: fc.option(fc.integer({ min: 1, max: 2 }), { nil: null }),
-  employment: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }),
-  years_in_town: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
-  language: fc.constantFrom("kk", "kk", "ru", "ru", "en"),
-  month: fc.constantFrom("2026-04", "2026-04", "2026-05"),
-  count: fc.integer({ min: 1, max: 25 }),
-});
+const frequency = quasiFrequency(["ridder", "altai", "kurchatov", "serebryansk", "tekeli"]);
 const table = fc.array(frequency, { maxLength: 120 });
 const k = fc.integer({ min: 2, max: 15 });
 

@@ -5,22 +5,14 @@ import { exportBaseName } from "@/lib/export/formats";
 import { exportQuery, parseExportQuery } from "@/lib/export/request";
 import { QUASI_CHOICES, type QuasiChoice } from "@/lib/export/types";
 import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
+import { quasiFrequency } from "../support/quasi-frequencies";
 
 /** Issue 10, point 5: the researcher chooses the quasi-identifiers to keep. */
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
 const COLUMNS = ["town", ...QUASI_CHOICES] as const;
 const keyOf = (v: QuasiValues) => JSON.stringify(COLUMNS.map((c) => v[c]));
 
-const frequency = fc.record({
-  town: fc.constantFrom("ridder", "altai", "kurchatov", "tekeli"),
-  age_band: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
-  sex: fc.option(fc.integer({ min: 1, max: 2 }), { nil: null }),
-  employment: fc.option(fc.integer({ min: 1, max: 7 }), { nil: null }),
-  years_in_town: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
-  language: fc.constantFrom("kk", "kk", "ru", "ru", "en"),
-  month: fc.constantFrom("2026-04", "2026-04", "2026-05"),
-  count: fc.integer({ min: 1, max: 25 }),
-});
+const frequency = quasiFrequency(["ridder", "altai", "kurchatov", "tekeli"]);
 const table = fc.array(frequency, { maxLength: 100 });
 const subset = fc.subarray([...QUASI_CHOICES]);
 
