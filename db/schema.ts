@@ -438,3 +438,140 @@ export const exportLog = pgTable(
   (t) => [index("export_log_at").on(t.at)],
 );
 export type ExportLogEntry = typeof exportLog.$inferSelect;
+
+/*
+ * Closing the loop (docs/design.md, "Closing the loop"): residents' priorities for the
+ * town's money, asked as the survey's last step, and the town's public answer.
+ */
+
+export const priorityRule = pgEnum("priority_rule", ["approval", "budget"]);
+
+/**
+ * One town's list of candidate priorities in a wave, and how residents choose among them:
+ * approval (up to max_choices) or budget (within budget, in whole tenge). Counting is in
+ * lib/participation (docs/decisions/0014). Staff data, not a resident's.
+ */
+export const priorityElections = pgTable(
+  "priority_elections",
+  {
+    waveId: integer("wave_id").notNull(),
+    townId: integer("town_id").notNull(),
+    rule: priorityRule("rule").notNull().default("approval"),
+    /** Approval rule: how many priorities a resident may choose. */
+    maxChoices: smallint("max_choices"),
+    /** Whole tenge; needed by the budget rule and by the counting of selected sets. */
+    budget: integer("budget"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.waveId, t.townId] }),
+    foreignKey({ columns: [t.waveId, t.townId], foreignColumns: [waveTowns.waveId, waveTowns.townId] }).onDelete("cascade"),
+  ],
+);
+export type PriorityElection = typeof priorityElections.$inferSelect;
+export type NewPriorityElection = typeof priorityElections.$inferInsert;
+
+/**
+ * A candidate priority. Once the wave has responses in the town, its texts can be
+ * corrected but it cannot be added, removed or re-costed (server/priorities).
+ */
+export const priorities = pgTable(
+  "priorities",
+  {
+    id: serial("id").primaryKey(),
+    waveId: integer("wave_id").notNull(),
+    townId: integer("town_id").notNull(),
+    position: smallint("position").notNull().default(0),
+    title: jsonb("title").$type<LocalizedText>().notNull(),
+    description: jsonb("description").$type<LocalizedText>().notNull(),
+    /** Whole tenge; null when no estimate was given. */
+    cost: integer("cost"),
+    /** The questionnaire area it would improve (an area id), and/or items within it. */
+    areaId: text("area_id"),
+    itemIds: jsonb("item_ids").$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("priorities_wave_town").on(t.waveId, t.townId),
+    foreignKey({ columns: [t.waveId, t.townId], foreignColumns: [priorityElections.waveId, priorityElections.townId] }).onDelete("cascade"),
+  ],
+);
+export type Priority = typeof priorities.$inferSelect;
+export type NewPriority = typeof priorities.$inferInsert;
+
+/**
+ * A resident's answer to the priorities step, stored in the same transaction as the
+ * response it belongs to: the chosen priority ids (empty when the resident answered the
+ * step and chose none). A resident who skipped the step has no row. Like responses, no
+ * time column.
+ */
+export const priorityBallots = pgTable("priority_ballots", {
+  responseId: uuid("response_id").primaryKey().references(() => responses.id, { onDelete: "cascade" }),
+  choices: integer("choices").array().notNull(),
+});
+export type PriorityBallot = typeof priorityBallots.$inferSelect;
+export type NewPriorityBallot = typeof priorityBallots.$inferInsert;
+
+export const commitmentStatus = pgEnum("commitment_status", ["planned", "in_progress", "done", "declined"]);
+export const commitmentLink = pgEnum("commitment_link", ["item", "area", "priority", "indicator"]);
+
+/**
+ * The town's answer to what residents said ("you said, we did"): the current state of a
+ * commitment. Every change also appends a commitment_updates row, which is what the public
+ * timeline shows.
+ */
+export const commitments = pgTable(
+  "commitments",
+  {
+    id: serial("id").primaryKey(),
+    townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
+    /** The wave whose results it answers; "did it work" compares the next wave with it. */
+    waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
+    /** What was heard: one of an item, an area, a priority, an indicator. */
+    linkKind: commitmentLink("link_kind").notNull(),
+    itemId: text("item_id"),
+    areaId: text("area_id"),
+    priorityId: integer("priority_id").references(() => priorities.id, { onDelete: "set null" }),
+    indicatorId: integer("indicator_id").references(() => indicators.id, { onDelete: "set null" }),
+    heard: jsonb("heard").$type<LocalizedText>().notNull(),
+    action: jsonb("action").$type<LocalizedText>().notNull(),
+    responsibleBody: jsonb("responsible_body").$type<LocalizedText>().notNull(),
+    dueOn: date("due_on").notNull(),
+    status: commitmentStatus("status").notNull().default("planned"),
+    /** 0–100. */
+    progress: smallint("progress").notNull().default(0),
+    /** Required when status is declined. */
+    declineReason: jsonb("decline_reason").$type<LocalizedText>(),
+    evidenceUrls: jsonb("evidence_urls").$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("commitments_town").on(t.townId)],
+);
+export type Commitment = typeof commitments.$inferSelect;
+export type NewCommitment = typeof commitments.$inferInsert;
+
+/**
+ * Append-only history of a commitment: each publication or change, with its day, who made
+ * it, and the state after it. Never updated or deleted (a trigger refuses both).
+ */
+export const commitmentUpdates = pgTable(
+  "commitment_updates",
+  {
+    id: serial("id").primaryKey(),
+    commitmentId: integer("commitment_id").notNull().references(() => commitments.id, { onDelete: "cascade" }),
+    on: date("on").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text("actor_email").notNull(),
+    status: commitmentStatus("status").notNull(),
+    progress: smallint("progress").notNull(),
+    /** What changed, in words, shown on the timeline; optional. */
+    note: jsonb("note").$type<LocalizedText>(),
+    /** The fields this update changed, old → new, for the audit trail. */
+    changes: jsonb("changes").$type<Record<string, { from: unknown; to: unknown }>>().notNull().default({}),
+  },
+  (t) => [index("commitment_updates_commitment").on(t.commitmentId)],
+);
+export type CommitmentUpdate = typeof commitmentUpdates.$inferSelect;
+export type NewCommitmentUpdate = typeof commitmentUpdates.$inferInsert;
