@@ -3,6 +3,7 @@ import path from "node:path";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { databaseTarget, env, type DatabaseTarget } from "@/lib/env";
+import { describeError } from "@/lib/errors";
 import * as schema from "./schema";
 
 /** The one database handle type the rest of the app sees, whatever the driver. */
@@ -40,7 +41,7 @@ async function connectServer(url: string): Promise<Connection> {
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: 20 });
   // An idle client that loses its connection must not crash the process.
-  pool.on("error", (error) => console.error("Postgres pool error:", error.message));
+  pool.on("error", (error) => console.error(`Postgres pool error: ${describeError(error)}`));
   return { db: drizzle(pool, { schema }) as unknown as Db, target: "server", close: () => pool.end() };
 }
 

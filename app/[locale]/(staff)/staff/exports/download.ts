@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/errors";
 /** How far a download has come: bytes always, rows when the format shows them and the server said how many to expect. */
 export interface Progress {
   bytes: number;
@@ -39,7 +40,7 @@ export async function downloadWithProgress(url: string, { countRows, signal, onP
     return { status: "saved", fileName };
   } catch (error) {
     if (signal.aborted) return { status: "cancelled" };
-    console.warn("Download failed:", error instanceof Error ? error.message : error);
+    console.warn(`Download failed: ${describeError(error)}`);
     return { status: "failed", httpStatus: null };
   }
 }
