@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { recordAudit, type Actor } from "@/db/queries/audit";
-import { getWaveBySlug, getWaveTown, getWaveTowns } from "@/db/queries/waves";
+import { getWaveBySlug, getWaveTown, getWaveTowns, listWaves } from "@/db/queries/waves";
 import { priorities, priorityElections, townResponseCounts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ElectionValues, PriorityValues } from "@/lib/priorities/admin-schema";
@@ -51,6 +51,11 @@ function prioritiesOf(db: Db, waveId: number, townId: number) {
     .from(priorities)
     .where(and(eq(priorities.waveId, waveId), eq(priorities.townId, townId)))
     .orderBy(asc(priorities.position), asc(priorities.id));
+}
+
+/** Every wave, newest first, for the admin's choice of wave. */
+export async function priorityWaves() {
+  return listWaves({ db: await getDb() });
 }
 
 /** A wave's towns, each with its election's rule (if any), number of priorities and responses, for the admin's list. */
