@@ -18,18 +18,18 @@ export async function PrioritiesFrame({ locale, path, back, backLabel, title, us
   user: StaffUser;
   children: React.ReactNode;
 }) {
-  const t = await getTranslations({ locale, namespace: "priorities.admin" });
+  const t = await getTranslations({ locale, namespace: "priorities" });
   const messages = await getMessages({ locale });
   return (
     <>
       <SiteHeader locale={locale} path={path} />
       <main id="main" className="wide">
         <p>
-          <a href={`/${locale}${back}`}>{backLabel ?? t("back")}</a>
+          <a href={`/${locale}${back}`}>{backLabel ?? t("admin.back")}</a>
         </p>
-        <h1>{title ?? t("title")}</h1>
+        <h1>{title ?? t("admin.title")}</h1>
         <StaffBar user={user} locale={locale} />
-        <p>{t("intro")}</p>
+        <p>{t("admin.intro")}</p>
         <ClientMessages locale={locale} messages={{ priorities: messages.priorities as never, errors: messages.errors as never }}>
           {children}
         </ClientMessages>

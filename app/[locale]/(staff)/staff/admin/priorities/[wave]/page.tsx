@@ -17,24 +17,24 @@ export default async function PrioritiesWave({ params }: PageProps<"/[locale]/st
   const user = await requireStaff(rolesFor("waves.manage"), { locale, next: `/${locale}${path}` });
   const found = await priorityWaveTowns(slug);
   if (!found) notFound();
-  const t = await getTranslations({ locale, namespace: "priorities.admin" });
+  const t = await getTranslations({ locale, namespace: "priorities" });
   const { wave, towns } = found;
   return (
-    <PrioritiesFrame locale={locale} path={path} back="/staff/admin/priorities" backLabel={t("wavesTitle")} title={`${t("title")}: ${wave.name[locale]}`} user={user}>
-      <h2>{t("townsTitle")}</h2>
+    <PrioritiesFrame locale={locale} path={path} back="/staff/admin/priorities" backLabel={t("admin.wavesTitle")} title={`${t("admin.title")}: ${wave.name[locale]}`} user={user}>
+      <h2>{t("admin.townsTitle")}</h2>
       <ul className="priority-towns" data-testid="priority-towns">
         {towns.map((town) => (
           <li key={town.id}>
-            <a href={`/${locale}${path}/${town.code}`}>{t("manage", { town: town.name[locale] })}</a>
+            <a href={`/${locale}${path}/${town.code}`}>{t("admin.manage", { town: town.name[locale] })}</a>
             <br />
             <span className="hint">
-              {t("rule")}:{" "}
+              {t("admin.rule")}:{" "}
               {!town.election
-                ? t("noRule")
+                ? t("admin.noRule")
                 : town.election.rule === "budget"
-                  ? t("ruleBudget", { budget: town.election.budget ?? 0 })
-                  : t("ruleApproval", { limit: town.election.maxChoices ?? 0 })}
-              ; {t("count")}: {town.priorities}
+                  ? t("admin.ruleBudget", { budget: town.election.budget ?? 0 })
+                  : t("admin.ruleApproval", { limit: town.election.maxChoices ?? 0 })}
+              ; {t("admin.count")}: {town.priorities}
             </span>
           </li>
         ))}

@@ -17,7 +17,7 @@ export function ElectionForm({ waveSlug, townCode, election, locked }: {
   election: { rule: "approval" | "budget"; maxChoices: number | null; budget: number | null } | null;
   locked: boolean;
 }) {
-  const t = useTranslations("priorities.admin");
+  const t = useTranslations("priorities");
   const message = usePriorityMessage();
   const router = useRouter();
   const defaults = useMemo<ElectionInput>(
@@ -35,27 +35,27 @@ export function ElectionForm({ waveSlug, townCode, election, locked }: {
     defaultValues: defaults,
     action: saveElection,
     message,
-    invalidMessage: t("fixErrors"),
+    invalidMessage: t("admin.fixErrors"),
     onOk: () => router.refresh(),
   });
   const rule = useWatch({ control, name: "rule" });
   const ruleError = errorOf("rule");
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t("electionTitle")}>
+    <form onSubmit={onSubmit} noValidate aria-label={t("admin.electionTitle")}>
       {ok && (
         <p className="notice" role="status">
-          {t("electionSaved")}
+          {t("admin.electionSaved")}
         </p>
       )}
       <FormAlert message={formError} />
       <fieldset disabled={locked} aria-describedby={ruleError ? "election-rule-error" : undefined}>
-        <legend>{t("ruleLabel")}</legend>
+        <legend>{t("admin.ruleLabel")}</legend>
         <div className="options">
-          <Field id="election-rule-approval" label={t("approvalOption")} check>
+          <Field id="election-rule-approval" label={t("admin.approvalOption")} check>
             <input type="radio" value="approval" {...register("rule")} />
           </Field>
-          <Field id="election-rule-budget" label={t("budgetOption")} check>
+          <Field id="election-rule-budget" label={t("admin.budgetOption")} check>
             <input type="radio" value="budget" {...register("rule")} />
           </Field>
         </div>
@@ -66,17 +66,17 @@ export function ElectionForm({ waveSlug, townCode, election, locked }: {
         )}
       </fieldset>
       {rule === "approval" && (
-        <Field id="election-max" label={t("maxChoices")} error={errorOf("maxChoices")}>
+        <Field id="election-max" label={t("admin.maxChoices")} error={errorOf("maxChoices")}>
           <input type="text" inputMode="numeric" autoComplete="off" disabled={locked} {...register("maxChoices")} />
         </Field>
       )}
-      <Field id="election-budget" label={t("budget")} hint={t("budgetHint")} hintAbove error={errorOf("budget")}>
+      <Field id="election-budget" label={t("admin.budget")} hint={t("admin.budgetHint")} hintAbove error={errorOf("budget")}>
         <input type="text" inputMode="numeric" autoComplete="off" disabled={locked} {...register("budget")} />
       </Field>
       {!locked && (
         <p>
           <button className="button" type="submit" disabled={pending}>
-            {pending ? t("saving") : t("saveElection")}
+            {pending ? t("admin.saving") : t("admin.saveElection")}
           </button>
         </p>
       )}

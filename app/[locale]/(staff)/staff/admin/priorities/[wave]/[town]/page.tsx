@@ -19,13 +19,13 @@ export default async function PrioritiesTown({ params }: PageProps<"/[locale]/st
   const user = await requireStaff(rolesFor("waves.manage"), { locale, next: `/${locale}${path}` });
   const view = await priorityElectionView(slug, code);
   if (!view) notFound();
-  const t = await getTranslations({ locale, namespace: "priorities.admin" });
-  const areaTitle = await getTranslations({ locale, namespace: "survey.areas" });
+  const t = await getTranslations({ locale, namespace: "priorities" });
+  const survey = await getTranslations({ locale, namespace: "survey" });
   const { wave, town, questionnaire, election, priorities, locked } = view;
   const areas = questionnaire.areas
     .map((area) => ({
       id: area,
-      title: areaTitle(area),
+      title: survey(`areas.${area}`),
       items: questionnaire.items.filter((item) => item.area === area).map((item) => ({ id: item.id, text: item.text[locale] })),
     }))
     .filter((area) => area.items.length > 0);
@@ -34,16 +34,16 @@ export default async function PrioritiesTown({ params }: PageProps<"/[locale]/st
       locale={locale}
       path={path}
       back={`/staff/admin/priorities/${slug}`}
-      backLabel={t("townsTitle")}
-      title={`${t("manage", { town: town.name[locale] })} · ${wave.name[locale]}`}
+      backLabel={t("admin.townsTitle")}
+      title={`${t("admin.manage", { town: town.name[locale] })} · ${wave.name[locale]}`}
       user={user}
     >
       {locked && (
         <p className="notice" data-testid="priorities-locked">
-          {t("locked")}
+          {t("admin.locked")}
         </p>
       )}
-      <h2>{t("electionTitle")}</h2>
+      <h2>{t("admin.electionTitle")}</h2>
       <ElectionForm
         waveSlug={slug}
         townCode={code}

@@ -27,9 +27,9 @@ export interface AreaChoice {
 }
 
 const languages = [
-  { language: "kk", title: "titleKk", description: "descriptionKk" },
-  { language: "ru", title: "titleRu", description: "descriptionRu" },
-  { language: "en", title: "titleEn", description: "descriptionEn" },
+  { language: "kk", title: "priorities.admin.titleKk", description: "priorities.admin.descriptionKk" },
+  { language: "ru", title: "priorities.admin.titleRu", description: "priorities.admin.descriptionRu" },
+  { language: "en", title: "priorities.admin.titleEn", description: "priorities.admin.descriptionEn" },
 ] as const;
 
 /** A new priority, or the correction of one (`priority`): texts in kk, ru and en, a cost, the area and questions it answers. */
@@ -42,7 +42,8 @@ export function PriorityForm({ waveSlug, townCode, areas, priority, costLocked, 
   costLocked: boolean;
   onDone?: () => void;
 }) {
-  const t = useTranslations("priorities.admin");
+  const t = useTranslations("priorities");
+  const root = useTranslations();
   const message = usePriorityMessage();
   const router = useRouter();
   const prefix = priority ? `priority-${priority.id}` : "priority-new";
@@ -64,7 +65,7 @@ export function PriorityForm({ waveSlug, townCode, areas, priority, costLocked, 
     defaultValues: empty,
     action: savePriority,
     message,
-    invalidMessage: t("fixErrors"),
+    invalidMessage: t("admin.fixErrors"),
     onOk: () => {
       if (!priority) reset(empty);
       router.refresh();
@@ -74,37 +75,37 @@ export function PriorityForm({ waveSlug, townCode, areas, priority, costLocked, 
   const areaId = useWatch({ control, name: "areaId" });
   const area = areas.find((candidate) => candidate.id === areaId);
   const itemsError = errorOf("itemIds");
-  const title = priority ? t("editTitle") : t("addTitle");
+  const title = priority ? t("admin.editTitle") : t("admin.addTitle");
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={title} className="priority-form">
       {ok && !priority && (
         <p className="notice" role="status">
-          {t("added")}
+          {t("admin.added")}
         </p>
       )}
       <FormAlert message={formError} />
       {languages.map(({ language, title: label }) => (
-        <Field key={`title-${language}`} id={`${prefix}-title-${language}`} label={t(label)} error={errorOf(`title.${language}`)}>
+        <Field key={`title-${language}`} id={`${prefix}-title-${language}`} label={root(label)} error={errorOf(`title.${language}`)}>
           <input type="text" autoComplete="off" lang={language} {...register(`title.${language}`)} />
         </Field>
       ))}
       {languages.map(({ language, description: label }) => (
-        <Field key={`description-${language}`} id={`${prefix}-description-${language}`} label={t(label)} error={errorOf(`description.${language}`)}>
+        <Field key={`description-${language}`} id={`${prefix}-description-${language}`} label={root(label)} error={errorOf(`description.${language}`)}>
           <textarea rows={3} lang={language} {...register(`description.${language}`)} />
         </Field>
       ))}
-      <Field id={`${prefix}-cost`} label={t("cost")} hint={costLocked ? t("costLocked") : t("costHint")} hintAbove error={errorOf("cost")}>
+      <Field id={`${prefix}-cost`} label={t("admin.cost")} hint={costLocked ? t("admin.costLocked") : t("admin.costHint")} hintAbove error={errorOf("cost")}>
         <input type="text" inputMode="numeric" autoComplete="off" readOnly={costLocked} {...register("cost")} />
       </Field>
-      <Field id={`${prefix}-area`} label={t("area")} error={errorOf("areaId")}>
+      <Field id={`${prefix}-area`} label={t("admin.area")} error={errorOf("areaId")}>
         <select
           {...register("areaId", {
             // Questions of another area do not answer this one.
             onChange: () => setValue("itemIds", []),
           })}
         >
-          <option value="">{t("chooseArea")}</option>
+          <option value="">{t("admin.chooseArea")}</option>
           {areas.map((choice) => (
             <option key={choice.id} value={choice.id}>
               {choice.title}
@@ -118,7 +119,7 @@ export function PriorityForm({ waveSlug, townCode, areas, priority, costLocked, 
           name="itemIds"
           render={({ field }) => (
             <fieldset aria-describedby={itemsError ? fieldIds(`${prefix}-items`).error : undefined}>
-              <legend>{t("items")}</legend>
+              <legend>{t("admin.items")}</legend>
               <div className="options">
                 {area.items.map((item) => (
                   <Field key={item.id} id={`${prefix}-item-${item.id}`} label={item.text} check>
@@ -144,11 +145,11 @@ export function PriorityForm({ waveSlug, townCode, areas, priority, costLocked, 
       <p className="step-buttons">
         {priority && onDone && (
           <button type="button" className="button secondary" onClick={onDone}>
-            {t("cancel")}
+            {t("admin.cancel")}
           </button>
         )}
         <button className="button" type="submit" disabled={pending}>
-          {pending ? t("saving") : priority ? t("save") : t("add")}
+          {pending ? t("admin.saving") : priority ? t("admin.save") : t("admin.add")}
         </button>
       </p>
     </form>

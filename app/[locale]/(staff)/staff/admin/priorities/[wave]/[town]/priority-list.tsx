@@ -18,7 +18,7 @@ export function PriorityList({ waveSlug, townCode, locale, locked, hasElection, 
   areas: AreaChoice[];
   priorities: PriorityRow[];
 }) {
-  const t = useTranslations("priorities.admin");
+  const t = useTranslations("priorities");
   const message = usePriorityMessage();
   const router = useRouter();
   const [editing, setEditing] = useState<number | null>(null);
@@ -31,14 +31,14 @@ export function PriorityList({ waveSlug, townCode, locale, locked, hasElection, 
       setOutcome(null);
       const result = await removePriority({ waveSlug, townCode, id }).catch(() => ({ status: "error" as const, messageKey: "errors.unexpected" }));
       if (result.status === "ok") {
-        setOutcome({ ok: true, text: t("removed") });
+        setOutcome({ ok: true, text: t("admin.removed") });
         router.refresh();
       } else setOutcome({ ok: false, text: message(result.status === "error" ? result.messageKey : "priorities.admin.errors.notFound") });
     });
 
   return (
     <>
-      <h2>{t("listTitle")}</h2>
+      <h2>{t("admin.listTitle")}</h2>
       {outcome &&
         (outcome.ok ? (
           <p role="status">{outcome.text}</p>
@@ -48,7 +48,7 @@ export function PriorityList({ waveSlug, townCode, locale, locked, hasElection, 
           </p>
         ))}
       {priorities.length === 0 ? (
-        <p>{t("empty")}</p>
+        <p>{t("admin.empty")}</p>
       ) : (
         <ol className="priority-list" data-testid="priority-list">
           {priorities.map((priority) => (
@@ -67,11 +67,11 @@ export function PriorityList({ waveSlug, townCode, locale, locked, hasElection, 
                   <strong>{priority.title[locale]}</strong>
                   <p>{priority.description[locale]}</p>
                   <p className="hint">
-                    {priority.cost === null ? t("noCost") : t("costValue", { cost: priority.cost })} · {t("answers", { area: areaTitle(priority.areaId) })}
+                    {priority.cost === null ? t("admin.noCost") : t("admin.costValue", { cost: priority.cost })} · {t("admin.answers", { area: areaTitle(priority.areaId) })}
                   </p>
                   <p>
-                    <button type="button" className="button secondary" onClick={() => setEditing(priority.id)} aria-label={`${t("edit")}: ${priority.title[locale]}`}>
-                      {t("edit")}
+                    <button type="button" className="button secondary" onClick={() => setEditing(priority.id)} aria-label={`${t("admin.edit")}: ${priority.title[locale]}`}>
+                      {t("admin.edit")}
                     </button>{" "}
                     {!locked && (
                       <button
@@ -79,9 +79,9 @@ export function PriorityList({ waveSlug, townCode, locale, locked, hasElection, 
                         className="button secondary"
                         disabled={pending}
                         onClick={() => remove(priority.id)}
-                        aria-label={`${t("remove")}: ${priority.title[locale]}`}
+                        aria-label={`${t("admin.remove")}: ${priority.title[locale]}`}
                       >
-                        {pending ? t("removing") : t("remove")}
+                        {pending ? t("admin.removing") : t("admin.remove")}
                       </button>
                     )}
                   </p>
@@ -92,11 +92,11 @@ export function PriorityList({ waveSlug, townCode, locale, locked, hasElection, 
         </ol>
       )}
       {!hasElection ? (
-        <p className="notice">{t("needRule")}</p>
+        <p className="notice">{t("admin.needRule")}</p>
       ) : (
         !locked && (
           <>
-            <h2>{t("addTitle")}</h2>
+            <h2>{t("admin.addTitle")}</h2>
             <PriorityForm waveSlug={waveSlug} townCode={townCode} areas={areas} costLocked={false} />
           </>
         )
