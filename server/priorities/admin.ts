@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { recordAudit, type Actor } from "@/db/queries/audit";
 import { getWaveBySlug, getWaveTown, getWaveTowns, listWaves } from "@/db/queries/waves";
-import { priorities, priorityElections, townResponseCounts } from "@/db/schema";
+import { priorities, priorityBallots, priorityElections, responses as responseRows, townResponseCounts } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { ElectionValues, PriorityValues } from "@/lib/priorities/admin-schema";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
@@ -88,15 +88,21 @@ export async function priorityElectionView(waveSlug: string, townCode: string) {
   const found = await waveTownOf(db, waveSlug, townCode).catch(() => undefined);
   if (!found) return undefined;
   const { wave, town, questionnaire } = found;
-  const [[election], list, responses] = await Promise.all([
+  const [[election], list, responses, [ballots]] = await Promise.all([
     db
       .select()
       .from(priorityElections)
       .where(and(eq(priorityElections.waveId, wave.id), eq(priorityElections.townId, town.id))),
     prioritiesOf(db, wave.id, town.id),
     responsesIn(db, wave.id, town.id),
+    // How many answered the step, not what: the admin sees the step reach people.
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(priorityBallots)
+      .innerJoin(responseRows, eq(responseRows.id, priorityBallots.responseId))
+      .where(and(eq(responseRows.waveId, wave.id), eq(responseRows.townId, town.id))),
   ]);
-  return { wave, town, questionnaire, election, priorities: list, locked: responses > 0 };
+  return { wave, town, questionnaire, election, priorities: list, locked: responses > 0, ballots: Number(ballots?.n ?? 0) };
 }
 
 /**

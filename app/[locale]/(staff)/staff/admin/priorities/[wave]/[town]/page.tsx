@@ -21,7 +21,7 @@ export default async function PrioritiesTown({ params }: PageProps<"/[locale]/st
   if (!view) notFound();
   const t = await getTranslations({ locale, namespace: "priorities" });
   const survey = await getTranslations({ locale, namespace: "survey" });
-  const { wave, town, questionnaire, election, priorities, locked } = view;
+  const { wave, town, questionnaire, election, priorities, locked, ballots } = view;
   const areas = questionnaire.areas
     .map((area) => ({
       id: area,
@@ -43,6 +43,7 @@ export default async function PrioritiesTown({ params }: PageProps<"/[locale]/st
           {t("admin.locked")}
         </p>
       )}
+      <p data-testid="priority-ballots">{t("admin.ballots", { count: ballots })}</p>
       <h2>{t("admin.electionTitle")}</h2>
       <ElectionForm
         waveSlug={slug}
