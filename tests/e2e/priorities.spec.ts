@@ -111,3 +111,31 @@ test.describe("a resident offline", () => {
     await expect(page.locator(`tr[data-wave="${WAVE}"] td.num`)).toHaveText("1");
   });
 });
+
+test.describe("a refused ballot", () => {
+  test.use({ expectedConsoleErrors: [/status of 422|ERR_INTERNET_DISCONNECTED/] });
+
+  test("waiting in the outbox, comes back to its step with the reason, the choice kept", async ({ page, context }) => {
+    const answers = completeAnswers(questionnaire, { employment: 4, plan_leave_2y: 1 });
+    await page.goto(`/en/survey/${WAVE}`);
+    await expect(page.getByRole("button", { name: buttons.en.next })).toBeEnabled();
+    await context.setOffline(true);
+    await fillSurvey(page, { locale: "en", town: "Ridder", answers });
+    await page.getByRole("button", { name: "Change: Your priorities" }).click();
+    await page.getByRole("checkbox", { name: /New bus route/ }).check();
+    await page.getByRole("button", { name: buttons.en.next }).click();
+    await page.getByRole("button", { name: buttons.en.send }).click();
+    await expect(page.getByRole("status").filter({ hasText: "saved on this phone" })).toBeVisible();
+
+    // Back online, the server refuses the ballot (as if the town's list had changed meanwhile).
+    await page.route("**/api/responses", (route) => route.fulfill({ status: 422, json: { status: "invalid", fieldErrors: { priorities: ["priorities.errors.unknown"] } } }));
+    await context.setOffline(false);
+    await page.goto("/en");
+    await expect(page.getByTestId("outbox-status")).toContainText("could not be accepted", { timeout: 30_000 });
+    await page.getByRole("link", { name: "Open your answers" }).click();
+    await expect(page.locator("#step-title")).toHaveText("Priorities for your town");
+    await expect(page.locator("#priorities-error")).toHaveText("One of the chosen priorities is not on your town's list. Please choose again.");
+    await expect(page.getByRole("checkbox", { name: /New bus route/ })).toBeChecked();
+    await page.unroute("**/api/responses");
+  });
+});

@@ -76,6 +76,8 @@ export function SurveyForm(props: SurveyFormProps) {
   const [refused, setRefused] = useState<OutboxEntry | null>(null);
   const [ballot, setBallot] = useState<BallotState>(skipped);
   const [ballotError, setBallotError] = useState<string | null>(null);
+  // A refused ballot sends the resident back to the step once the town's step is there again.
+  const [backToBallot, setBackToBallot] = useState(false);
   const router = useRouter();
 
   const form = useForm<FormInput, unknown, FormOutput>({
@@ -171,10 +173,11 @@ export function SurveyForm(props: SurveyFormProps) {
     let firstStep = steps.length - 1;
     for (const [field, keys] of Object.entries(fieldErrors)) {
       if (field === "priorities") {
-        // A ballot the server refused: back to the step, with its reason.
+        // A ballot the server refused: back to the step, with its reason (the step appears
+        // once the restored town is rendered, so the move waits for it).
         setBallotError(message(keys[0]) ?? null);
-        if (prioritiesStep >= 0) firstStep = Math.min(firstStep, prioritiesStep);
-        else setFormError(message(keys[0]) ?? null);
+        setFormError(message(keys[0]) ?? null);
+        setBackToBallot(true);
         continue;
       }
       const index = steps.findIndex((_, i) => fieldsOf(i).includes(field as FieldPath<FormInput>));
@@ -187,6 +190,14 @@ export function SurveyForm(props: SurveyFormProps) {
     }
     if (firstStep !== current) goTo(firstStep);
   };
+
+  useEffect(() => {
+    if (!backToBallot || prioritiesStep < 0) return;
+    // Moving to the step once the restored town's step exists; runs once per refusal.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setBackToBallot(false);
+    setStep(prioritiesStep);
+  }, [backToBallot, prioritiesStep]);
 
   useEffect(() => {
     if (!refused) return;
