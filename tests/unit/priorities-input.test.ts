@@ -1,5 +1,9 @@
+import { createElement as h } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ballotProblem, chosenIn, type StepElection } from "@/app/[locale]/(resident)/survey/[wave]/priorities-step";
+import { PrioritiesStep, ballotProblem, chosenIn, type PriorityLabels, type StepElection } from "@/app/[locale]/(resident)/survey/[wave]/priorities-step";
+import en from "@/messages/en.json";
+import ru from "@/messages/ru.json";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { electionSchema, prioritySchema } from "@/lib/priorities/admin-schema";
 import { getQuestionnaire, itemRules, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
@@ -94,5 +98,33 @@ describe("the admin's forms", () => {
       "description.en": ["priorities.admin.errors.descriptionRequired"],
       areaId: ["priorities.admin.errors.areaRequired"],
     });
+  });
+});
+
+describe("the step as a resident sees it", () => {
+  const labelsOf = (messages: typeof en | typeof ru): PriorityLabels => {
+    const { errors: _errors, admin: _admin, ...labels } = messages.priorities;
+    return labels;
+  };
+  const render = (messages: typeof en | typeof ru, locale: "en" | "ru", election: StepElection, chosen: number[]) =>
+    renderToStaticMarkup(h(PrioritiesStep, { locale, election, ballot: { answered: true, chosen }, onChange: () => undefined, labels: labelsOf(messages) }))
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+
+  it("under the budget rule, shows the running total and what is left, and what no longer fits cannot be ticked", () => {
+    const markup = renderToStaticMarkup(h(PrioritiesStep, { locale: "en", election: budget, ballot: { answered: true, chosen: [10] }, onChange: () => undefined, labels: labelsOf(en) }));
+    expect(render(en, "en", budget, [10])).toContain("Chosen for 70 tenge; 30 tenge of the budget left.");
+    // 40 no longer fits in what is left; 30 does.
+    const inputs = Object.fromEntries((markup.match(/<input[^>]*>/g) ?? []).map((input) => [input.match(/value="(\d+)"/)![1], input]));
+    expect(inputs["11"]).toContain('disabled=""');
+    expect(inputs["12"]).not.toContain("disabled");
+    expect(inputs["10"]).toContain('checked=""');
+    expect(render(ru, "ru", { ...budget, budget: 1_500_000 }, [])).toContain("бюджет: 1 500 000 тенге");
+  });
+
+  it("under the approval rule, says how many may be chosen, in Russian with the right plural", () => {
+    expect(render(ru, "ru", { ...approval, maxChoices: 1 }, [])).toContain("Можно выбрать до 1 приоритета.");
+    expect(render(ru, "ru", { ...approval, maxChoices: 3 }, [2])).toContain("Можно выбрать до 3 приоритетов.");
+    expect(render(ru, "ru", { ...approval, maxChoices: 3 }, [2])).toContain("Выбрано: 1 из 3");
   });
 });
