@@ -13,6 +13,10 @@ export const auditActions = [
   "waves.open",
   "waves.close",
   "waves.hideResults",
+  "priorityLists.rule",
+  "priorityLists.add",
+  "priorityLists.correct",
+  "priorityLists.remove",
   ...importKinds.map((kind) => `indicators.import.${kind}` as const),
 ] as const;
 

@@ -51,6 +51,25 @@ function answerSchema(rule: ItemRule) {
   return preprocess(z.optional(code));
 }
 
+/**
+ * The priorities step (issue 11): the ids of the chosen priorities. Absent when the resident
+ * skipped the step (or the town has none); [] when they answered it and chose none. Whether
+ * the ids belong to the response's wave and town, and fit its rule, is the server's check
+ * (lib/participation validateBallot), with the messages under "priorities.errors".
+ */
+export const prioritiesSchema = z.optional(
+  z
+    .array(
+      z.number({ error: "priorities.errors.unknown" }).check(
+        z.int({ error: "priorities.errors.unknown" }),
+        z.positive({ error: "priorities.errors.unknown" }),
+        z.lte(2_147_483_647, { error: "priorities.errors.unknown" }),
+      ),
+      { error: "priorities.errors.unknown" },
+    )
+    .check(z.maxLength(100, { error: "priorities.errors.tooMany" })),
+);
+
 const waveIdSchema = z.number({ error: errorKeys.unknownWave }).check(
   z.int({ error: errorKeys.unknownWave }),
   z.positive({ error: errorKeys.unknownWave }),
@@ -91,6 +110,7 @@ export function buildResponseSchema(rules: ItemRule[]) {
     questionnaireVersion: z.string({ error: errorKeys.invalid }).check(z.minLength(1), z.maxLength(32)),
     invitationCode: preprocess(z.optional(z.string({ error: errorKeys.invalid }).check(z.maxLength(64, { error: errorKeys.invalid }))), toText),
     answers,
+    priorities: prioritiesSchema,
   });
 }
 

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import type { ResponseSubmission } from "@/lib/survey/response-schema";
 import { withoutHidden } from "@/lib/survey/skip-logic";
+import { checkBallot, insertBallot } from "@/server/priorities/ballots";
 import { todayInKazakhstan } from "@/lib/time";
 
 export type RecordOutcome = "stored" | "duplicate";
@@ -19,7 +20,9 @@ const byItem = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 :
  * The response id is made on the phone: a repeat is acknowledged ("duplicate") and
  * changes nothing, so retries and offline resubmission never count an answer twice.
  * The submission was validated against this wave's questionnaire (its version included)
- * by the caller; the wave is read once, by the caller or here.
+ * by the caller; the wave is read once, by the caller or here. A ballot of the priorities
+ * step is checked against the election of the response's wave and town first (422, nothing
+ * stored) and stored in the same transaction as the response.
  */
 export async function recordResponse({
   db,
@@ -49,6 +52,9 @@ export async function recordResponse({
   const coded = asked.filter((entry): entry is [string, number] => typeof entry[1] === "number").sort(byItem);
   const texts = asked.filter((entry): entry is [string, string] => typeof entry[1] === "string").sort(byItem);
   const isRepeat = () => responseExists({ db, id: submission.responseId });
+  const choices = submission.priorities;
+  // Refused before an invitation code is taken; checked again, under lock, where it is stored.
+  if (choices) await checkBallot({ db, waveId: wave.id, townId: submission.townId, choices });
 
   // A repeat of a stored response is acknowledged without taking another invitation code.
   const code = wave.requiresInvitation ? submission.invitationCode : undefined;
@@ -63,7 +69,17 @@ export async function recordResponse({
 
   let stored: boolean;
   try {
-    stored = await withDeadlockRetry(() => insertResponse({ db, wave, submission, coded, texts, day, isDemo, acceptClosedWave }));
+    const insert = (tx: Db) => insertResponse({ db: tx, wave, submission, coded, texts, day, isDemo, acceptClosedWave });
+    stored = await withDeadlockRetry(() =>
+      choices
+        ? db.transaction(async (tx) => {
+            await checkBallot({ db: tx, waveId: wave.id, townId: submission.townId, choices, lock: true });
+            const inserted = await insert(tx);
+            if (inserted) await insertBallot({ db: tx, responseId: submission.responseId, choices });
+            return inserted;
+          })
+        : insert(db),
+    );
   } catch (error) {
     if (code) await returnInvitationCode({ db, waveId: wave.id, code });
     // A town id that no town has fails the foreign key: the same answer as a town outside the wave.

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { surveyWave } from "@/server/waves";
+import { surveyElections } from "@/server/priorities/survey";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 import { getQuestionnaire, itemRules, scaleOf } from "@/lib/survey/questionnaire";
@@ -18,6 +19,7 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
   if (!found || !questionnaire) notFound();
   const { wave, towns } = found;
   const t = await getTranslations({ locale, namespace: "survey" });
+  const p = await getTranslations({ locale, namespace: "priorities" });
   const header = <SiteHeader locale={locale} path={`/survey/${slug}`} />;
 
   if (!found.open) {
@@ -84,7 +86,24 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
       invitationHint: t("invitationHint"),
       charactersLeft: t.raw("charactersLeft") as string,
     },
-    errors: await residentErrorMessages(locale),
+    errors: {
+      ...(await residentErrorMessages(locale)),
+      ...Object.fromEntries((["unknown", "tooMany", "overBudget", "noElection"] as const).map((key) => [`priorities.errors.${key}`, p(`errors.${key}`)])),
+    },
+    elections: await surveyElections(wave.id, locale),
+    priorityLabels: {
+      stepTitle: p("stepTitle"),
+      intro: p("intro"),
+      chooseUpTo: p.raw("chooseUpTo") as string,
+      chooseWithin: p.raw("chooseWithin") as string,
+      chosenOf: p.raw("chosenOf") as string,
+      budgetLeft: p.raw("budgetLeft") as string,
+      cost: p.raw("cost") as string,
+      skip: p("skip"),
+      skipped: p("skipped"),
+      noneChosen: p("noneChosen"),
+      summaryLabel: p("summaryLabel"),
+    },
   };
 
   return (

@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { buildResponseSchema, type ResponseInput, type ResponseSubmission } from "@/lib/survey/response-schema";
 import { isAsked, withoutHidden } from "@/lib/survey/skip-logic";
 import type { ItemRule } from "@/lib/survey/types";
+import { PrioritiesStep, ballotProblem, chosenIn, type BallotState, type PriorityLabels, type StepElection } from "./priorities-step";
 import { Question, type QuestionView } from "./question";
 
 type FormInput = Omit<ResponseInput, "responseId">;
@@ -32,15 +33,21 @@ export interface SurveyFormProps {
     | "notSent",
     string
   >;
-  /** Translated messages by key ("errors.required"). */
+  /** Translated messages by key ("errors.required", "priorities.errors.tooMany"). */
   errors: Record<string, string>;
+  /** The priorities step of each town that has one, by town id. */
+  elections: Record<number, StepElection>;
+  priorityLabels: PriorityLabels;
 }
 
 interface Draft {
   responseId: string;
   step: number;
   values: Partial<FormInput>;
+  ballot?: BallotState;
 }
+
+const skipped: BallotState = { answered: false, chosen: [] };
 
 const draftKey = (waveSlug: string) => `qala-pulse:draft:${waveSlug}`;
 
@@ -59,7 +66,7 @@ function readDraft(waveSlug: string): Draft | null {
  * nothing; on sending, the response moves to the phone's outbox until the server has it.
  */
 export function SurveyForm(props: SurveyFormProps) {
-  const { locale, waveId, waveSlug, questionnaireVersion, requiresInvitation, rules, towns, areas, labels, errors } = props;
+  const { locale, waveId, waveSlug, questionnaireVersion, requiresInvitation, rules, towns, areas, labels, errors, elections, priorityLabels } = props;
   const [schema] = useState(() => z.omit(buildResponseSchema(rules), { responseId: true }));
   const rulesById = useMemo(() => new Map(rules.map((rule) => [rule.id, rule])), [rules]);
   const [responseId, setResponseId] = useState<string | null>(null);
@@ -67,6 +74,10 @@ export function SurveyForm(props: SurveyFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(false);
   const [refused, setRefused] = useState<OutboxEntry | null>(null);
+  const [ballot, setBallot] = useState<BallotState>(skipped);
+  const [ballotError, setBallotError] = useState<string | null>(null);
+  // A refused ballot sends the resident back to the step once the town's step is there again.
+  const [backToBallot, setBackToBallot] = useState(false);
   const router = useRouter();
 
   const form = useForm<FormInput, unknown, FormOutput>({
@@ -77,6 +88,7 @@ export function SurveyForm(props: SurveyFormProps) {
   const { register, handleSubmit, setError, trigger, formState, reset, control, getValues } = form;
   const values = useWatch({ control }) as FormInput;
   const answers = (values.answers ?? {}) as Record<string, unknown>;
+  const election: StepElection | undefined = elections[Number(values.townId)];
 
   // Restore the draft once, after hydration (the server cannot see the phone's storage).
   useEffect(() => {
@@ -88,6 +100,7 @@ export function SurveyForm(props: SurveyFormProps) {
     if (draft) {
       reset({ ...draft.values, waveId, locale, questionnaireVersion, answers: draft.values.answers ?? {} });
       setStep(draft.step);
+      if (draft.ballot) setBallot(draft.ballot);
     } else {
       localStorage.setItem(draftKey(waveSlug), JSON.stringify({ responseId: id, step: 0, values: {} }));
     }
@@ -101,9 +114,9 @@ export function SurveyForm(props: SurveyFormProps) {
 
   useEffect(() => {
     if (!responseId) return;
-    const draft: Draft = { responseId, step, values: { townId: values.townId, invitationCode: values.invitationCode, answers: values.answers } };
+    const draft: Draft = { responseId, step, values: { townId: values.townId, invitationCode: values.invitationCode, answers: values.answers }, ballot };
     localStorage.setItem(draftKey(waveSlug), JSON.stringify(draft));
-  }, [responseId, step, values.townId, values.invitationCode, values.answers, waveSlug]);
+  }, [responseId, step, values.townId, values.invitationCode, values.answers, ballot, waveSlug]);
 
   const asked = (id: string) => {
     const rule = rulesById.get(id);
@@ -112,11 +125,14 @@ export function SurveyForm(props: SurveyFormProps) {
   const steps = [
     { id: "start", title: labels.town, items: [] as QuestionView[] },
     ...areas.map((area) => ({ ...area, items: area.items.filter((item) => asked(item.id)) })).filter((area) => area.items.length > 0),
+    // The town's priorities, when it has them: the last step before the summary.
+    ...(election ? [{ id: "priorities", title: priorityLabels.stepTitle, items: [] as QuestionView[] }] : []),
     { id: "summary", title: labels.summaryTitle, items: [] as QuestionView[] },
   ];
   const current = Math.min(step, steps.length - 1);
   const page = steps[current]!;
   const isSummary = page.id === "summary";
+  const prioritiesStep = steps.findIndex((candidate) => candidate.id === "priorities");
 
   const goTo = (next: number) => {
     setStep(next);
@@ -131,16 +147,39 @@ export function SurveyForm(props: SurveyFormProps) {
       ? ["townId", ...(requiresInvitation ? (["invitationCode"] as const) : [])]
       : steps[index]!.items.map((item) => `answers.${item.id}` as FieldPath<FormInput>);
 
+  const message = (key: string | undefined) => (key ? (errors[key] ?? errors["errors.invalid"]) : undefined);
+
   const next = async () => {
+    if (page.id === "priorities" && election) {
+      // Moving on answers the step, with the boxes ticked (none is an answer too).
+      const chosen = chosenIn(election, ballot);
+      const problem = ballotProblem(election, chosen);
+      setBallotError(message(problem ?? undefined) ?? null);
+      if (problem) return setFormError(labels.fixErrors);
+      setBallot({ answered: true, chosen });
+      return goTo(current + 1);
+    }
     if (await trigger(fieldsOf(current), { shouldFocus: true })) goTo(current + 1);
     else setFormError(labels.fixErrors);
   };
 
-  const message = (key: string | undefined) => (key ? (errors[key] ?? errors["errors.invalid"]) : undefined);
+  const skipPriorities = () => {
+    setBallot(skipped);
+    setBallotError(null);
+    goTo(current + 1);
+  };
 
   const showServerErrors = (fieldErrors: Record<string, string[]>) => {
     let firstStep = steps.length - 1;
     for (const [field, keys] of Object.entries(fieldErrors)) {
+      if (field === "priorities") {
+        // A ballot the server refused: back to the step, with its reason (the step appears
+        // once the restored town is rendered, so the move waits for it).
+        setBallotError(message(keys[0]) ?? null);
+        setFormError(message(keys[0]) ?? null);
+        setBackToBallot(true);
+        continue;
+      }
       const index = steps.findIndex((_, i) => fieldsOf(i).includes(field as FieldPath<FormInput>));
       if (index >= 0) {
         firstStep = Math.min(firstStep, index);
@@ -153,6 +192,14 @@ export function SurveyForm(props: SurveyFormProps) {
   };
 
   useEffect(() => {
+    if (!backToBallot || prioritiesStep < 0) return;
+    // Moving to the step once the restored town's step exists; runs once per refusal.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setBackToBallot(false);
+    setStep(prioritiesStep);
+  }, [backToBallot, prioritiesStep]);
+
+  useEffect(() => {
     if (!refused) return;
     const { submission, rejected } = refused;
     // The outbox holds parsed values (numbers); the form's radios hold strings.
@@ -162,7 +209,10 @@ export function SurveyForm(props: SurveyFormProps) {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setResponseId(submission.responseId);
     reset({ ...values, waveId, locale, questionnaireVersion });
-    localStorage.setItem(draftKey(waveSlug), JSON.stringify({ responseId: submission.responseId, step: 0, values }));
+    const sent = Array.isArray(submission.priorities) ? (submission.priorities as number[]) : undefined;
+    const restored: BallotState = sent ? { answered: true, chosen: sent } : skipped;
+    setBallot(restored);
+    localStorage.setItem(draftKey(waveSlug), JSON.stringify({ responseId: submission.responseId, step: 0, values, ballot: restored }));
     void discard(submission.responseId);
     setRefused(null);
     if (rejected?.fieldErrors) showServerErrors(rejected.fieldErrors);
@@ -175,7 +225,13 @@ export function SurveyForm(props: SurveyFormProps) {
     async (valid) => {
       if (!responseId) return;
       setFormError(null);
-      const entry: OutboxEntry = { waveSlug, submission: { ...valid, answers: withoutHidden(rules, valid.answers), responseId } };
+      // The ballot goes in the same submission: absent when the step was skipped or the town has none.
+      const townElection = elections[valid.townId];
+      const priorities = townElection && ballot.answered ? chosenIn(townElection, ballot) : undefined;
+      const entry: OutboxEntry = {
+        waveSlug,
+        submission: { ...valid, answers: withoutHidden(rules, valid.answers), ...(priorities ? { priorities } : {}), responseId },
+      };
       let queued = true;
       try {
         await enqueue(entry);
@@ -302,6 +358,20 @@ export function SurveyForm(props: SurveyFormProps) {
         </>
       )}
 
+      {page.id === "priorities" && election && (
+        <PrioritiesStep
+          locale={locale}
+          election={election}
+          ballot={ballot}
+          onChange={(changed) => {
+            setBallot(changed);
+            setBallotError(null);
+          }}
+          labels={priorityLabels}
+          error={ballotError}
+        />
+      )}
+
       {page.items.map((item) => (
         <Question
           key={item.id}
@@ -333,6 +403,27 @@ export function SurveyForm(props: SurveyFormProps) {
                 </div>
               )),
             )}
+            {election && (
+              <div>
+                <dt>{priorityLabels.summaryLabel}</dt>
+                <dd>
+                  {!ballot.answered
+                    ? priorityLabels.skipped
+                    : election.priorities
+                        .filter((priority) => chosenIn(election, ballot).includes(priority.id))
+                        .map((priority) => priority.title)
+                        .join("; ") || priorityLabels.noneChosen}{" "}
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => goTo(prioritiesStep)}
+                    aria-label={`${labels.change}: ${priorityLabels.summaryLabel}`}
+                  >
+                    {labels.change}
+                  </button>
+                </dd>
+              </div>
+            )}
           </dl>
         </>
       )}
@@ -345,6 +436,11 @@ export function SurveyForm(props: SurveyFormProps) {
         )}
         {/* Distinct keys: reusing the "next" button as "send" would let the tap on "next"
             that opened the summary go on to submit the form. */}
+        {page.id === "priorities" && (
+          <button type="button" className="button secondary" onClick={skipPriorities}>
+            {priorityLabels.skip}
+          </button>
+        )}
         {isSummary ? (
           <button key="send" className="button" type="submit" disabled={formState.isSubmitting}>
             {formState.isSubmitting ? labels.sending : labels.send}

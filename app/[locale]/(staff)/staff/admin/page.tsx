@@ -18,7 +18,7 @@ export default async function AdminHome({ params }: PageProps<"/[locale]/staff/a
   const t = await getTranslations({ locale, namespace: "admin" });
   const format = await getFormatter({ locale });
   const entries = await auditLog();
-  const sections = ["users", "waves", "indicators"] as const;
+  const sections = ["users", "waves", "indicators", "priorities"] as const;
   return (
     <>
       <SiteHeader locale={locale} path="/staff/admin" />
