@@ -147,9 +147,9 @@ describe("an open wave that shows its results to staff", () => {
   });
   it("shows staff its priority results and serves their Pabulib file with one line per ballot", async () => {
     const results = await surfaces.priorities(DEMO_WAVE_SLUG);
-    expect(results).toMatchObject({ shown: true });
-    expect(results.shown && results.ballots).toBeGreaterThan(0);
-    expect(await surfaces.pabulibApi(DEMO_WAVE_SLUG)).toEqual({ shown: true, status: 200, votes: (results.shown && results.ballots) + 1 });
+    const ballots = results.shown ? results.ballots : 0;
+    expect(ballots).toBeGreaterThan(0);
+    expect(await surfaces.pabulibApi(DEMO_WAVE_SLUG)).toEqual({ shown: true, status: 200, votes: ballots + 1 });
   });
 });
 
