@@ -114,6 +114,25 @@ export function countPriorities(election: Election, ballots: readonly Ballot[]):
   };
 }
 
+/**
+ * Counts kept in memory, keyed by the wave, town, number of ballots and the election's
+ * budget, rule and costs: ballots are only ever added with their response (never changed),
+ * so the same key always has the same ballots, and equal shares, which can take a good part
+ * of a second on a large town, runs once per new ballot rather than once per page view.
+ * Bounded, least recently used out first.
+ */
+const countingCache = new Map<string, Counting>();
+const COUNTING_CACHE_ENTRIES = 60;
+
+function cachedCounting(key: string, count: () => Counting): Counting {
+  const hit = countingCache.get(key);
+  countingCache.delete(key);
+  const value = hit ?? count();
+  countingCache.set(key, value);
+  if (countingCache.size > COUNTING_CACHE_ENTRIES) countingCache.delete(countingCache.keys().next().value!);
+  return value;
+}
+
 /** Ballots per age band × sex stratum and, of them, those choosing `id`: the weighting's input. */
 function priorityStrata(rows: readonly BallotRow[], id: number): StratumCounts[] {
   const strata = new Map<string, StratumCounts>();
@@ -169,7 +188,8 @@ export async function loadTownPriorityResults(
   const suppressed = n < k;
   const applied = weighted && population.length > 0;
   const scoreOf = await areaScores({ db, wave, townId, k, weighting: applied, population });
-  const counting: Counting = suppressed ? { status: "suppressed" } : countPriorities(election, ballots);
+  const countingKey = JSON.stringify([wave.id, townId, n, election.budget, election.rule, election.priorities]);
+  const counting: Counting = suppressed ? { status: "suppressed" } : cachedCounting(countingKey, () => countPriorities(election, ballots));
   const greedy = new Set(counting.status === "counted" ? counting.greedy.selected : []);
   const fromShares = new Set(counting.status === "counted" ? counting.equalShares.fromEqualShares : []);
   const fromCompletion = new Set(counting.status === "counted" ? counting.equalShares.completion : []);

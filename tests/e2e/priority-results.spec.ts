@@ -1,4 +1,8 @@
+import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
+import { greedySelection } from "../../lib/participation/greedy";
+import { parsePabulib } from "../../lib/participation/pabulib";
+import { electionFromPabulib } from "../../lib/participation/pabulib-election";
 import { signIn } from "./survey-helpers";
 import { expect, test } from "./test";
 
@@ -58,4 +62,24 @@ test("the weighting switch weights the priority shares too, and the selections s
   await page.goto(`${PAGE}?weighting=weighted`);
   await expect(section.getByText(/weighted by age band and sex to the town's population/)).toBeVisible();
   await expect(section.getByTestId("greedy-selection")).toHaveText(greedy!);
+});
+
+test("a researcher downloads a demo town's priorities as a Pabulib file from the exports page, and it recounts to the dashboard's selections", async ({ page }) => {
+  await signIn(page, "researcher", "/en/staff/exports");
+  const links = page.getByTestId("pabulib-demo-2025");
+  await expect(links.getByRole("link")).toHaveCount(4);
+  const downloadPromise = page.waitForEvent("download");
+  await links.getByRole("link", { name: "Serebryansk: priorities (.pb)" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("demo-2025-serebryansk-priorities.pb");
+  const text = fs.readFileSync((await download.path())!, "utf8");
+  const { election, ballots } = electionFromPabulib(parsePabulib(text));
+  const names = new Map(parsePabulib(text).projects.map((project) => [project.id, project.name!]));
+  const greedy = greedySelection(election, ballots).selected.map((id) => names.get(id)!);
+
+  // The researcher may not see the dashboard's selections; an admin may.
+  await page.context().clearCookies();
+  await signIn(page, "admin", PAGE);
+  const shown = await page.getByTestId("greedy-selection").textContent();
+  expect(shown!.split("KZT")[0]).toBe(new Intl.ListFormat("en", { type: "conjunction" }).format(greedy));
 });
