@@ -5,6 +5,7 @@ import { indicators, indicatorValues, populationCells, towns, waves, waveTowns }
 import { daysFrom, demoPopulationCells, seedDemoResponses } from "@/scripts/seed/demo";
 import { demoIndicatorValues, seedIndicators, seedIndicatorValues } from "@/scripts/seed/indicators";
 import { seedTowns } from "@/scripts/seed/towns";
+import { seedDemoPriorities } from "@/scripts/seed/priorities";
 import { todayInKazakhstan } from "@/lib/time";
 
 export const DEMO_WAVE_SLUG = "demo-2026";
@@ -95,6 +96,7 @@ export async function seedDemoWave(db: Db, { perTown, closedPerTown }: { perTown
     if (!wave) continue;
     await db.insert(waveTowns).values(waveTownRows.map((t) => ({ waveId: wave.id, townId: t.id })));
     responses += await seedDemoResponses({ db, wave, waveIndex, towns: waveTownRows, perTown: count });
+    await seedDemoPriorities({ db, wave, waveIndex, towns: waveTownRows });
   }
   return { responses };
 }

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as codebookRoute } from "@/app/api/v1/waves/[wave]/codebook/route";
 import { GET as exportRoute } from "@/app/api/v1/waves/[wave]/export/route";
+import { GET as pabulibRoute } from "@/app/api/v1/waves/[wave]/towns/[town]/priorities.pb/route";
+import { townPriorityResults } from "@/server/results/priorities";
 import { findStaffUserByEmail } from "@/db/queries/staff";
 import { waves } from "@/db/schema";
 import { DEMO_WAVE_SLUG, PREVIOUS_DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
@@ -68,6 +70,16 @@ const surfaces = {
     const body = await response.text();
     return { shown: response.status === 200, status: response.status, rows: body.split("\n").filter(Boolean).length };
   },
+  async priorities(slug: string, audience: "staff" | "public" = "staff") {
+    const page = (await townPriorityResults({ db: database.db, slug, townCode: "ridder", audience, weighted: false }))!;
+    return page.visible ? { shown: true as const, ballots: page.results!.ballots } : { shown: false as const, keys: Object.keys(page).sort() };
+  },
+  async pabulibApi(slug: string) {
+    const request = new Request(`http://localhost/api/v1/waves/${slug}/towns/ridder/priorities.pb`, { headers: await sessions.headersFor("researcher") });
+    const response = await pabulibRoute(request, { params: Promise.resolve({ wave: slug, town: "ridder" }) });
+    const body = await response.text();
+    return { shown: response.status === 200, status: response.status, votes: body.split("VOTES\n")[1]?.split("\n").filter(Boolean).length ?? 0 };
+  },
   async codebookApi(slug: string) {
     const request = new Request(`http://localhost/api/v1/waves/${slug}/codebook?kind=aggregates&file=codebook`, { headers: await sessions.headersFor("researcher") });
     const response = await codebookRoute(request, { params: Promise.resolve({ wave: slug }) });
@@ -101,6 +113,11 @@ describe("an open wave that hides its results until it closes", () => {
     expect(await surfaces.exportApi(DEMO_WAVE_SLUG)).toMatchObject({ shown: false, status: 409 });
     expect(await surfaces.codebookApi(DEMO_WAVE_SLUG)).toMatchObject({ shown: false, status: 409 });
   });
+  it("gives no priority results, and refuses their Pabulib file (409)", async () => {
+    expect(await surfaces.priorities(DEMO_WAVE_SLUG)).toEqual({ shown: false, keys: ["town", "visible", "wave"] });
+    expect(await surfaces.priorities(DEMO_WAVE_SLUG, "public")).toEqual({ shown: false, keys: ["town", "visible", "wave"] });
+    expect(await surfaces.pabulibApi(DEMO_WAVE_SLUG)).toMatchObject({ shown: false, status: 409 });
+  });
 });
 
 describe("an open wave that shows its results to staff", () => {
@@ -126,6 +143,13 @@ describe("an open wave that shows its results to staff", () => {
   });
   it("still publishes nothing to the public before it closes", async () => {
     expect(await surfaces.publicPage(DEMO_WAVE_SLUG)).toEqual({ shown: false, keys: ["published", "town", "wave"] });
+    expect(await surfaces.priorities(DEMO_WAVE_SLUG, "public")).toEqual({ shown: false, keys: ["town", "visible", "wave"] });
+  });
+  it("shows staff its priority results and serves their Pabulib file with one line per ballot", async () => {
+    const results = await surfaces.priorities(DEMO_WAVE_SLUG);
+    const ballots = results.shown ? results.ballots : 0;
+    expect(ballots).toBeGreaterThan(0);
+    expect(await surfaces.pabulibApi(DEMO_WAVE_SLUG)).toEqual({ shown: true, status: 200, votes: ballots + 1 });
   });
 });
 
@@ -141,6 +165,10 @@ describe("a closed wave", () => {
     expect(await surfaces.exportsPage(PREVIOUS_DEMO_WAVE_SLUG)).toEqual({ shown: true });
     expect(await surfaces.exportApi(PREVIOUS_DEMO_WAVE_SLUG)).toMatchObject({ shown: true, status: 200 });
     expect(await surfaces.codebookApi(PREVIOUS_DEMO_WAVE_SLUG)).toMatchObject({ shown: true, status: 200 });
+    const priorities = await surfaces.priorities(PREVIOUS_DEMO_WAVE_SLUG, "public");
+    expect(priorities).toMatchObject({ shown: true });
+    expect(priorities).toEqual(await surfaces.priorities(PREVIOUS_DEMO_WAVE_SLUG, "staff"));
+    expect(await surfaces.pabulibApi(PREVIOUS_DEMO_WAVE_SLUG)).toMatchObject({ shown: true, status: 200 });
   });
 
   it("is not found on the public page under a town it did not ask", async () => {

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { exportsPage } from "@/server/export/exports-page";
+import { pabulibDownloads } from "@/server/export/pabulib";
 import { requireStaff } from "@/server/auth/session";
 import { rolesFor } from "@/lib/auth/permissions";
 import { StaffFormPage } from "../staff-form-page";
@@ -20,6 +21,8 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
   const format = await getFormatter({ locale });
   // Admins see, and may revoke, everyone's tokens and exports: a leaked token must be stoppable.
   const { everyone, waves: allWaves, tokens, log } = await exportsPage(user);
+  const pabulib = await pabulibDownloads();
+  const tPriorities = await getTranslations({ locale, namespace: "priorityResults" });
   const now = new Date();
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const moment = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }) : t("never"));
@@ -43,6 +46,21 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
             {wave.name[locale]} <code>{wave.slug}</code>
           </h3>
           {wave.exportable ? <ExportForm slug={wave.slug} minK={env.DISCLOSURE_MIN_CELL} /> : <p className="hint">{t("hidden", { date: day(wave.closesOn) })}</p>}
+          {wave.exportable && pabulib.has(wave.id) && (
+            <div data-testid={`pabulib-${wave.slug}`}>
+              <h4>{tPriorities("export.title")}</h4>
+              <p className="hint">{tPriorities("export.intro")}</p>
+              <ul>
+                {pabulib.get(wave.id)!.map((town) => (
+                  <li key={town.code}>
+                    <a href={`/api/v1/waves/${wave.slug}/towns/${town.code}/priorities.pb`} download>
+                      {tPriorities("export.link", { town: town.name[locale] })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </section>
       ))}
       <h2>{t("tokensTitle")}</h2>

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { townDashboard } from "@/server/results/dashboard";
+import { loadTownPriorityResults } from "@/server/results/priorities";
+import { PriorityResults } from "@/app/components/loop/priority-results";
 import { areaScore, type ShareSummary } from "@/lib/stats/area-score";
 import { isDemoFigure } from "@/lib/demo-figures";
 import { compareShares, type ShareChange } from "@/lib/stats/change";
@@ -52,6 +54,8 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
 
   const { questionnaire, rows, items, previousWave, previousItems, notCompared, changeNotes, weighting, breakdown, sample } = context;
   const tSample = await getTranslations({ locale, namespace: "sampleBalance" });
+  // The town's priorities step, at the page's weighting (null when the wave asks none here).
+  const priorityResults = await loadTownPriorityResults(context.wave, townRow.id, { weighted, k });
   // Weighting asked for, but this figure could not be weighted: it is shown unweighted, marked.
   const fellBack = (itemId: string) => weighting.applied && weighting.unweightedFallback.has(itemId);
   const fallbackMark = (itemId: string) =>
@@ -283,6 +287,8 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
           </table>
         </ScrollRegion>
         {anyFallback && <p className="hint">{tSample("unweightedNote", { k })}</p>}
+
+        {priorityResults && <PriorityResults results={priorityResults} locale={locale} />}
 
         <Breakdowns
           locale={locale}
