@@ -20,7 +20,20 @@ export const residentErrorKeys = [
   "unexpected",
 ] as const;
 
+/** The priorities step's refusals (the ballot travels in the same submission). */
+export const residentPriorityErrorKeys = ["unknown", "tooMany", "overBudget", "noElection"] as const;
+
 export async function residentErrorMessages(locale: Locale): Promise<Record<string, string>> {
   const t = await getTranslations({ locale, namespace: "errors" });
-  return Object.fromEntries(residentErrorKeys.map((key) => [`errors.${key}`, t(key)]));
+  const p = await getTranslations({ locale, namespace: "priorities" });
+  const priorityErrors: Record<(typeof residentPriorityErrorKeys)[number], string> = {
+    unknown: p("errors.unknown"),
+    tooMany: p("errors.tooMany"),
+    overBudget: p("errors.overBudget"),
+    noElection: p("errors.noElection"),
+  };
+  return {
+    ...Object.fromEntries(residentErrorKeys.map((key) => [`errors.${key}`, t(key)])),
+    ...Object.fromEntries(residentPriorityErrorKeys.map((key) => [`priorities.errors.${key}`, priorityErrors[key]])),
+  };
 }
