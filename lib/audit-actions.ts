@@ -14,6 +14,9 @@ export const auditActions = [
   "waves.close",
   "waves.hideResults",
   ...importKinds.map((kind) => `indicators.import.${kind}` as const),
+  "commitments.create",
+  "commitments.update",
+  "commitments.import",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
