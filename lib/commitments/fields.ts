@@ -138,7 +138,10 @@ export function stateOf(input: Omit<CreateCommitmentInput, "townCode" | "waveSlu
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Key order aside: jsonb gives an object's keys back in an order of its own.
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value) ? value.map(canonical) : value && typeof value === "object" ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, inner]) => [key, canonical(inner)])) : value;
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 /** The fields that differ, old → new; empty when nothing changed. */
 export function changesBetween(before: CommitmentState | null, after: CommitmentState): Partial<Record<StateField, { from: unknown; to: unknown }>> {

@@ -96,6 +96,7 @@ export async function seedDemoWave(db: Db, { perTown, closedPerTown }: { perTown
     await db.insert(waveTowns).values(waveTownRows.map((t) => ({ waveId: wave.id, townId: t.id })));
     responses += await seedDemoResponses({ db, wave, waveIndex, towns: waveTownRows, perTown: count });
   }
+  await (await import("@/scripts/seed/commitments")).seedDemoCommitments(db);
   return { responses };
 }
 
