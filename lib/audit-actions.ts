@@ -14,9 +14,9 @@ export const auditActions = [
   "waves.close",
   "waves.hideResults",
   ...importKinds.map((kind) => `indicators.import.${kind}` as const),
-  "commitments.create",
-  "commitments.update",
-  "commitments.import",
+  "commitment.create",
+  "commitment.update",
+  "commitment.import",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

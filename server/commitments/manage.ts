@@ -103,7 +103,7 @@ export async function createCommitment(user: StaffUser, input: CreateInput, { db
   const { townCode: _town, waveSlug: _wave, note, ...fields } = input;
   const state = stateOf(fields);
   const link = await resolveLink({ db, questionnaire: context.questionnaire, waveId: context.wave.id, townId: context.town.id, state });
-  const change: Change = { actor: user, on: today, state, link, note: noteOf(note), changes: changesBetween(null, state), audit: "commitments.create" };
+  const change: Change = { actor: user, on: today, state, link, note: noteOf(note), changes: changesBetween(null, state), audit: "commitment.create" };
   const id = await db.transaction((tx) => insertCommitment({ db: tx, townId: context.town.id, waveId: context.wave.id, change }));
   return { id };
 }
@@ -125,7 +125,7 @@ export async function updateCommitment(user: StaffUser, input: UpdateInput, { db
   const noted = noteOf(note);
   if (Object.keys(changes).length === 0 && !noted) throw new AppError("commitments.errors.nothingChanged", 422);
   const link = await linkFor(db, row, state);
-  await db.transaction((tx) => changeCommitment({ db: tx, id, change: { actor: user, on: today, state, link, note: noted, changes, audit: "commitments.update" } }));
+  await db.transaction((tx) => changeCommitment({ db: tx, id, change: { actor: user, on: today, state, link, note: noted, changes, audit: "commitment.update" } }));
 }
 
 /** The link's columns for a commitment's new state (read again only when the link changed). */

@@ -119,7 +119,7 @@ export async function applyCommitmentImport(user: StaffUser, csv: string, { db: 
     const outcome = await plan(tx, user, parsed.rows);
     if (!outcome.ok) return outcome;
     for (const write of outcome.writes) {
-      const change = { actor: user, on: today, state: write.state, link: write.link, note: write.note, changes: write.changes, audit: "commitments.import" as const };
+      const change = { actor: user, on: today, state: write.state, link: write.link, note: write.note, changes: write.changes, audit: "commitment.import" as const };
       if (write.kind === "add") await insertCommitment({ db: tx, townId: write.townId, waveId: write.waveId, change });
       else await changeCommitment({ db: tx, id: write.id, change });
     }

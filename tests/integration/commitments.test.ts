@@ -119,7 +119,7 @@ describe("publishing and updating a commitment", () => {
     expect(first).toMatchObject({ on: today, status: "planned", progress: 0, actorEmail: "official@test.qala" });
     expect(first!.changes.heard).toEqual({ from: null, to: { kk: "", ru: "Трудно найти работу.", en: "Good jobs are hard to find." } });
     const [entry] = await database.db.select().from(auditLog).orderBy(sql`${auditLog.id} desc`).limit(1);
-    expect(entry).toMatchObject({ action: "commitments.create", actorEmail: "official@test.qala" });
+    expect(entry).toMatchObject({ action: "commitment.create", actorEmail: "official@test.qala" });
   });
 
   it("a change appends an update with what changed, old → new, and the note", async () => {
@@ -221,7 +221,7 @@ describe("CSV export and import", () => {
     await actAs("official");
     const csv = await exportCommitments({ id: "x", email: "x", name: "x", role: "admin", townCodes: [] }, null);
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
-    const rows = parsed.data.filter((row) => row.town === "ridder").map((row) => ({ ...row, progress: "50", status: "in_progress" }));
+    const rows = parsed.data.filter((row) => row.town === "ridder").map((row): Record<string, string> => ({ ...row, progress: "50", status: "in_progress" }));
     rows[0]!.status = "declined";
     rows[0]!.decline_reason_kk = rows[0]!.decline_reason_ru = rows[0]!.decline_reason_en = "";
     const other = parsed.data.find((row) => row.town === "serebryansk")!;

@@ -11,7 +11,7 @@ import { applyCommitmentImport, previewCommitmentImport, type CommitmentImportPl
 
 /* Commitments, for officials within their towns and admins ("dashboard.view" and the town scope). */
 
-export const createCommitment = staffAction("createCommitment", createCommitmentSchema, COMMITMENTS_PERMISSION, async (input, user) => ({ status: "ok" as const, ...(await create(user, input)) }));
+export const createCommitment = staffAction<typeof createCommitmentSchema, { id: number }>("createCommitment", createCommitmentSchema, COMMITMENTS_PERMISSION, async (input, user) => ({ status: "ok" as const, ...(await create(user, input)) }));
 
 export const updateCommitment = staffAction("updateCommitment", updateCommitmentSchema, COMMITMENTS_PERMISSION, async (input, user) => {
   await update(user, input);
