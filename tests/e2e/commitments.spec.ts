@@ -95,6 +95,8 @@ test("an official publishes a commitment for the town's lowest-rated area, updat
   // Another town's official: 403 on the same commitment's edit page.
   await signInAs(page, "official-ridder@demo.qala", "/en/staff/commitments");
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Ridder"]);
+  // The demo's air monitoring stations were due months ago and are still in progress: said plainly.
+  await expect(page.locator("li.commitment").filter({ hasText: "air monitoring stations" }).getByText(/^Overdue: it was due on /)).toBeVisible();
   const response = await page.goto(editUrl);
   expect(response?.status()).toBe(403);
   await expect(page.getByText("Replace the boilers of the district heating plant.")).toHaveCount(0);

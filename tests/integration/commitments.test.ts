@@ -13,6 +13,7 @@ import { auditLog, commitments, commitmentUpdates, users } from "@/db/schema";
 import { seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { todayInKazakhstan } from "@/lib/time";
 import { daysFrom } from "@/scripts/seed/demo";
+import { DEMO_COMMITMENTS } from "@/scripts/seed/commitments";
 import { createStaffSessions, forgetTestDatabase, useTestDatabase } from "../support/staff-sessions";
 import { freshDatabase } from "./database";
 
@@ -235,6 +236,26 @@ describe("CSV export and import", () => {
     const scoped = await applyImport({ csv: Papa.unparse([other], { columns: parsed.meta.fields }) });
     expect(scoped).toMatchObject({ status: "rejected", issues: [{ line: 2, column: "town", key: "commitments.import.notYourTown" }] });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("the demo", () => {
+  it("gives each demo town commitments answering the 2025 wave: done, in progress, overdue and declined with a reason, in kk, ru and en", async () => {
+    const rows = await listCommitments({ db: database.db, townCodes: null });
+    // The seed's own, not those the tests above published.
+    const seeded = new Set(DEMO_COMMITMENTS.map((commitment) => commitment.action.en));
+    const demo = rows.filter((row) => row.wave.slug === "demo-2025" && seeded.has(row.commitment.action.en));
+    expect(demo).toHaveLength(DEMO_COMMITMENTS.length);
+    expect(new Set(demo.map((row) => row.town.code))).toEqual(new Set(["ridder", "altai", "kurchatov", "serebryansk"]));
+    const statuses = new Set(demo.map((row) => row.commitment.status));
+    expect(statuses).toEqual(new Set(["planned", "in_progress", "done", "declined"]));
+    expect(demo.filter((row) => row.commitment.status === "declined").every((row) => row.commitment.declineReason?.kk && row.commitment.declineReason.ru)).toBe(true);
+    for (const { commitment } of demo) for (const text of [commitment.heard, commitment.action, commitment.responsibleBody]) expect(Object.values(text).every(Boolean)).toBe(true);
+    expect(demo.some((row) => row.commitment.linkKind === "indicator" && row.indicator)).toBe(true);
+    const shown = await shownCommitments({ db: database.db, rows: demo, locale: "ru", audience: "public" });
+    expect(shown.some((c) => c.overdue)).toBe(true);
+    // Every update is dated within the year after the wave closed, never after today.
+    for (const c of shown) for (const update of c.updates) expect(update.on > demo[0]!.wave.closesOn && update.on <= today).toBe(true);
   });
 });
 
