@@ -20,11 +20,13 @@ import { getWaveTownContext, getWaveTowns, listWaves } from "@/db/queries/waves"
 import type { Permission } from "@/lib/auth/permissions";
 import { changesBetween, stateOf, type CommitmentState, type createCommitmentSchema, type updateCommitmentSchema } from "@/lib/commitments/fields";
 import { AppError } from "@/lib/errors";
-import type { LocalizedText } from "@/lib/i18n/locales";
+import { env } from "@/lib/env";
+import type { Locale, LocalizedText } from "@/lib/i18n/locales";
 import { scaleOf } from "@/lib/survey/questionnaire";
 import type { Questionnaire } from "@/lib/survey/types";
 import { todayInKazakhstan } from "@/lib/time";
 import { maySeeTown, type StaffUser } from "@/server/auth/session";
+import { sharesForLinking } from "@/server/results/commitment-change";
 
 /**
  * Who publishes commitments: the roles that read town dashboards (officials and admins),
@@ -157,15 +159,21 @@ export async function commitmentForEdit(id: number, { db: given }: { db?: Db } =
 /**
  * What a new commitment can answer for a wave and town: its questionnaire's questions and
  * areas, the town's priorities in that wave, the official indicators with figures for the
- * town. Undefined when the town does not take part in the wave.
+ * town, and the favourable shares of the questions and areas in that wave as staff may see
+ * them (which areas residents rated low). Undefined when the town does not take part in the wave.
  */
-export async function linkChoices({ waveSlug, townCode, db: given }: { waveSlug: string; townCode: string; db?: Db }) {
+export async function linkChoices({ waveSlug, townCode, locale, db: given }: { waveSlug: string; townCode: string; locale: Locale; db?: Db }) {
   const db = given ?? (await getDb());
   const context = await getWaveTownContext({ db, slug: waveSlug, townCode });
   if (!context) return undefined;
   const items = scaleItemsOf(context.questionnaire);
-  const [priorities, indicators] = await Promise.all([listPriorities({ db, waveId: context.wave.id, townId: context.town.id }), listTownIndicators({ db, townId: context.town.id })]);
+  const [priorities, indicators, shares] = await Promise.all([
+    listPriorities({ db, waveId: context.wave.id, townId: context.town.id }),
+    listTownIndicators({ db, townId: context.town.id }),
+    sharesForLinking({ db, wave: context.wave, townId: context.town.id, k: env.DISCLOSURE_MIN_CELL, locale }),
+  ]);
   return {
+    shares,
     wave: context.wave,
     town: context.town,
     questionnaire: context.questionnaire,

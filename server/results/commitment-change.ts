@@ -121,3 +121,23 @@ export async function commitmentOutcomes({ db, rows, audience, k, locale, priori
   }
   return outcomes;
 }
+
+/**
+ * The favourable share of each question and area of a wave and town, for the staff form
+ * that links a commitment (so an official sees which areas residents rated low): empty
+ * while the gate holds the wave's results back from staff, withheld figures left out.
+ */
+export async function sharesForLinking({ db, wave, townId, k, locale }: { db: Db; wave: Wave; townId: number; k: number; locale: Locale }) {
+  const visible = throughGate(wave, "staff");
+  const items = new Map<string, number>();
+  const areas = new Map<string, number>();
+  if (!visible) return { items, areas };
+  const questionnaire = getQuestionnaire(visible.questionnaireVersion)!;
+  const summaries = allItemSummaries({ questionnaire, counts: await getItemCounts({ db, waveId: visible.id, townId }), k, locale });
+  for (const item of summaries) if (item.summary.estimate) items.set(item.itemId, item.summary.estimate.share);
+  for (const area of new Set(summaries.map((item) => item.area))) {
+    const score = areaScore(summaries.filter((item) => item.area === area).map((item) => item.summary));
+    if (score?.estimate) areas.set(area, score.estimate.share);
+  }
+  return { items, areas };
+}

@@ -24,7 +24,7 @@ export default async function EditCommitment({ params }: PageProps<"/[locale]/st
   if (!maySeeTown(user, row.town.code)) forbidden();
   const t = await getTranslations({ locale, namespace: "commitments" });
   const [shown] = await shownCommitments({ rows: [row], locale, audience: "staff" });
-  const choices = await linkChoices({ waveSlug: row.wave.slug, townCode: row.town.code });
+  const choices = await linkChoices({ waveSlug: row.wave.slug, townCode: row.town.code, locale });
   const state = stateOfRow(row);
   const empty = { kk: "", ru: "", en: "" };
   return (

@@ -49,7 +49,7 @@ export default async function NewCommitment({ params, searchParams }: PageProps<
   }
 
   if (!maySeeTown(user, townCode)) forbidden();
-  const choices = await linkChoices({ waveSlug, townCode });
+  const choices = await linkChoices({ waveSlug, townCode, locale });
   if (!choices) return page(<p className="alert">{t("errors.waveTown")}</p>);
   const options = await linkOptions(choices, locale);
   const empty = { kk: "", ru: "", en: "" };
