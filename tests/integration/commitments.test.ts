@@ -3,13 +3,14 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyImport, createCommitment, previewImport, updateCommitment } from "@/app/[locale]/(staff)/staff/commitments/actions";
 import { GET as feed } from "@/app/api/v1/towns/[town]/commitments/route";
+import { GET as exportRoute } from "@/app/[locale]/(staff)/staff/commitments/export/route";
 import { getAuth } from "@/server/auth/better-auth";
 import { exportCommitments } from "@/server/commitments/transfer";
 import { loadTownCommitments } from "@/server/commitments/public";
 import { shownCommitments } from "@/server/commitments/public";
 import { listCommitments } from "@/db/queries/commitments";
 import { createStaffUser } from "@/db/queries/staff";
-import { auditLog, commitments, commitmentUpdates, users } from "@/db/schema";
+import { auditLog, commitments, commitmentUpdates, indicators, indicatorValues, towns, users } from "@/db/schema";
 import { seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { todayInKazakhstan } from "@/lib/time";
 import { daysFrom } from "@/scripts/seed/demo";
@@ -218,6 +219,21 @@ describe("CSV export and import", () => {
     expect((await counts()).updates).toBe(after.updates);
   });
 
+  it("the download answers an official with their towns' commitments, and 403 for another town", async () => {
+    await actAs("otherTown");
+    const mine = await exportRoute(new Request("http://localhost/en/staff/commitments/export?town=serebryansk", { headers: request.headers }));
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get("content-type")).toMatch(/text\/csv/);
+    const rows = Papa.parse<Record<string, string>>((await mine.text()).slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((row) => row.town))).toEqual(new Set(["serebryansk"]));
+    const all = Papa.parse<Record<string, string>>((await (await exportRoute(new Request("http://localhost/en/staff/commitments/export", { headers: request.headers }))).text()).slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(new Set(all.map((row) => row.town))).toEqual(new Set(["serebryansk"]));
+    const theirs = await exportRoute(new Request("http://localhost/en/staff/commitments/export?town=ridder", { headers: request.headers }));
+    expect(theirs.status).toBe(403);
+    expect(await theirs.text()).not.toMatch(/ridder,demo-2025/);
+  });
+
   it("rejects a whole file with a bad row, naming the row, and writes nothing; a row of another town is refused for a town's official", async () => {
     await actAs("official");
     const csv = await exportCommitments({ id: "x", email: "x", name: "x", role: "admin", townCodes: [] }, null);
@@ -294,5 +310,21 @@ describe("what the public sees", () => {
     expect(outcome.before.low).toBeLessThanOrEqual(outcome.before.share);
     const forPublic = await shownCommitments({ db: database.db, rows, locale: "en", audience: "public" });
     expect(forPublic.find((c) => c.id === jobs.id)!.outcome).toBeNull();
+  });
+
+  it("did it work, for an indicator: its latest figure beside the one the answered wave was set against, once a newer one exists", async () => {
+    const rows = (await listCommitments({ db: database.db, townCodes: ["serebryansk"] })).filter((row) => row.commitment.linkKind === "indicator");
+    expect(rows).toHaveLength(1);
+    const before = await shownCommitments({ db: database.db, rows, locale: "en", audience: "public" });
+    // The demo's newest migration figure is the one the 2025 wave was set against: nothing to compare yet.
+    expect(before[0]!.outcome).toBeNull();
+    const [town] = await database.db.select().from(towns).where(eq(towns.code, "serebryansk"));
+    const [indicator] = await database.db.select().from(indicators).where(eq(indicators.code, "net_migration"));
+    const figures = await database.db.select().from(indicatorValues).where(eq(indicatorValues.townId, town!.id));
+    const answered = figures.filter((figure) => figure.indicatorId === indicator!.id).sort((a, b) => (a.period < b.period ? 1 : -1))[0]!;
+    await database.db.insert(indicatorValues).values({ townId: town!.id, indicatorId: indicator!.id, period: "2099", value: -1.2, target: null, sourceCitation: "Test figure", sourceUrl: null });
+    const after = await shownCommitments({ db: database.db, rows, locale: "en", audience: "public" });
+    expect(after[0]!.outcome).toMatchObject({ kind: "indicator", before: { period: answered.period, value: answered.value }, after: { period: "2099", value: -1.2 } });
+    await database.db.delete(indicatorValues).where(eq(indicatorValues.period, "2099"));
   });
 });
