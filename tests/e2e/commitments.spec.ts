@@ -107,6 +107,13 @@ test("an official publishes a commitment for the town's lowest-rated area, updat
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Ridder"]);
   // The demo's air monitoring stations were due months ago and are still in progress: said plainly.
   await expect(page.locator("li.commitment").filter({ hasText: "air monitoring stations" }).getByText(/^Overdue: it was due on /)).toBeVisible();
+  // The same list in Kazakh and Russian, whose words run longer, still fits the phone.
+  for (const locale of ["kk", "ru"]) {
+    await page.goto(`/${locale}/staff/commitments`);
+    await expect(page.locator("li.commitment").first()).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+  }
   const response = await page.goto(editUrl);
   expect(response?.status()).toBe(403);
   await expect(page.getByText("Replace the boilers of the district heating plant.")).toHaveCount(0);
