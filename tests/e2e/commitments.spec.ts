@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import Papa from "papaparse";
 import { expectAccessible } from "./survey-helpers";
 import { expect, test } from "./test";
 
@@ -117,4 +118,34 @@ test("an official publishes a commitment for the town's lowest-rated area, updat
   const response = await page.goto(editUrl);
   expect(response?.status()).toBe(403);
   await expect(page.getByText("Replace the boilers of the district heating plant.")).toHaveCount(0);
+});
+
+test("an official downloads a town's commitments as CSV, changes one row, previews the change old → new and imports it", async ({ page }) => {
+  await signInAs(page, "official-ridder@demo.qala", "/en/staff/commitments");
+  const download = await page.request.get("/en/staff/commitments/export?town=ridder");
+  expect(download.status()).toBe(200);
+  const parsed = Papa.parse<Record<string, string>>((await download.text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
+  const inProgress = parsed.data.find((row) => row.status === "in_progress")!;
+  const progress = Number(inProgress.progress);
+  inProgress.progress = String(progress + 10);
+  inProgress.note_en = "Third station installed.";
+
+  await page.getByRole("link", { name: "Import from CSV" }).click();
+  await page.getByLabel("Or paste its contents").fill(Papa.unparse(parsed.data, { columns: parsed.meta.fields }));
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("preview-summary")).toHaveText(`To add: 0, to change: 1, unchanged: ${parsed.data.length - 1}.`);
+  const changed = page.getByTestId("preview-changes").locator('tr[data-status="changed"]');
+  await expect(changed).toHaveCount(1);
+  await expect(changed).toContainText(`Progress: ${progress} → ${progress + 10}`);
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Import 1 commitment" }).click();
+  await expect(page.getByTestId("import-done")).toHaveText(`Imported: 0 added, 1 changed, ${parsed.data.length - 1} unchanged.`);
+
+  // The commitment's timeline has the update, with its note.
+  await page.goto(`/en/staff/commitments/${inProgress.id}`);
+  const commitment = page.locator("li.commitment").first();
+  await expect(commitment.getByText(`Progress: ${progress + 10}%`)).toBeVisible();
+  await commitment.locator("summary").click();
+  await expect(commitment.getByText(/Third station installed\./)).toBeVisible();
 });
