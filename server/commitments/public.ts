@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Db } from "@/db/client";
-import { getTownsByCode, getUpdates, listCommitments, type CommitmentRow } from "@/db/queries/commitments";
+import { findPriority, getTownsByCode, getUpdates, listCommitments, type CommitmentRow } from "@/db/queries/commitments";
 import type { CommitmentUpdate } from "@/db/schema";
 import { isOverdue, textIn, type CommitmentLinkKind, type CommitmentStatus } from "@/lib/commitments/fields";
 import { env } from "@/lib/env";
@@ -9,7 +9,6 @@ import { getQuestionnaire } from "@/lib/survey/questionnaire";
 import type { Audience } from "@/lib/survey/wave-rules";
 import { todayInKazakhstan } from "@/lib/time";
 import { commitmentOutcomes, type CommitmentOutcome } from "@/server/results/commitment-change";
-import { findPriority } from "@/db/queries/commitments";
 
 export type { CommitmentOutcome } from "@/server/results/commitment-change";
 
