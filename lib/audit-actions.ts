@@ -18,6 +18,9 @@ export const auditActions = [
   "priorityLists.correct",
   "priorityLists.remove",
   ...importKinds.map((kind) => `indicators.import.${kind}` as const),
+  "commitment.create",
+  "commitment.update",
+  "commitment.import",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -98,6 +98,7 @@ export async function seedDemoWave(db: Db, { perTown, closedPerTown }: { perTown
     responses += await seedDemoResponses({ db, wave, waveIndex, towns: waveTownRows, perTown: count });
     await seedDemoPriorities({ db, wave, waveIndex, towns: waveTownRows });
   }
+  await (await import("@/scripts/seed/commitments")).seedDemoCommitments(db);
   return { responses };
 }
 

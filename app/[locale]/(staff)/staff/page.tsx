@@ -14,6 +14,7 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
   const user = await requireStaff(["admin", "official", "researcher"], { locale, next: `/${locale}/staff` });
   const t = await getTranslations({ locale, namespace: "staff" });
   const tExports = await getTranslations({ locale, namespace: "exports" });
+  const tCommitments = await getTranslations({ locale, namespace: "commitments" });
   const allWaves = await listStaffWaves();
   return (
     <>
@@ -22,6 +23,11 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
         <h1>{t("title")}</h1>
         <StaffBar user={user} locale={locale} />
         <h2>{t("waves")}</h2>
+        {may(user.role, "dashboard.view") && (
+          <p>
+            <a href={`/${locale}/staff/commitments`}>{tCommitments("linkFromIndex")}</a>
+          </p>
+        )}
         {may(user.role, "users.manage") && (
           <p>
             <a href={`/${locale}/staff/admin`}>{t("administration")}</a>
