@@ -92,7 +92,18 @@ async function createDemoAccounts(db: Awaited<ReturnType<typeof getConnection>>[
     await createStaffUser({ db, email, name: `Demo ${role}`, role, password });
     console.log(`  ${role.padEnd(10)} ${email}  ${process.env.QALA_DEMO_PASSWORD ? "(password from QALA_DEMO_PASSWORD)" : password}`);
   }
+  // Officials limited to one town each (the demo official sees every town), to try the town scope.
+  for (const town of DEMO_TOWN_OFFICIALS) {
+    const email = `official-${town}@demo.qala`;
+    if (await findStaffUserByEmail({ db, email })) continue;
+    const password = process.env.QALA_DEMO_PASSWORD || oneTimePassword();
+    await createStaffUser({ db, email, name: `Demo official (${town})`, role: "official", password, townCodes: [town] });
+    console.log(`  ${"official".padEnd(10)} ${email}  (${town} only)  ${process.env.QALA_DEMO_PASSWORD ? "(password from QALA_DEMO_PASSWORD)" : password}`);
+  }
 }
+
+/** Demo officials whose town scope is one town: `official-<town>@demo.qala`. */
+const DEMO_TOWN_OFFICIALS = ["ridder", "serebryansk"] as const;
 
 main(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

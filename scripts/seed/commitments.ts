@@ -1,6 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { createStaffUser, findStaffUserByEmail } from "@/db/queries/staff";
 import { commitments, commitmentUpdates, indicators, towns, waves, type NewCommitment } from "@/db/schema";
 import type { CommitmentStatus } from "@/lib/commitments/fields";
 import type { LocalizedText } from "@/lib/i18n/locales";
@@ -157,26 +156,8 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
   },
 ];
 
-/**
- * Demo officials limited to one town each (the demo official sees every town), for trying
- * the town scope: `official-<town>@demo.qala`. Made only when QALA_DEMO_PASSWORD is set (the
- * test harness sets it), since the seed has no way to hand out a password it made.
- */
-export const DEMO_TOWN_OFFICIALS = ["ridder", "serebryansk"] as const;
-
-async function seedDemoTownOfficials(db: Db) {
-  const password = process.env.QALA_DEMO_PASSWORD;
-  if (!password) return;
-  for (const town of DEMO_TOWN_OFFICIALS) {
-    const email = `official-${town}@demo.qala`;
-    if (await findStaffUserByEmail({ db, email })) continue;
-    await createStaffUser({ db, email, name: `Demo official (${town})`, role: "official", password, townCodes: [town] });
-  }
-}
-
 /** The demo's commitments and their updates; a town that has commitments for the wave already is left as it is. */
 export async function seedDemoCommitments(db: Db) {
-  await seedDemoTownOfficials(db);
   const [wave] = await db.select().from(waves).where(eq(waves.slug, WAVE)).limit(1);
   if (!wave) return;
   const townIds = new Map((await db.select({ id: towns.id, code: towns.code }).from(towns)).map((town) => [town.code, town.id]));
