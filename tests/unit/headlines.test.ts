@@ -85,7 +85,7 @@ describe("headlines", () => {
         if (shown.length === 0) expect(result).toEqual([{ key: "noAreas" }]);
         else expect(best && "share" in best && best.share).toBe(Math.max(...shown));
         const worst = result.find((headline) => headline.key === "worst");
-        if (worst) expect(worst.share).toBe(Math.min(...shown));
+        if (worst && "share" in worst) expect(worst.share).toBe(Math.min(...shown));
         const moved = figures.filter((figure) => figure.change?.beyondNoise && figure.change.points !== 0);
         const change = result.find((headline) => headline.key === "rose" || headline.key === "fell");
         if (moved.length === 0) expect(change).toBeUndefined();

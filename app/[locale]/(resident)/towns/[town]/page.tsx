@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { loadTownPage } from "@/server/results/town-page";
 import { SiteHeader } from "@/app/components/site-header";
+import { env } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { TownResultsView } from "../../results/town-results-view";
 
@@ -18,7 +20,12 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/towns/[t
   const town = page.town.name[locale];
   const title = t("metaTitle", { town });
   const description = t("metaDescription", { town });
+  // The preview's image needs an absolute address: the public one, else the one asked for.
+  const asked = await headers();
+  const host = asked.get("x-forwarded-host") ?? asked.get("host");
+  const base = env.APP_URL ?? (host ? `${asked.get("x-forwarded-proto") ?? "http"}://${host}` : undefined);
   return {
+    metadataBase: base ? new URL(base) : undefined,
     title,
     description,
     openGraph: { title, description, type: "website", locale },
