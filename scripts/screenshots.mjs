@@ -16,6 +16,8 @@ import { findChromium } from "../tests/support/chromium.mjs";
 
 // The switches of tests/e2e/browser.ts (no calls to Google's hosts, which a closed network refuses).
 const chromiumArgs = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu"];
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const outDir = path.resolve(process.env.SCREENSHOTS_DIR || "docs/images");
 const port = Number(process.env.SCREENSHOTS_PORT ?? 3295);
 fs.mkdirSync(outDir, { recursive: true });
@@ -28,6 +30,7 @@ async function startServer() {
   env.APP_URL = base;
   const seed = spawnSync("npm", ["run", "--silent", "db:seed"], { env, stdio: ["ignore", "ignore", "inherit"] });
   if (seed.status !== 0) throw new Error("Seeding the demo database failed");
+  console.log(`Demo database seeded (${elapsed()})`);
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; i < 240; i++) {
     try {
@@ -102,4 +105,5 @@ const pictures = ["survey-phone.png", "public-phone.png", "dashboard.png"].map((
   return { file, size };
 });
 for (const { file, size } of pictures) console.log(`${size > 0 ? "✓" : "✗"} ${file} (${(size / 1024).toFixed(0)} KB)`);
+console.log(`Done in ${elapsed()}`);
 if (failed || pictures.some(({ size }) => size === 0)) process.exit(1);

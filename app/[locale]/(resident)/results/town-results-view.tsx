@@ -214,13 +214,13 @@ function ReflowCells({ summary, k, percent, labels }: {
   return (
     <>
       <td className="num" data-label={labels.share}>
-        {estimate ? percent(estimate.share) : labels.suppressed}
+        {estimate ? <span className="value">{percent(estimate.share)}</span> : <span>{labels.suppressed}</span>}
       </td>
       <td className="num" data-label={labels.interval}>
-        {estimate ? `${percent(estimate.low)}–${percent(estimate.high)}` : "—"}
+        <span className="value">{estimate ? `${percent(estimate.low)}–${percent(estimate.high)}` : "—"}</span>
       </td>
       <td className="num" data-label={labels.n}>
-        {summary.suppressed ? `< ${k}` : summary.n}
+        <span className="value">{summary.suppressed ? `< ${k}` : summary.n}</span>
       </td>
     </>
   );
