@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { loadTownPage } from "@/server/results/town-page";
@@ -10,22 +11,26 @@ import { TownResultsView } from "../../results/town-results-view";
 
 export const dynamic = "force-dynamic";
 
+// One read per request for the metadata and the page.
+const townPage = cache((townCode: string) => loadTownPage({ townCode }));
+
 /** A shared link previews with the town's name (and the image beside this page, opengraph-image.tsx). */
 export async function generateMetadata({ params }: PageProps<"/[locale]/towns/[town]">): Promise<Metadata> {
   const { locale, town: townCode } = await params;
   if (!isLocale(locale)) return {};
-  const page = await loadTownPage({ townCode });
-  if (!page) return {};
-  const t = await getTranslations({ locale, namespace: "publicPage" });
-  const town = page.town.name[locale];
-  const title = t("metaTitle", { town });
-  const description = t("metaDescription", { town });
   // The preview's image needs an absolute address: the public one, else the one asked for.
   const asked = await headers();
   const host = asked.get("x-forwarded-host") ?? asked.get("host");
   const base = env.APP_URL ?? (host ? `${asked.get("x-forwarded-proto") ?? "http"}://${host}` : undefined);
+  const metadataBase = base ? new URL(base) : undefined;
+  const page = await townPage(townCode);
+  if (!page) return { metadataBase };
+  const t = await getTranslations({ locale, namespace: "publicPage" });
+  const town = page.town.name[locale];
+  const title = t("metaTitle", { town });
+  const description = t("metaDescription", { town });
   return {
-    metadataBase: base ? new URL(base) : undefined,
+    metadataBase,
     title,
     description,
     openGraph: { title, description, type: "website", locale },
@@ -41,7 +46,7 @@ export default async function TownPage({ params }: PageProps<"/[locale]/towns/[t
   const { locale: raw, town: townCode } = await params;
   const locale = raw as Locale;
   setRequestLocale(locale);
-  const page = await loadTownPage({ townCode });
+  const page = await townPage(townCode);
   if (!page) notFound();
   const t = await getTranslations({ locale, namespace: "results" });
   const tPage = await getTranslations({ locale, namespace: "publicPage" });

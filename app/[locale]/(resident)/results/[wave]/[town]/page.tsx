@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { loadPublicTownResults } from "@/server/results/public-results";
 import { SiteHeader } from "@/app/components/site-header";
@@ -8,10 +9,13 @@ import { TownResultsView } from "../../town-results-view";
 
 export const dynamic = "force-dynamic";
 
+// One read per request for the metadata and the page.
+const publicResults = cache((slug: string, townCode: string) => loadPublicTownResults({ slug, townCode }));
+
 export async function generateMetadata({ params }: PageProps<"/[locale]/results/[wave]/[town]">): Promise<Metadata> {
   const { locale, wave: slug, town: townCode } = await params;
   if (!isLocale(locale)) return {};
-  const results = await loadPublicTownResults({ slug, townCode });
+  const results = await publicResults(slug, townCode);
   if (!results) return {};
   const t = await getTranslations({ locale, namespace: "publicPage" });
   const title = t("waveMetaTitle", { town: results.town.name[locale], wave: results.wave.name[locale] });
@@ -23,7 +27,7 @@ export default async function TownResults({ params }: PageProps<"/[locale]/resul
   const { locale: raw, wave: slug, town: townCode } = await params;
   const locale = raw as Locale;
   setRequestLocale(locale);
-  const results = await loadPublicTownResults({ slug, townCode });
+  const results = await publicResults(slug, townCode);
   if (!results) notFound();
   const { wave, town: townRow } = results;
 
