@@ -1,11 +1,12 @@
 // Gzip size of the JavaScript a phone downloads on the first load of a page, measured in
 // Chromium against the production build (`npm run build` first). Prints JSON.
-// Usage: node bench/first-load-js.mjs [path ...]   (default: the survey and the home page)
+// Usage: node bench/first-load-js.mjs [path ...]   (default: the survey, the home page, a
+// closed wave's public results page and a town's stable page)
 import zlib from "node:zlib";
 import { chromium } from "@playwright/test";
 import { startServer } from "./server.mjs";
 
-const paths = process.argv.slice(2).length ? process.argv.slice(2) : ["/ru/survey/demo-2026", "/ru"];
+const paths = process.argv.slice(2).length ? process.argv.slice(2) : ["/ru/survey/demo-2026", "/ru", "/ru/results/demo-2025/kurchatov", "/ru/towns/kurchatov"];
 const server = await startServer({ port: 3290 });
 try {
   const browser = await chromium.launch({

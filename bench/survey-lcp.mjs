@@ -1,7 +1,8 @@
 // Largest Contentful Paint of the survey page on a cheap phone over slow 4G: Chromium with
 // Lighthouse's "slow 4G" (150 ms RTT, 1.6 Mbps down, 750 kbps up) and 4× CPU slowdown,
 // against the production build (`npm run build` first), cold cache. Prints JSON, with the
-// home page measured in the same run as the baseline.
+// home page measured in the same run as the baseline, and the public results pages (a closed
+// wave's page and a town's stable page) measured in the same run against the survey.
 // Usage: node bench/survey-lcp.mjs [runs]
 import { chromium } from "@playwright/test";
 import { startServer } from "./server.mjs";
@@ -44,14 +45,26 @@ try {
     args: ["--no-sandbox", "--disable-background-networking"],
   });
   const results = {};
-  for (const [name, pagePath] of [["home (baseline)", "/ru"], ["survey", "/ru/survey/demo-2026"]]) {
+  for (const [name, pagePath] of [
+    ["home (baseline)", "/ru"],
+    ["survey", "/ru/survey/demo-2026"],
+    ["public results", "/ru/results/demo-2025/kurchatov"],
+    ["town page", "/ru/towns/kurchatov"],
+  ]) {
     const samples = [];
     for (let i = 0; i < runs; i++) samples.push(Math.round(await lcpOf(browser, `${server.base}${pagePath}`)));
     results[name] = { path: pagePath, lcpMedianMs: median([...samples]), samplesMs: samples };
   }
   await browser.close();
   const ratio = +(results.survey.lcpMedianMs / results["home (baseline)"].lcpMedianMs).toFixed(2);
-  console.log(JSON.stringify({ benchmark: "survey-lcp", network: "slow 4G (150 ms, 1.6 Mbps)", cpuSlowdown: 4, targetMs: 2500, results, surveyToHomeRatio: ratio }, null, 2));
+  const toSurvey = (name) => +(results[name].lcpMedianMs / results.survey.lcpMedianMs).toFixed(2);
+  console.log(
+    JSON.stringify(
+      { benchmark: "survey-lcp", network: "slow 4G (150 ms, 1.6 Mbps)", cpuSlowdown: 4, targetMs: 2500, results, surveyToHomeRatio: ratio, publicToSurveyRatio: toSurvey("public results"), townPageToSurveyRatio: toSurvey("town page") },
+      null,
+      2,
+    ),
+  );
 } finally {
   await server.stop();
 }

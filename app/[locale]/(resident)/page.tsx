@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { closedWavesWithTowns, openWaves } from "@/server/waves";
+import { publicTowns } from "@/server/results/town-page";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -9,8 +10,9 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "home" });
+  const tPage = await getTranslations({ locale, namespace: "publicPage" });
   // Results are public once a wave has closed (the results page says so for any other).
-  const [waves, published] = await Promise.all([openWaves(), closedWavesWithTowns()]);
+  const [waves, published, towns] = await Promise.all([openWaves(), closedWavesWithTowns(), publicTowns()]);
   return (
     <>
       <SiteHeader locale={locale} path="" />
@@ -33,6 +35,19 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
               </li>
             ))}
           </ul>
+        )}
+        {towns.length > 0 && (
+          <>
+            <h2 id="towns">{tPage("homeTowns")}</h2>
+            <p>{tPage("homeTownsIntro")}</p>
+            <ul className="town-links" data-testid="town-pages">
+              {towns.map((town) => (
+                <li key={town.code}>
+                  <a href={`/${locale}/towns/${town.code}`}>{town.name[locale]}</a>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
         <h2>{t("results")}</h2>
         {published.length === 0 ? (
