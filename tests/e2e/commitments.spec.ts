@@ -103,6 +103,27 @@ test("an official publishes a commitment for the town's lowest-rated area, updat
   expect(published).toMatchObject({ status: "in_progress", progress: 30, heard: { kind: "area", area: "utilities" } });
   expect(published.updates).toHaveLength(2);
 
+  // The loop closed in public: the town's page on the phone shows the areas, the residents'
+  // priorities and the new commitment, with nothing wider than the screen.
+  await page.context().clearCookies();
+  await page.goto("/en/towns/serebryansk");
+  await expect(page.locator("[data-figure]").first()).toBeVisible();
+  const priorities = page.getByRole("region", { name: "Residents' priorities for the town's money" });
+  await expect(priorities.getByText("This is a survey of residents' priorities, not a binding vote.", { exact: false })).toBeVisible();
+  await expect(priorities.locator(".priority-card").first()).toBeVisible();
+  const answer = page.getByRole("region", { name: "The town's answer" });
+  const shown = answer.locator("li.commitment").filter({ hasText: "Replace the boilers of the district heating plant." });
+  await expect(shown).toBeVisible();
+  await expect(shown.getByText("In progress", { exact: true })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  const outside = await page.evaluate(() =>
+    [...document.querySelectorAll("[data-figure], .priority-card, li.commitment")]
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 0 && (box.left < 0 || box.right > window.innerWidth + 0.5)).length,
+  );
+  expect(outside, "cards outside the 360 px screen").toBe(0);
+  await expectAccessible(page);
+
   // Another town's official: 403 on the same commitment's edit page.
   await signInAs(page, "official-ridder@demo.qala", "/en/staff/commitments");
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Ridder"]);

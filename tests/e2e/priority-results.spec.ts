@@ -26,8 +26,8 @@ test("a demo town's dashboard shows its priorities, the greedy and equal-shares 
   const cards = section.locator("li.priority-card");
   await expect(cards).toHaveCount(6);
   await expect(cards.first().getByRole("heading")).toHaveText(/Clean drinking water|Replace the worn-out heating mains/);
-  await expect(cards.first().locator(".priority-figures")).toHaveText(/^\d+\.\d% \(95 % interval \d+\.\d%–\d+\.\d%\) · n = \d+$/);
-  await expect(cards.first().getByRole("img")).toHaveAccessibleName(/chose it \(95 % interval/);
+  await expect(cards.first().locator(".priority-figures")).toHaveText(/^\d+\.\d% \(95 % confidence interval \d+\.\d%–\d+\.\d%\) · n = \d+$/);
+  await expect(cards.first().getByRole("img")).toHaveAccessibleName(/chose it \(95 % confidence interval/);
 
   // Both selections, each with what it spends of the budget; they differ here: greedy funds
   // the most chosen, equal shares gives the smaller groups their share of the budget too.
@@ -57,7 +57,7 @@ test("a demo town's dashboard shows its priorities, the greedy and equal-shares 
 test("the weighting switch weights the priority shares too, and the selections stay those of the ballots", async ({ page }) => {
   await signIn(page, "official", PAGE);
   const section = page.getByTestId("priority-results");
-  await expect(section.getByText(/unweighted, with its 95 % interval/)).toBeVisible();
+  await expect(section.getByText(/unweighted, with its 95 % confidence interval/)).toBeVisible();
   const greedy = await section.getByTestId("greedy-selection").textContent();
   await page.goto(`${PAGE}?weighting=weighted`);
   await expect(section.getByText(/weighted by age band and sex to the town's population/)).toBeVisible();

@@ -1,4 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { CommitmentList } from "@/app/components/loop/commitment-list";
+import { PriorityResults } from "@/app/components/loop/priority-results";
+import { loadTownCommitments } from "@/server/commitments/public";
+import { loadTownPriorityResults } from "@/server/results/priorities";
 import type { loadPublicTownResults } from "@/server/results/public-results";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
@@ -24,6 +28,12 @@ export async function TownResultsView({ results, locale, tableOpen, children }: 
   children?: React.ReactNode;
 }) {
   const { wave, questionnaire, counts, figures, previous } = results;
+  // Closing the loop: the town's priorities in this wave (unweighted, like the rest of the
+  // page) and the town's answer, all its commitments with their status and history.
+  const [priorities, answer] = await Promise.all([
+    loadTownPriorityResults(wave, results.town.id, { weighted: false }),
+    loadTownCommitments(results.town.code, locale),
+  ]);
   const k = env.DISCLOSURE_MIN_CELL;
   const t = await getTranslations({ locale, namespace: "results" });
   const tPage = await getTranslations({ locale, namespace: "publicPage" });
@@ -124,9 +134,13 @@ export async function TownResultsView({ results, locale, tableOpen, children }: 
         </ul>
       </section>
 
-      {/* loop:priorities — the integrator renders app/components/loop/priority-results.tsx here */}
+      {priorities && <PriorityResults results={priorities} locale={locale} headingLevel={2} />}
 
-      {/* loop:commitments — the integrator renders app/components/loop/commitment-list.tsx here */}
+      <section aria-labelledby="answer-title">
+        <h2 id="answer-title">{tPage("answerTitle")}</h2>
+        <p className="hint">{tPage("answerIntro")}</p>
+        <CommitmentList locale={locale} commitments={answer?.commitments ?? []} headingLevel={3} />
+      </section>
 
       <details className="all-questions" open={tableOpen}>
         <summary>
