@@ -14,7 +14,7 @@ async function expectFitsThePhone(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, "the page scrolls sideways").toBeLessThanOrEqual(innerWidth);
   const outside = await page.evaluate(() =>
-    [...document.querySelectorAll("[data-figure], [data-figure] svg, [data-figure] .area-share, tr[data-item], tr[data-item] td")]
+    [...document.querySelectorAll("[data-figure], [data-figure] svg, [data-figure] .area-share, tr[data-item], tr[data-item] td, .priority-card, .priority-card svg, li.commitment")]
       .map((element) => ({ element, box: element.getBoundingClientRect() }))
       .filter(({ box }) => box.width > 0 && (box.left < 0 || box.right > window.innerWidth + 0.5))
       .map(({ element, box }) => `${element.tagName.toLowerCase()}.${element.getAttribute("class") ?? ""} ${Math.round(box.left)}–${Math.round(box.right)}`),
@@ -33,7 +33,7 @@ for (const locale of ["kk", "ru", "en"] as const) {
   test(`a closed wave's public page in ${locale} reads on a phone: headlines, each area as a bar, the full table as cards, no sideways scrolling, axe clean`, async ({ page }) => {
     await page.goto(`/${locale}/results/demo-2025/kurchatov`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(kurchatov[locale]);
-    await expect(page.getByText(messages[locale].common.demoBadge, { exact: true })).toBeVisible();
+    await expect(page.getByText(messages[locale].common.demoBadge, { exact: true }).first()).toBeVisible();
 
     // Headlines: how many answered, best and worst area, the change since 2024.
     const headlines = page.getByTestId("results-summary").getByRole("listitem");
@@ -52,6 +52,11 @@ for (const locale of ["kk", "ru", "en"] as const) {
     const shares = await areas.locator(".area-share").allInnerTexts();
     const numbers = shares.map((text) => Number.parseInt(text.replace(/\D+/g, ""), 10));
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+
+    // The residents' priorities (not a binding vote) and the town's answer, its commitments.
+    await expect(page.getByTestId("priority-results").locator(".priority-card").first()).toBeVisible();
+    await expect(page.getByTestId("priority-results").getByText(messages[locale].priorityResults.notBinding)).toBeVisible();
+    await expect(page.getByRole("region", { name: messages[locale].publicPage.answerTitle }).locator("li.commitment").first()).toBeVisible();
 
     // The full table for those who want it, one card per question on the phone.
     await expect(page.getByRole("table")).toBeVisible();
