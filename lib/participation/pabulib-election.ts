@@ -14,7 +14,7 @@ export function electionToPabulib(
 ): string {
   const { projects, budget } = costedElection(election);
   const limits: PabulibMeta =
-    election.rule.kind === "approval" ? { max_length: String(election.rule.maxChoices) } : {};
+    election.rule.kind === "approval" ? { max_length: String(election.rule.maxChoices) } : { max_sum_cost: String(budget) };
   return toPabulib({
     meta: { ...meta, budget: String(budget), ...limits },
     projects: projects.map((p) => ({ id: p.id, cost: Number(p.cost), name: names.get(p.id) ?? p.id })),
@@ -27,11 +27,12 @@ export function electionFromPabulib(file: PabulibFile): { election: Election; ba
   const voteType = file.meta.vote_type ?? "approval";
   if (voteType !== "approval") throw new RangeError(`Only approval ballots are counted, not ${voteType}`);
   const budget = Number(file.meta.budget);
+  // Pabulib's limits on a ballot: max_length (how many projects), max_sum_cost (their cost).
   const max = file.meta.max_length;
   const election: Election = {
     priorities: file.projects.map((p) => ({ id: p.id, cost: p.cost })),
     budget,
-    rule: max === undefined ? { kind: "budget" } : { kind: "approval", maxChoices: Number(max) },
+    rule: max === undefined || file.meta.max_sum_cost !== undefined ? { kind: "budget" } : { kind: "approval", maxChoices: Number(max) },
   };
   return { election, ballots: file.votes.map((v) => new Set(v.vote)) };
 }

@@ -71,6 +71,7 @@ const META_ORDER = [
   "date_end",
   "min_length",
   "max_length",
+  "max_sum_cost",
 ];
 
 function field(value: string): string {

@@ -61,7 +61,8 @@ export async function townPabulib({ db, wave, town, shuffle = cryptoShuffle }: {
     date_begin: pabulibDate(wave.opensOn),
     date_end: pabulibDate(wave.closesOn),
     min_length: "0",
-    ...(election.rule.kind === "approval" ? { max_length: String(election.rule.maxChoices) } : {}),
+    // The ballot's limit: how many priorities (approval) or their total cost (budget rule).
+    ...(election.rule.kind === "approval" ? { max_length: String(election.rule.maxChoices) } : { max_sum_cost: String(stored.budget) }),
     currency: "KZT",
   };
   const text = toPabulib({

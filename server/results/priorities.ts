@@ -62,7 +62,13 @@ export type Counting =
   /** No budget, or a priority without a cost: shares only. */
   | { status: "no-budget" | "missing-cost" }
   /** Fewer than k ballots: nothing is counted in public. */
-  | { status: "suppressed" };
+  | { status: "suppressed" }
+  /**
+   * A priority's share is hidden by the group rule (fewer than MIN_OUTCOME chose it, or did
+   * not): whether it was funded would tell, since only approved priorities are funded. Both
+   * selections are withheld; the Pabulib export still carries every ballot.
+   */
+  | { status: "withheld" };
 
 export interface TownPriorityResults {
   wave: VisibleWave;
@@ -189,11 +195,16 @@ export async function loadTownPriorityResults(
   const applied = weighted && population.length > 0;
   const scoreOf = await areaScores({ db, wave, townId, k, weighting: applied, population });
   const countingKey = JSON.stringify([wave.id, townId, n, election.budget, election.rule, election.priorities]);
-  const counting: Counting = suppressed ? { status: "suppressed" } : cachedCounting(countingKey, () => countPriorities(election, ballots));
+  const shares = priorityShares(election, ballots);
+  const groupHidden = !suppressed && shares.some(({ count }) => ownRisk({ n, favourable: count }, k) !== null);
+  const counting: Counting = suppressed
+    ? { status: "suppressed" }
+    : groupHidden
+      ? { status: "withheld" }
+      : cachedCounting(countingKey, () => countPriorities(election, ballots));
   const greedy = new Set(counting.status === "counted" ? counting.greedy.selected : []);
   const fromShares = new Set(counting.status === "counted" ? counting.equalShares.fromEqualShares : []);
   const fromCompletion = new Set(counting.status === "counted" ? counting.equalShares.completion : []);
-  const shares = priorityShares(election, ballots);
 
   const figures = stored.priorities.map((priority, index): PriorityFigure => {
     const { count } = shares[index]!;

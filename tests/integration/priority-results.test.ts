@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as pabulibRoute } from "@/app/api/v1/waves/[wave]/towns/[town]/priorities.pb/route";
 import { exportLog, populationCells, priorities, priorityBallots, priorityElections, towns, waves, waveTowns, type Wave } from "@/db/schema";
+import { getPriorityBallots, getPriorityElection } from "@/db/queries/priority-results";
 import { getTownResponseCount } from "@/db/queries/rollups";
 import { getWaveTownContext } from "@/db/queries/waves";
 import { parsePabulib } from "@/lib/participation/pabulib";
@@ -19,7 +20,7 @@ import { DEMO_ELECTIONS } from "@/scripts/seed/priorities";
 import { townPabulib } from "@/server/export/pabulib";
 import { loadTownDashboard } from "@/server/results/dashboard";
 import { throughGate } from "@/server/results/gate";
-import { loadTownPriorityResults, townPriorityResults } from "@/server/results/priorities";
+import { ballotsOf, countPriorities, electionOf, loadTownPriorityResults, townPriorityResults } from "@/server/results/priorities";
 import { recordResponse } from "@/server/submissions/record";
 import { completeAnswers } from "../fixtures";
 import { createStaffSessions, forgetTestDatabase, useTestDatabase } from "../support/staff-sessions";
@@ -150,8 +151,18 @@ describe("a town's priority results, against hand counts", () => {
     expect(small.priorities.every((p) => p.count === null && p.summary.estimate === null)).toBe(true);
   });
 
+  it("withholds both selections while a priority's share is hidden: funded or not would tell how few chose it", async () => {
+    const results = (await hand())!;
+    expect(figure(results, "D").suppression).toBe("group");
+    expect(results.counting).toEqual({ status: "withheld" });
+    expect(results.priorities.map((p) => [p.greedy, p.equalShares])).toEqual([[false, null], [false, null], [false, null], [false, null]]);
+  });
+
   it("selects by the greedy rule and by equal shares, as counted by hand", async () => {
-    const { counting, priorities: figures } = (await hand())!;
+    // The same ballots as the page reads them, counted as the page counts them (the page
+    // itself withholds these selections, above, because D has one supporter).
+    const stored = (await getPriorityElection({ db: database.db, waveId: wave.id, townId }))!;
+    const counting = countPriorities(electionOf(stored), ballotsOf(await getPriorityBallots({ db: database.db, waveId: wave.id, townId })));
     // Greedy: A (12) and B (11) use the budget of 400; C and D no longer fit.
     // Equal shares: each of the 20 has 20. A: its 12 supporters pay 200/12 each; C: the four
     // older men pay 20 each (80). B's 11 supporters have 3⅓ left each: not affordable; D's one
@@ -164,7 +175,6 @@ describe("a town's priority results, against hand counts", () => {
       greedy: { selected: [ids.A, ids.B], cost: 400 },
       equalShares: { selected: [ids.A, ids.C, ids.D], fromEqualShares: [ids.A, ids.C], completion: [ids.D], cost: 380, perVoterBudget: 34 },
     });
-    expect(figures.map((p) => [p.greedy, p.equalShares])).toEqual([[true, "equal-shares"], [true, null], [false, "equal-shares"], [false, "completion"]]);
   });
 
   it("sets beside each priority the dashboard's score of the area it answers", async () => {
@@ -264,7 +274,11 @@ describe("the Pabulib export", () => {
         const response = await pabulibRoute(request, { params: Promise.resolve({ wave: slug, town: townCode }) });
         expect(response.status).toBe(200);
         expect(response.headers.get("content-disposition")).toContain(`${slug}-${townCode}-priorities.pb`);
-        const { election, ballots } = electionFromPabulib(parsePabulib(await response.text()));
+        const file = parsePabulib(await response.text());
+        // The ballot's limit, as Pabulib names it: a number of projects, or their total cost.
+        if (DEMO_ELECTIONS[townCode]!.rule === "budget") expect(file.meta.max_sum_cost).toBe(file.meta.budget);
+        else expect(file.meta.max_sum_cost).toBeUndefined();
+        const { election, ballots } = electionFromPabulib(file);
         const page = (await townPriorityResults({ db: database.db, slug, townCode, audience: "staff", weighted: false }))!;
         const results = page.visible ? page.results! : null;
         expect(results?.counting.status).toBe("counted");

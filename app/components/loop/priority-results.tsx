@@ -118,7 +118,7 @@ export async function PriorityResults({ results, locale, headingLevel = 2 }: { r
               </dl>
             </div>
           ) : (
-            <p className="hint">{counting.status === "no-budget" ? t("noBudget") : counting.status === "missing-cost" ? t("missingCost") : null}</p>
+            <p className="hint">{counting.status === "no-budget" ? t("noBudget") : counting.status === "missing-cost" ? t("missingCost") : counting.status === "withheld" ? t("withheld") : null}</p>
           )}
         </>
       )}

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CommitmentList } from "@/app/components/loop/commitment-list";
 import { PriorityResults } from "@/app/components/loop/priority-results";
-import { loadTownCommitments } from "@/server/commitments/public";
+import { loadTownCommitments, type ShownCommitment } from "@/server/commitments/public";
 import { loadTownPriorityResults } from "@/server/results/priorities";
 import type { loadPublicTownResults } from "@/server/results/public-results";
 import { env } from "@/lib/env";
@@ -136,11 +136,7 @@ export async function TownResultsView({ results, locale, tableOpen, children }: 
 
       {priorities && <PriorityResults results={priorities} locale={locale} headingLevel={2} />}
 
-      <section aria-labelledby="answer-title">
-        <h2 id="answer-title">{tPage("answerTitle")}</h2>
-        <p className="hint">{tPage("answerIntro")}</p>
-        <CommitmentList locale={locale} commitments={answer?.commitments ?? []} headingLevel={3} />
-      </section>
+      <TownAnswer locale={locale} commitments={answer?.commitments ?? []} />
 
       <details className="all-questions" open={tableOpen}>
         <summary>
@@ -237,5 +233,21 @@ function ReflowCells({ summary, k, percent, labels }: {
         <span className="value">{summary.suppressed ? `< ${k}` : summary.n}</span>
       </td>
     </>
+  );
+}
+
+/**
+ * The town's answer to its residents: every commitment with its status and history. Shown
+ * under a wave's results and, before any wave of the town has closed, on the town's page on
+ * its own: officials may answer what they see while a wave runs.
+ */
+export async function TownAnswer({ locale, commitments }: { locale: Locale; commitments: ShownCommitment[] }) {
+  const tPage = await getTranslations({ locale, namespace: "publicPage" });
+  return (
+    <section aria-labelledby="answer-title">
+      <h2 id="answer-title">{tPage("answerTitle")}</h2>
+      <p className="hint">{tPage("answerIntro")}</p>
+      <CommitmentList locale={locale} commitments={commitments} headingLevel={3} />
+    </section>
   );
 }

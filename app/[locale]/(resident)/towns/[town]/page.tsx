@@ -7,7 +7,8 @@ import { loadTownPage } from "@/server/results/town-page";
 import { SiteHeader } from "@/app/components/site-header";
 import { env } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
-import { TownResultsView } from "../../results/town-results-view";
+import { loadTownCommitments } from "@/server/commitments/public";
+import { TownAnswer, TownResultsView } from "../../results/town-results-view";
 
 export const dynamic = "force-dynamic";
 
@@ -48,6 +49,8 @@ export default async function TownPage({ params }: PageProps<"/[locale]/towns/[t
   setRequestLocale(locale);
   const page = await townPage(townCode);
   if (!page) notFound();
+  // Without a published wave, the town's answer still shows (with one, the results view has it).
+  const answer = page.results ? null : await loadTownCommitments(townCode, locale);
   const t = await getTranslations({ locale, namespace: "results" });
   const tPage = await getTranslations({ locale, namespace: "publicPage" });
   const format = await getFormatter({ locale });
@@ -100,6 +103,7 @@ export default async function TownPage({ params }: PageProps<"/[locale]/towns/[t
               {tPage("noResultsYet", { town })}
             </p>
             {running ?? <p>{tPage("noSurvey", { town })}</p>}
+            {answer && answer.commitments.length > 0 && <TownAnswer locale={locale} commitments={answer.commitments} />}
           </>
         )}
       </main>
