@@ -80,6 +80,12 @@ export async function getCommitment({ db, id }: { db: Db; id: number }): Promise
   return row && shaped(row);
 }
 
+/** Locks a commitment's row until the transaction ends, so two edits cannot both start from the same old state. */
+export async function lockCommitment({ db, id }: { db: Db; id: number }): Promise<boolean> {
+  const rows = await db.select({ id: commitments.id }).from(commitments).where(eq(commitments.id, id)).for("update");
+  return rows.length > 0;
+}
+
 /** Each commitment's updates, oldest first. */
 export async function getUpdates({ db, commitmentIds }: { db: Db; commitmentIds: number[] }): Promise<Map<number, CommitmentUpdate[]>> {
   const byCommitment = new Map<number, CommitmentUpdate[]>(commitmentIds.map((id) => [id, []]));

@@ -5,6 +5,7 @@ import {
   changeCommitment,
   findPriority,
   getCommitment,
+  lockCommitment,
   getIndicatorByCode,
   getTownsByCode,
   insertCommitment,
@@ -117,17 +118,20 @@ export async function createCommitment(user: StaffUser, input: CreateInput, { db
  */
 export async function updateCommitment(user: StaffUser, input: UpdateInput, { db: given, today = todayInKazakhstan() }: { db?: Db; today?: string } = {}) {
   const db = given ?? (await getDb());
-  const row = await getCommitment({ db, id: input.id });
-  if (!row) throw new AppError("commitments.errors.notFound", 404);
-  assertTown(user, row.town.code);
-  const { id, note, ...fields } = input;
-  const before = stateOfRow(row);
-  const state = stateOf(fields);
-  const changes = changesBetween(before, state);
-  const noted = noteOf(note);
-  if (Object.keys(changes).length === 0 && !noted) throw new AppError("commitments.errors.nothingChanged", 422);
-  const link = await linkFor(db, row, state);
-  await db.transaction((tx) => changeCommitment({ db: tx, id, change: { actor: user, on: today, state, link, note: noted, changes, audit: "commitment.update" } }));
+  // Read under a row lock, in the transaction that writes: two edits at once each record
+  // what they changed from the state the other left, not from the same old state.
+  await db.transaction(async (tx) => {
+    if (!(await lockCommitment({ db: tx, id: input.id }))) throw new AppError("commitments.errors.notFound", 404);
+    const row = (await getCommitment({ db: tx, id: input.id }))!;
+    assertTown(user, row.town.code);
+    const { id, note, ...fields } = input;
+    const state = stateOf(fields);
+    const changes = changesBetween(stateOfRow(row), state);
+    const noted = noteOf(note);
+    if (Object.keys(changes).length === 0 && !noted) throw new AppError("commitments.errors.nothingChanged", 422);
+    const link = await linkFor(tx, row, state);
+    await changeCommitment({ db: tx, id, change: { actor: user, on: today, state, link, note: noted, changes, audit: "commitment.update" } });
+  });
 }
 
 /** The link's columns for a commitment's new state (read again only when the link changed). */

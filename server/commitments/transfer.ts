@@ -81,6 +81,8 @@ async function plan(db: Db, user: StaffUser, rows: ImportRow[]): Promise<PlanOut
         continue;
       }
       const changes = changesBetween(stateOfRow(stored), row.state);
+      // A note alone adds nothing here (unlike the form): importing the same file twice must
+      // not put its notes on the timeline twice.
       if (Object.keys(changes).length === 0) {
         planned.push({ line, status: "unchanged", id: row.id, townCode: row.townCode, waveSlug: row.waveSlug, changes });
         continue;

@@ -217,6 +217,13 @@ describe("CSV export and import", () => {
     // The same file again changes nothing.
     expect(await applyImport({ csv: changed })).toMatchObject({ status: "imported", counts: { changed: 0 } });
     expect((await counts()).updates).toBe(after.updates);
+
+    // Two rows for one commitment: refused, naming both lines, nothing written.
+    const twice = Papa.unparse([...parsed.data, { ...target, progress: "90" }], { columns: parsed.meta.fields });
+    const refused = await previewImport({ csv: twice });
+    expect(JSON.stringify(refused)).toContain("commitments.import.duplicateId");
+    expect(await applyImport({ csv: twice })).not.toMatchObject({ status: "imported" });
+    expect((await counts()).updates).toBe(after.updates);
   });
 
   it("the download answers an official with their towns' commitments, and 403 for another town", async () => {
