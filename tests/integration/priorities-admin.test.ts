@@ -34,6 +34,8 @@ beforeAll(async () => {
   useTestDatabase(database);
   await seedReferenceData(database.db);
   await seedDemoWave(database.db, { perTown: 0 });
+  // This file sets up its own priorities: without the demo's (scripts/seed/priorities.ts).
+  await database.db.delete(priorityElections);
   staff = await createStaffSessions(database.db);
   waveId = (await database.db.select().from(waves).where(eq(waves.slug, DEMO_WAVE_SLUG)))[0]!.id;
   for (const code of ["ridder", "altai", "kurchatov", "serebryansk"]) townId[code] = (await database.db.select().from(towns).where(eq(towns.code, code)))[0]!.id;

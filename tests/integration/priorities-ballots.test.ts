@@ -38,6 +38,8 @@ beforeAll(async () => {
   await seedReferenceData(database.db);
   await seedDemoWave(database.db, { perTown: 0 });
   const db = database.db;
+  // This file sets up its own priorities: without the demo's (scripts/seed/priorities.ts).
+  await database.db.delete(priorityElections);
   waveId = (await db.select().from(waves).where(eq(waves.slug, DEMO_WAVE_SLUG)))[0]!.id;
   previousWaveId = (await db.select().from(waves).where(eq(waves.slug, PREVIOUS_DEMO_WAVE_SLUG)))[0]!.id;
   for (const code of ["ridder", "altai", "kurchatov", "serebryansk"]) town[code] = (await db.select().from(towns).where(eq(towns.code, code)))[0]!.id;
