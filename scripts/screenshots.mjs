@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { chromium } from "@playwright/test";
 import { findChromium } from "../tests/support/chromium.mjs";
 
 // The switches of tests/e2e/browser.ts (no calls to Google's hosts, which a closed network refuses).
