@@ -32,7 +32,8 @@ export async function electionOf({ db, waveId, townId, lock = false }: { db: Db;
   return {
     priorities: candidates.map((candidate) => ({ id: String(candidate.id), cost: candidate.cost })),
     budget: election.budget,
-    rule: election.rule === "budget" ? { kind: "budget" } : { kind: "approval", maxChoices: election.maxChoices ?? 0 },
+    // No limit set: any number of the list, as the results count it (server/results/priorities.ts).
+    rule: election.rule === "budget" ? { kind: "budget" } : { kind: "approval", maxChoices: election.maxChoices ?? candidates.length },
   };
 }
 
