@@ -1,3 +1,5 @@
+import kk from "@/messages/kk.json";
+import ru from "@/messages/ru.json";
 import { completeAnswers } from "../fixtures";
 import { buttons, expectAccessible, fillSurvey, kazakhstanDay, questionnaire, signIn } from "./survey-helpers";
 import { expect, test } from "./test";
@@ -139,3 +141,24 @@ test.describe("a refused ballot", () => {
     await page.unroute("**/api/responses");
   });
 });
+
+// The demo's lists, in the languages whose words run longest: the step, its three buttons
+// (back, skip, next) included, fits the 360 px phone, and both ways on can be tapped.
+for (const [locale, town] of [["ru", "Серебрянск"], ["kk", "Курчатов"]] as const) {
+  test(`the demo's priorities step in ${locale} fits the phone, and next and skip can be tapped`, async ({ page }) => {
+    const text = locale === "ru" ? ru : kk;
+    await page.goto(`/${locale}/survey/demo-2026`);
+    await fillSurvey(page, { locale, town, answers: completeAnswers(questionnaire, { employment: 2, plan_leave_2y: 1 }) });
+    await page.getByRole("button", { name: `${text.survey.change}: ${text.priorities.summaryLabel}` }).click();
+    await expect(page.locator("#step-title")).toHaveText(text.priorities.stepTitle);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    for (const name of [buttons[locale].next, text.priorities.skip]) {
+      const box = (await page.getByRole("button", { name, exact: true }).boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    await expectAccessible(page);
+    await page.getByRole("button", { name: text.priorities.skip, exact: true }).click();
+    await expect(page.locator("dl.summary")).toContainText(text.priorities.skipped);
+  });
+}

@@ -26,7 +26,8 @@ const answers = completeAnswers(questionnaire, {
 
 test("a resident's answer reaches the dashboard and the export", async ({ page }) => {
   const before = await readDashboard(page);
-  await expect(page.getByText(/generated demo data/)).toBeVisible();
+  // The response count says how many are generated demo data (the priorities section says so of its ballots too).
+  await expect(page.getByText(/of these responses are generated demo data/)).toBeVisible();
 
   await page.goto("/en");
   // Other specs may have opened more waves: take the demo wave's link.

@@ -100,7 +100,6 @@ export function PrioritiesStep({ locale, election, ballot, onChange, labels, err
             <span>
               <strong>{priority.title}</strong>
               <span className="hint" id={`priority-${priority.id}-about`}>
-                {" "}
                 {priority.description}
                 {priority.cost !== null && (
                   <>
