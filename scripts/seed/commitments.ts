@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { commitments, commitmentUpdates, indicators, towns, waves, type NewCommitment } from "@/db/schema";
 import type { CommitmentStatus } from "@/lib/commitments/fields";
@@ -6,7 +6,8 @@ import type { LocalizedText } from "@/lib/i18n/locales";
 import { daysFrom } from "@/scripts/seed/demo";
 
 /*
- * The towns' answers to the demo wave 2025 ("you said, we did"), made up for the demo like
+ * The towns' answers to the demo waves ("you said, we did"), mostly to 2025 and two to 2024,
+ * whose effect the closed 2025 wave shows in public ("did it work"), made up for the demo like
  * its responses: each answers what the town's residents rated low (scripts/seed/demo.ts,
  * the demo's story) or an official indicator, with updates over the year after the wave.
  * Every date is counted from the wave's close, so the demo reads the same on any day; only
@@ -28,6 +29,8 @@ interface DemoUpdate {
 
 interface DemoCommitment {
   town: string;
+  /** The wave it answers: the 2025 one unless said (the 2024 ones show "did it work" in public). */
+  wave?: string;
   link: { kind: "item"; id: string } | { kind: "area"; id: string } | { kind: "indicator"; code: string };
   heard: LocalizedText;
   action: LocalizedText;
@@ -41,6 +44,34 @@ interface DemoCommitment {
 const akimat = (kk: string, ru: string, en: string): LocalizedText => ({ kk: `${kk} қаласының әкімдігі`, ru: `Акимат города ${ru}`, en: `Akimat of ${en}` });
 
 export const DEMO_COMMITMENTS: DemoCommitment[] = [
+  {
+    town: "ridder",
+    wave: "demo-2024",
+    link: { kind: "item", id: "sat_public_transport" },
+    heard: { kk: "Тұрғындар қалалық автобустарға көңілі толмайтынын айтты: сирек жүреді, шеткі аудандарға жетпейді.", ru: "Жители недовольны городскими автобусами: ходят редко и не доходят до окраин.", en: "Residents were unhappy with the town's buses: too rare, and they do not reach the outskirts." },
+    action: { kk: "Бағыттарға 6 жаңа автобус шығарып, шеткі аудандарға екі бағыт ашу.", ru: "Выпустить на маршруты 6 новых автобусов и открыть два маршрута до окраин.", en: "Put 6 new buses on the routes and open two routes to the outskirts." },
+    responsibleBody: { kk: "Риддер қаласының тұрғын үй-коммуналдық шаруашылық және жолаушылар көлігі бөлімі", ru: "Отдел ЖКХ и пассажирского транспорта города Риддер", en: "Ridder department of housing, utilities and passenger transport" },
+    due: 240,
+    updates: [
+      { day: 20, status: "planned", progress: 0 },
+      { day: 120, status: "in_progress", progress: 50, note: { kk: "Алғашқы 3 автобус бағытқа шықты.", ru: "Первые 3 автобуса вышли на маршруты.", en: "The first 3 buses are on the routes." } },
+      { day: 230, status: "done", progress: 100, note: { kk: "6 автобустың бәрі жүріп жатыр, шеткі аудандарға екі бағыт ашылды.", ru: "Все 6 автобусов на линии, два маршрута до окраин открыты.", en: "All 6 buses are running; the two routes to the outskirts are open." }, evidence: ["https://www.gov.kz/memleket/entities/vko-ridder"] },
+    ],
+  },
+  {
+    town: "kurchatov",
+    wave: "demo-2024",
+    link: { kind: "area", id: "jobs" },
+    heard: { kk: "Жұмыс пен табыс — тұрғындар ең төмен бағалаған салалардың бірі.", ru: "Работа и доходы — одна из сфер, которые жители оценили ниже всего.", en: "Jobs and income: one of the areas residents rated lowest." },
+    action: { kk: "Кәсіпкерлерді қолдау орталығын ашып, жастарға 150 гранттық орын бөлу.", ru: "Открыть центр поддержки предпринимателей и выделить 150 грантовых мест на обучение молодёжи.", en: "Open a business support centre and fund 150 training places for young people." },
+    responsibleBody: akimat("Курчатов", "Курчатов", "Kurchatov"),
+    due: 300,
+    updates: [
+      { day: 15, status: "planned", progress: 0 },
+      { day: 150, status: "in_progress", progress: 60, note: { kk: "Орталық ашылды, 90 жас оқуды бастады.", ru: "Центр открыт, 90 молодых людей начали обучение.", en: "The centre is open; 90 young people have started training." } },
+      { day: 290, status: "done", progress: 100, note: { kk: "150 орынның бәрі толды, орталық 40 жаңа кәсіпке көмектесті.", ru: "Все 150 мест заняты, центр помог открыть 40 новых дел.", en: "All 150 places are filled; the centre has helped 40 new businesses start." } },
+    ],
+  },
   {
     town: "ridder",
     link: { kind: "item", id: "agree_find_job" },
@@ -158,15 +189,22 @@ export const DEMO_COMMITMENTS: DemoCommitment[] = [
 
 /** The demo's commitments and their updates; a town that has commitments for the wave already is left as it is. */
 export async function seedDemoCommitments(db: Db) {
-  const [wave] = await db.select().from(waves).where(eq(waves.slug, WAVE)).limit(1);
-  if (!wave) return;
+  const slugs = [...new Set(DEMO_COMMITMENTS.map((demo) => demo.wave ?? WAVE))];
+  const waveRows = new Map((await db.select().from(waves).where(inArray(waves.slug, slugs))).map((wave) => [wave.slug, wave]));
   const townIds = new Map((await db.select({ id: towns.id, code: towns.code }).from(towns)).map((town) => [town.code, town.id]));
   const indicatorIds = new Map((await db.select({ id: indicators.id, code: indicators.code }).from(indicators)).map((indicator) => [indicator.code, indicator.id]));
-  const done = new Set((await db.select({ townId: commitments.townId }).from(commitments).where(and(eq(commitments.waveId, wave.id), inArray(commitments.townId, [...townIds.values()])))).map((row) => row.townId));
+  // A town that has commitments for a wave already is left as it is, for that wave.
+  const waveIds = [...waveRows.values()].map((wave) => wave.id);
+  const done = new Set(
+    waveIds.length === 0
+      ? []
+      : (await db.select({ waveId: commitments.waveId, townId: commitments.townId }).from(commitments).where(and(inArray(commitments.waveId, waveIds), inArray(commitments.townId, [...townIds.values()])))).map((row) => `${row.waveId}:${row.townId}`),
+  );
   await db.transaction(async (tx) => {
     for (const demo of DEMO_COMMITMENTS) {
       const townId = townIds.get(demo.town);
-      if (townId === undefined || done.has(townId)) continue;
+      const wave = waveRows.get(demo.wave ?? WAVE);
+      if (townId === undefined || !wave || done.has(`${wave.id}:${townId}`)) continue;
       const last = demo.updates.at(-1)!;
       const evidence = demo.updates.flatMap((update) => update.evidence ?? []);
       const row: NewCommitment = {

@@ -96,6 +96,10 @@ test("a town's stable page shows its latest published wave, the earlier one a ta
   await expect(page.getByTestId("latest-wave")).toContainText("Demo wave 2025");
   await expect(page.getByTestId("running-waves")).toContainText("Demo wave 2026");
   await expect(page.locator("[data-figure]").first()).toBeVisible();
+  // The town's answer to 2024 (more buses), and what the closed 2025 wave says of it: did it work.
+  const buses = page.locator("li.commitment").filter({ hasText: "Put 6 new buses on the routes" });
+  await expect(buses.getByTestId("did-it-work")).toContainText("Demo wave 2025");
+  await expect(buses.getByTestId("did-it-work")).toContainText("The change is beyond sampling noise.");
   await expectFitsThePhone(page);
   await expectAccessible(page);
 

@@ -263,12 +263,13 @@ describe("CSV export and import", () => {
 });
 
 describe("the demo", () => {
-  it("gives each demo town commitments answering the 2025 wave: done, in progress, overdue and declined with a reason, in kk, ru and en", async () => {
+  it("gives each demo town commitments answering the 2025 wave (and two the 2024 one): done, in progress, overdue and declined with a reason, in kk, ru and en", async () => {
     const rows = await listCommitments({ db: database.db, townCodes: null });
     // The seed's own, not those the tests above published.
-    const seeded = new Set(DEMO_COMMITMENTS.map((commitment) => commitment.action.en));
-    const demo = rows.filter((row) => row.wave.slug === "demo-2025" && seeded.has(row.commitment.action.en));
+    const seeded = new Map(DEMO_COMMITMENTS.map((commitment) => [commitment.action.en, commitment.wave ?? "demo-2025"]));
+    const demo = rows.filter((row) => seeded.get(row.commitment.action.en) === row.wave.slug);
     expect(demo).toHaveLength(DEMO_COMMITMENTS.length);
+    expect(demo.filter((row) => row.wave.slug === "demo-2024").map((row) => row.town.code).sort()).toEqual(["kurchatov", "ridder"]);
     expect(new Set(demo.map((row) => row.town.code))).toEqual(new Set(["ridder", "altai", "kurchatov", "serebryansk"]));
     const statuses = new Set(demo.map((row) => row.commitment.status));
     expect(statuses).toEqual(new Set(["planned", "in_progress", "done", "declined"]));
@@ -277,8 +278,8 @@ describe("the demo", () => {
     expect(demo.some((row) => row.commitment.linkKind === "indicator" && row.indicator)).toBe(true);
     const shown = await shownCommitments({ db: database.db, rows: demo, locale: "ru", audience: "public" });
     expect(shown.some((c) => c.overdue)).toBe(true);
-    // Every update is dated within the year after the wave closed, never after today.
-    for (const c of shown) for (const update of c.updates) expect(update.on > demo[0]!.wave.closesOn && update.on <= today).toBe(true);
+    // Every update is dated after the wave it answers closed, never after today.
+    for (const [index, c] of shown.entries()) for (const update of c.updates) expect(update.on > demo[index]!.wave.closesOn && update.on <= today).toBe(true);
   });
 });
 
@@ -317,6 +318,18 @@ describe("what the public sees", () => {
     expect(outcome.before.low).toBeLessThanOrEqual(outcome.before.share);
     const forPublic = await shownCommitments({ db: database.db, rows, locale: "en", audience: "public" });
     expect(forPublic.find((c) => c.id === jobs.id)!.outcome).toBeNull();
+  });
+
+  it("did it work, in public: a 2024 commitment shows its figure's change in the closed 2025 wave, with its interval, beyond noise", async () => {
+    const page = await loadTownCommitments("ridder", "en");
+    const buses = page!.commitments.find((c) => c.answeredWave.slug === "demo-2024" && c.link.kind === "item")!;
+    expect(buses.status).toBe("done");
+    expect(buses.outcome).toMatchObject({ kind: "share", answered: { slug: "demo-2024" }, later: { slug: "demo-2025" } });
+    const outcome = buses.outcome as Extract<NonNullable<typeof buses.outcome>, { kind: "share" }>;
+    // Ridder's buses get better wave by wave in the demo's story (scripts/seed/demo.ts).
+    expect(outcome.after.share).toBeGreaterThan(outcome.before.share);
+    expect(outcome.change.beyondNoise).toBe(true);
+    expect(outcome.after.low).toBeLessThan(outcome.after.share);
   });
 
   it("did it work, for an indicator: its latest figure beside the one the answered wave was set against, once a newer one exists", async () => {
