@@ -4,13 +4,14 @@
 // closed wave's public results page and a town's stable page)
 import zlib from "node:zlib";
 import { chromium } from "@playwright/test";
+import { findChromium } from "../tests/support/chromium.mjs";
 import { startServer } from "./server.mjs";
 
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ["/ru/survey/demo-2026", "/ru", "/ru/results/demo-2025/kurchatov", "/ru/towns/kurchatov"];
 const server = await startServer({ port: 3290 });
 try {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    executablePath: await findChromium(),
     args: ["--no-sandbox", "--disable-background-networking"],
   });
   const results = [];

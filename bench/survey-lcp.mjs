@@ -5,6 +5,7 @@
 // wave's page and a town's stable page) measured in the same run against the survey.
 // Usage: node bench/survey-lcp.mjs [runs]
 import { chromium } from "@playwright/test";
+import { findChromium } from "../tests/support/chromium.mjs";
 import { startServer } from "./server.mjs";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -41,7 +42,7 @@ async function lcpOf(browser, url) {
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 try {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    executablePath: await findChromium(),
     args: ["--no-sandbox", "--disable-background-networking"],
   });
   const results = {};
