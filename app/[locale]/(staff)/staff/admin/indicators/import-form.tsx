@@ -1,5 +1,6 @@
 "use client";
 
+import { readCsvFile } from "@/app/components/csv-file";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useWatch } from "react-hook-form";
@@ -51,13 +52,9 @@ export function ImportForm({ columnsByKind, names }: { columnsByKind: Record<Imp
   async function chooseFile(file: File | undefined) {
     setFileError(null);
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) return setFileError(t("adminIndicators.form.csvTooLarge"));
-    try {
-      // Fatal decoding: a file Excel saved in Windows-1251 gets a clear message, not mojibake.
-      setValue("csv", new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()), { shouldValidate: true });
-    } catch {
-      setFileError(t("adminIndicators.form.notUtf8"));
-    }
+    const read = await readCsvFile(file, MAX_IMPORT_BYTES);
+    if ("csv" in read) setValue("csv", read.csv, { shouldValidate: true });
+    else setFileError(t(read.refused === "tooLarge" ? "adminIndicators.form.csvTooLarge" : "adminIndicators.form.notUtf8"));
   }
 
   const csvError = fileError ?? errorOf("csv");

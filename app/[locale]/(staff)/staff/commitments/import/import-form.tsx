@@ -1,5 +1,6 @@
 "use client";
 
+import { readCsvFile } from "@/app/components/csv-file";
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import * as z from "zod/mini";
@@ -47,12 +48,10 @@ export function CommitmentImportForm() {
   async function chooseFile(file: File | undefined) {
     setFileError(null);
     if (!file) return;
-    if (file.size > MAX_COMMITMENT_IMPORT_BYTES) return setFileError(t("commitments.import.tooLarge", { maxMb: MAX_COMMITMENT_IMPORT_BYTES / 1024 / 1024 }));
-    try {
-      setValue("csv", new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()), { shouldValidate: true });
-    } catch {
-      setFileError(t("commitments.import.notUtf8"));
-    }
+    const read = await readCsvFile(file, MAX_COMMITMENT_IMPORT_BYTES);
+    if ("csv" in read) setValue("csv", read.csv, { shouldValidate: true });
+    else if (read.refused === "tooLarge") setFileError(t("commitments.import.tooLarge", { maxMb: MAX_COMMITMENT_IMPORT_BYTES / 1024 / 1024 }));
+    else setFileError(t("commitments.import.notUtf8"));
   }
 
   const toWrite = current?.status === "preview" ? current.plan.counts.added + current.plan.counts.changed : 0;
