@@ -22,6 +22,19 @@ export async function getWaveById({ db, id }: { db: Db; id: number }) {
 }
 
 /**
+ * For a submission the insert did not store, in one read: whether its id is stored already,
+ * and the wave's rules (undefined when no wave has that id).
+ */
+export async function whyNotStored({ db, waveId, responseId }: { db: Db; waveId: number; responseId: string }) {
+  const [row] = await rowsOf<{ repeat: boolean; questionnaire_version: string | null; requires_invitation: boolean | null }>(db, sql`
+    select exists (select 1 from responses where id = ${responseId}::uuid) as repeat, w.questionnaire_version, w.requires_invitation
+    from (select 1) as one left join waves w on w.id = ${waveId}::int
+  `);
+  const wave = row?.questionnaire_version == null ? undefined : { questionnaireVersion: row.questionnaire_version, requiresInvitation: row.requires_invitation === true };
+  return { repeat: row?.repeat === true, wave };
+}
+
+/**
  * The response, its answers and every rollup count it changes (answer_counts, the breakdown
  * and stratum rollups, town_response_counts), written by one SQL statement
  * (data-modifying CTEs): one round trip, and the rollup rows' locks are held for the
@@ -29,18 +42,22 @@ export async function getWaveById({ db, id }: { db: Db; id: number }) {
  * submissions to one town can be stored per second. The insert happens only while the wave
  * is open that day; true when the response was stored, false when nothing was written.
  * A town outside the wave fails town_response_counts' foreign key (error 23503) and the
- * whole statement with it.
+ * whole statement with it. The wave's other rules are checked here too, so that the common
+ * submission needs no read before it: the wave asks the questionnaire version the answers
+ * were validated against, and needs no invitation unless one was taken for this response.
  */
-export async function insertResponse({ db, wave, submission, coded, texts, day, isDemo, acceptClosedWave }: {
+export async function insertResponse({ db, submission, coded, texts, day, isDemo, acceptClosedWave, invitationTaken = false }: {
   db: Db;
-  wave: typeof waves.$inferSelect;
   submission: ResponseSubmission;
   coded: [string, number][];
   texts: [string, string][];
   day: string;
   isDemo: boolean;
   acceptClosedWave: boolean;
+  /** An invitation code of this wave was taken for this response. */
+  invitationTaken?: boolean;
 }): Promise<boolean> {
+  const waveId = submission.waveId;
   // Each submission counts into one shard of answer_counts, so concurrent submissions to
   // one town rarely wait for each other's row locks.
   const shard = Math.floor(Math.random() * ROLLUP_SHARDS);
@@ -52,9 +69,11 @@ export async function insertResponse({ db, wave, submission, coded, texts, day, 
   const textJson = JSON.stringify(texts.map(([item, text]) => ({ item, text })));
   const rows = await rowsOf<{ stored: number }>(db, sql`
     with open_wave as (
-      -- isWaveOpen (lib/survey/wave-rules.ts), checked by the statement that inserts
+      -- isWaveOpen (lib/survey/wave-rules.ts) and the wave's rules, checked by the statement that inserts
       select id from waves
-      where id = ${wave.id}
+      where id = ${waveId}::int
+        and questionnaire_version = ${submission.questionnaireVersion}
+        and (${invitationTaken}::boolean or not requires_invitation)
         and (${acceptClosedWave}::boolean or (status = 'open' and opens_on <= ${day}::date and closes_on >= ${day}::date))
     ),
     stored as (
@@ -80,7 +99,7 @@ export async function insertResponse({ db, wave, submission, coded, texts, day, 
     ),
     counts as (
       insert into answer_counts as c (wave_id, town_id, item_id, value, shard, responses, demo_responses)
-      select ${wave.id}::int, ${submission.townId}::int, coded.item, coded.value, ${shard}::smallint, 1, ${demo}::int
+      select ${waveId}::int, ${submission.townId}::int, coded.item, coded.value, ${shard}::smallint, 1, ${demo}::int
       from stored cross join coded
       order by coded.item
       on conflict (wave_id, town_id, item_id, value, shard)
@@ -88,7 +107,7 @@ export async function insertResponse({ db, wave, submission, coded, texts, day, 
     ),
     group_counts as (
       insert into answer_group_counts as g (wave_id, town_id, item_id, value, age_band, sex, employment, responses, demo_responses)
-      select ${wave.id}::int, ${submission.townId}::int, coded.item, coded.value, ${group.ageBand}::smallint, ${group.sex}::smallint, ${group.employment}::smallint, 1, ${demo}::int
+      select ${waveId}::int, ${submission.townId}::int, coded.item, coded.value, ${group.ageBand}::smallint, ${group.sex}::smallint, ${group.employment}::smallint, 1, ${demo}::int
       from stored cross join coded
       order by coded.item
       on conflict (wave_id, town_id, item_id, value, age_band, sex, employment)
@@ -96,7 +115,7 @@ export async function insertResponse({ db, wave, submission, coded, texts, day, 
     ),
     stratum_counts as (
       insert into answer_stratum_counts as s (wave_id, town_id, item_id, value, age_band, sex, responses, demo_responses)
-      select ${wave.id}::int, ${submission.townId}::int, coded.item, coded.value, ${group.ageBand}::smallint, ${group.sex}::smallint, 1, ${demo}::int
+      select ${waveId}::int, ${submission.townId}::int, coded.item, coded.value, ${group.ageBand}::smallint, ${group.sex}::smallint, 1, ${demo}::int
       from stored cross join coded
       where ${group.ageBand > 0 && group.sex > 0}::boolean
       order by coded.item
@@ -105,7 +124,7 @@ export async function insertResponse({ db, wave, submission, coded, texts, day, 
     ),
     town_count as (
       insert into town_response_counts as t (wave_id, town_id, shard, responses, demo_responses)
-      select ${wave.id}::int, ${submission.townId}::int, ${shard}::smallint, 1, ${demo}::int
+      select ${waveId}::int, ${submission.townId}::int, ${shard}::smallint, 1, ${demo}::int
       from stored
       on conflict (wave_id, town_id, shard)
       do update set responses = t.responses + 1, demo_responses = t.demo_responses + excluded.demo_responses

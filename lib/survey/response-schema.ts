@@ -77,8 +77,9 @@ const waveIdSchema = z.number({ error: errorKeys.unknownWave }).check(
 );
 
 /**
- * The part of a submission that says which wave it answers: read first, since the wave's
- * questionnaire decides the rest of the schema (buildResponseSchema, which checks it again).
+ * The part of a submission that says which wave it answers, read first; the questionnaire
+ * version it declares picks the rest of the schema (buildResponseSchema, which checks both
+ * again), and the write checks that the wave asks that version.
  */
 export const submissionWaveSchema = z.looseObject({ waveId: waveIdSchema });
 

@@ -226,7 +226,6 @@ export async function seedDemoResponses({ db, wave, waveIndex = 0, towns, perTow
       for (const { day, ...submission } of submissions) {
         const outcome = await recordResponse({
           db: tx as unknown as Db,
-          wave,
           isDemo: true,
           acceptClosedWave: true,
           day,

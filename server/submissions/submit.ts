@@ -26,9 +26,11 @@ function responseSchemaFor(questionnaire: Questionnaire) {
 
 /**
  * One resident's submission, from the form or from the phone's outbox. A public endpoint:
- * anything may arrive. Order of checks: proof of work, rate limit, the challenge spent once,
- * then the wave it answers (read once) and the answers against that wave's questionnaire;
- * nothing is stored unless all pass.
+ * anything may arrive. Order of checks: proof of work, rate limit, the challenge spent once
+ * (one statement), then the answers against the questionnaire version the submission
+ * declares, then the write (the second statement), which checks the wave's rules itself
+ * (record.ts); nothing is stored unless all pass. The wave is read only to refuse: an
+ * unknown wave is told as such whatever else is wrong with the submission.
  */
 export async function submitResponse(body: unknown, { address }: { address: string }): Promise<ActionResult> {
   return runAction("submitResponse", async () => {
@@ -50,13 +52,16 @@ export async function submitResponse(body: unknown, { address }: { address: stri
 
     const target = submissionWaveSchema.safeParse(input);
     if (!target.success) throw new AppError("errors.unknownWave", 404);
-    const wave = await getWaveById({ db, id: target.data.waveId });
-    const questionnaire = wave && getQuestionnaire(wave.questionnaireVersion);
-    if (!wave || !questionnaire) throw new AppError("errors.unknownWave", 404);
-
-    const parsed = responseSchemaFor(questionnaire).safeParse(input);
-    if (!parsed.success) return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
-    await recordResponse({ db, submission: parsed.data, wave });
+    const { waveId, questionnaireVersion } = target.data;
+    const questionnaire = typeof questionnaireVersion === "string" ? getQuestionnaire(questionnaireVersion) : undefined;
+    const parsed = questionnaire && responseSchemaFor(questionnaire).safeParse(input);
+    if (!parsed?.success) {
+      const wave = await getWaveById({ db, id: waveId });
+      if (!wave) throw new AppError("errors.unknownWave", 404);
+      if (!parsed) throw new AppError("errors.versionMismatch", 409, "questionnaireVersion");
+      return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    await recordResponse({ db, submission: parsed.data });
     return { status: "ok" };
   });
 }

@@ -208,7 +208,7 @@ describe("storeDemoResponses (the closed demo waves' bulk path)", () => {
         answers: demoAnswers(random(100 + i), DEMO_TOWN_PROFILES.ridder!, i % 3),
       }));
     for (const { day, ...submission } of submissions(one, "aaaaaaaa-")) {
-      await recordResponse({ db: db.db, wave: one, isDemo: true, acceptClosedWave: true, day, submission: { ...submission, waveId: one.id, questionnaireVersion: one.questionnaireVersion } });
+      await recordResponse({ db: db.db, isDemo: true, acceptClosedWave: true, day, submission: { ...submission, waveId: one.id, questionnaireVersion: one.questionnaireVersion } });
     }
     expect(await storeDemoResponses({ db: db.db, wave: bulk, submissions: submissions(bulk, "bbbbbbbb-") })).toBe(40);
     // Stored twice, nothing changes (ids already stored).

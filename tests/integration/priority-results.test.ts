@@ -77,7 +77,6 @@ async function handInstance() {
     const responseId = randomUUID();
     await recordResponse({
       db,
-      wave,
       submission: {
         responseId,
         waveId: wave.id,
