@@ -39,7 +39,10 @@ async function connectEmbedded(dir: string): Promise<Connection> {
 async function connectServer(url: string): Promise<Connection> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
-  const pool = new Pool({ connectionString: url, max: 20 });
+  // A connection that cannot be made within 5 s fails the request (503, lib/errors.ts) rather
+  // than holding it while the server is away. A client whose connection broke is dropped by
+  // the pool, not handed out again, so requests succeed again as soon as the server is back.
+  const pool = new Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5_000 });
   // An idle client that loses its connection must not crash the process.
   pool.on("error", (error) => console.error(`Postgres pool error: ${describeError(error)}`));
   return { db: drizzle(pool, { schema }) as unknown as Db, target: "server", close: () => pool.end() };

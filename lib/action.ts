@@ -1,4 +1,4 @@
-import { AppError, toAppError } from "./errors";
+import { AppError, toAppError, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./errors";
 
 /**
  * What every server action returns: the form shows field errors or one message by key.
@@ -32,4 +32,12 @@ export function submissionStatus(result: ActionResult): number {
   if (result.status === "ok") return 200;
   if (result.status === "invalid") return 422;
   return result.httpStatus ?? 500;
+}
+
+/**
+ * Headers that go with a result sent by a route handler: while the database is out of reach
+ * (503) the client is asked to come back in a few seconds (the phone's outbox does).
+ */
+export function resultHeaders(result: ActionResult): Record<string, string> {
+  return result.status === "error" && result.httpStatus === 503 ? { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : {};
 }

@@ -12,7 +12,7 @@ export default async function ResidentLayout({ children, params }: LayoutProps<"
     <>
       <OutboxSender
         locale={locale}
-        labels={{ waiting: t.raw("waiting") as string, sending: t("sending"), sent: t("sent"), rejected: t.raw("rejected") as string, fix: t("fix") }}
+        labels={{ waiting: t.raw("waiting") as string, sending: t("sending"), sent: t("sent"), rejected: t.raw("rejected") as string, fix: t("fix"), paused: t("paused") }}
         errors={await residentErrorMessages(locale)}
       />
       {children}

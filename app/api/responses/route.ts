@@ -1,5 +1,5 @@
 import { clientAddress } from "@/lib/abuse/address-bucket";
-import { submissionStatus } from "@/lib/action";
+import { resultHeaders, submissionStatus } from "@/lib/action";
 import { MAX_BODY_BYTES } from "@/lib/request-limits";
 import { submitResponse } from "@/server/submissions/submit";
 
@@ -24,7 +24,7 @@ export async function POST(request: Request) {
     return Response.json({ status: "error", messageKey: "errors.invalid" }, { status: 400 });
   }
   const result = await submitResponse(body, { address: clientAddress(request.headers) });
-  return Response.json(result, { status: submissionStatus(result), headers: { "cache-control": "no-store" } });
+  return Response.json(result, { status: submissionStatus(result), headers: { "cache-control": "no-store", ...resultHeaders(result) } });
 }
 
 /** The body as text, read no further than `limit` bytes (a chunked body declares no length). */

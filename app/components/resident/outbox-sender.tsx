@@ -2,11 +2,12 @@
 
 import { useEffect, useState } from "react";
 import { formatMessage } from "@/lib/i18n/format-message";
+import { nextAttemptDelay } from "@/lib/retry-after";
 import { outboxEntries, sendWithRetry } from "./outbox";
 
 type State =
   | { kind: "idle" }
-  | { kind: "waiting"; count: number }
+  | { kind: "waiting"; count: number; paused?: boolean }
   | { kind: "sent" }
   | { kind: "rejected"; reason: string; href: string };
 
@@ -17,11 +18,14 @@ export interface OutboxLabels {
   sent: string;
   rejected: string;
   fix: string;
+  /** Said while the server has asked for a pause (Retry-After). */
+  paused: string;
 }
 
 /**
  * Sends what waits in the phone's outbox whenever a resident page is open: on load, when
- * the network comes back, and every half minute while something is left. Always says
+ * the network comes back, and every half minute while something is left, or, when the
+ * server asked for a pause (503 or 429 with Retry-After), once that pause is over. Always says
  * whether answers are waiting or sent; answers the server refused stay on the phone until
  * the resident opens them again in the survey.
  */
@@ -32,10 +36,13 @@ export function OutboxSender({ locale, labels, errors }: { locale: string; label
   useEffect(() => {
     let running = false;
     let stopped = false;
+    let timer: number | undefined;
+    const INTERVAL_MS = 30_000;
     const reasonOf = (key?: string) => errors[key ?? "errors.unexpected"] ?? errors["errors.invalid"] ?? "";
     const flush = async () => {
       if (running || stopped) return;
       running = true;
+      let askedMs: number | undefined;
       try {
         const entries = await outboxEntries();
         const refused = entries.find((entry) => entry.rejected);
@@ -44,7 +51,15 @@ export function OutboxSender({ locale, labels, errors }: { locale: string; label
         let sent = 0;
         if (navigator.onLine && waiting.length > 0) {
           setSending(true);
-          for (const entry of waiting) if ((await sendWithRetry(entry, { attempts: 2 })).outcome === "sent") sent++;
+          for (const entry of waiting) {
+            const result = await sendWithRetry(entry, { attempts: 2 });
+            if (result.outcome === "sent") sent++;
+            // The server asked for a pause: the rest wait with this one.
+            if (result.outcome === "retry" && result.waitMs !== undefined) {
+              askedMs = result.waitMs;
+              break;
+            }
+          }
         }
         const after = await outboxEntries();
         const stillWaiting = after.filter((entry) => !entry.rejected).length;
@@ -56,21 +71,24 @@ export function OutboxSender({ locale, labels, errors }: { locale: string; label
             reason: reasonOf(problem.rejected.messageKey ?? firstField),
             href: `/${problem.submission.locale}/survey/${problem.waveSlug}`,
           });
-        } else if (stillWaiting > 0) setState({ kind: "waiting", count: stillWaiting });
+        } else if (stillWaiting > 0) setState({ kind: "waiting", count: stillWaiting, paused: askedMs !== undefined });
         else if (sent > 0) setState({ kind: "sent" });
         else setState({ kind: "idle" });
       } finally {
         running = false;
         setSending(false);
+        if (!stopped) {
+          window.clearTimeout(timer);
+          timer = window.setTimeout(flush, nextAttemptDelay({ askedMs, intervalMs: INTERVAL_MS }));
+        }
       }
     };
     void flush();
-    const timer = window.setInterval(flush, 30_000);
     window.addEventListener("online", flush);
     window.addEventListener("qala-outbox-changed", flush);
     return () => {
       stopped = true;
-      window.clearInterval(timer);
+      window.clearTimeout(timer);
       window.removeEventListener("online", flush);
       window.removeEventListener("qala-outbox-changed", flush);
     };
@@ -85,7 +103,9 @@ export function OutboxSender({ locale, labels, errors }: { locale: string; label
     );
   }
   const text =
-    state.kind === "waiting" ? `${formatMessage(labels.waiting, locale, { count: state.count })}${sending ? ` ${labels.sending}` : ""}` : labels.sent;
+    state.kind === "waiting"
+      ? `${formatMessage(labels.waiting, locale, { count: state.count })}${sending ? ` ${labels.sending}` : state.paused ? ` ${labels.paused}` : ""}`
+      : labels.sent;
   return (
     <p className={`outbox ${state.kind}`} role="status" data-testid="outbox-status">
       {text}

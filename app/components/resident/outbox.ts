@@ -1,5 +1,6 @@
 import { createStore, del, set, values } from "idb-keyval";
 import type { Challenge } from "altcha-lib";
+import { serverAskedWait } from "@/lib/retry-after";
 
 /**
  * The phone's outbox: a response is written to IndexedDB before the first attempt to send
@@ -25,7 +26,8 @@ export interface OutboxEntry {
 export type SendResult =
   | { outcome: "sent" }
   | { outcome: "rejected"; messageKey?: string; fieldErrors?: Record<string, string[]> }
-  | { outcome: "retry" };
+  /** `waitMs`: the server asked to wait that long (Retry-After) before anything is sent again. */
+  | { outcome: "retry"; waitMs?: number };
 
 const store = () => createStore("qala-pulse", "outbox");
 
@@ -53,9 +55,18 @@ async function solveProofOfWork() {
   return { challenge, solution };
 }
 
+/**
+ * Not before this moment (ms) does this page send anything: the server answered 503 or 429
+ * with Retry-After. Shared by the survey form and the outbox sender, so neither hammers a
+ * server that asked for a pause.
+ */
+let notBefore = 0;
+
 /** One attempt: solve a fresh proof of work, post, and read the server's verdict. */
 export async function sendOnce(entry: OutboxEntry): Promise<SendResult> {
   const { submission } = entry;
+  const wait = notBefore - Date.now();
+  if (wait > 0) return { outcome: "retry", waitMs: wait };
   try {
     const pow = await solveProofOfWork();
     const response = await fetch("/api/responses", {
@@ -68,6 +79,13 @@ export async function sendOnce(entry: OutboxEntry): Promise<SendResult> {
     if (response.ok && result.status === "ok") {
       await discard(submission.responseId);
       return { outcome: "sent" };
+    }
+    // Told to come back later (the database is out of reach, or too many at once): kept, and
+    // nothing is sent from this page until then.
+    const askedMs = serverAskedWait({ status: response.status, retryAfter: response.headers.get("retry-after"), now: Date.now() });
+    if (askedMs !== undefined && !response.ok) {
+      notBefore = Date.now() + askedMs;
+      return { outcome: "retry", waitMs: askedMs };
     }
     // Busy, rate-limited, a stale challenge, a server fault or not our server: try again later.
     if (response.ok || response.status >= 500 || response.status === 429 || response.status === 408 || response.status === 400) {
@@ -83,12 +101,16 @@ export async function sendOnce(entry: OutboxEntry): Promise<SendResult> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends with exponential backoff (1 s, 2 s, 4 s … up to a minute) while the phone is online. */
+/**
+ * Sends with exponential backoff (1 s, 2 s, 4 s … up to a minute) while the phone is online.
+ * When the server asks for a pause it returns at once: the entry stays in the outbox and the
+ * outbox sender tries again when the pause is over.
+ */
 export async function sendWithRetry(entry: OutboxEntry, { attempts = 4 }: { attempts?: number } = {}) {
   let delay = 1_000;
   for (let attempt = 1; ; attempt++) {
     const result = await sendOnce(entry);
-    if (result.outcome !== "retry" || attempt >= attempts || !navigator.onLine) return result;
+    if (result.outcome !== "retry" || result.waitMs !== undefined || attempt >= attempts || !navigator.onLine) return result;
     await sleep(delay + Math.random() * 250);
     delay = Math.min(delay * 2, 60_000);
   }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { nextAttemptDelay, parseRetryAfter, serverAskedWait } from "@/lib/retry-after";
+
+const now = Date.parse("2026-03-01T10:00:00Z");
+
+describe("the outbox's wait when the server asks for one", () => {
+  it("waits the seconds a 503 or a 429 asks for", () => {
+    expect(serverAskedWait({ status: 503, retryAfter: "5", now })).toBe(5_000);
+    expect(serverAskedWait({ status: 429, retryAfter: "120", now })).toBe(120_000);
+  });
+
+  it("reads an HTTP date as the time left until then", () => {
+    expect(serverAskedWait({ status: 503, retryAfter: "Sun, 01 Mar 2026 10:00:30 GMT", now })).toBe(30_000);
+  });
+
+  it("holds the wait between a second and ten minutes", () => {
+    expect(serverAskedWait({ status: 503, retryAfter: "0", now })).toBe(1_000);
+    expect(serverAskedWait({ status: 503, retryAfter: "Sun, 01 Mar 2026 09:00:00 GMT", now })).toBe(1_000);
+    expect(serverAskedWait({ status: 429, retryAfter: "86400", now })).toBe(600_000);
+  });
+
+  it("keeps its own interval when the server did not ask, or asked in a way it cannot read", () => {
+    expect(serverAskedWait({ status: 503, retryAfter: null, now })).toBeUndefined();
+    expect(serverAskedWait({ status: 503, retryAfter: "soon", now })).toBeUndefined();
+    expect(serverAskedWait({ status: 500, retryAfter: "5", now })).toBeUndefined();
+    expect(nextAttemptDelay({ askedMs: undefined, intervalMs: 30_000 })).toBe(30_000);
+    expect(nextAttemptDelay({ askedMs: serverAskedWait({ status: 503, retryAfter: "7", now }), intervalMs: 30_000 })).toBe(7_000);
+  });
+
+  it("parses what it can and nothing else", () => {
+    expect(parseRetryAfter(" 12 ", now)).toBe(12_000);
+    expect(parseRetryAfter("", now)).toBeUndefined();
+    expect(parseRetryAfter("-3", now)).toBeUndefined();
+  });
+});
