@@ -12,8 +12,9 @@ export const latestQuestionnaireVersion = questionnaire2026v2.version;
 /** The versions a new wave may use. */
 export const questionnaireVersions = Object.keys(questionnaires);
 
+/** The questionnaire of a version, or undefined; the version may come from a submission ("constructor" included). */
 export function getQuestionnaire(version: string): Questionnaire | undefined {
-  return questionnaires[version];
+  return Object.hasOwn(questionnaires, version) ? questionnaires[version] : undefined;
 }
 
 export function scaleOf(questionnaire: Questionnaire, item: Item): Scale {

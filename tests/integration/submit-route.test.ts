@@ -126,6 +126,7 @@ describe("POST /api/responses", () => {
     ["a wave id beyond any integer column", () => ({ ...valid(), waveId: 9_999_999_999 }), 404, { messageKey: "errors.unknownWave" }],
     ["a malformed UUID", () => ({ ...valid(), responseId: "1234" }), 422, { fieldErrors: { responseId: ["errors.invalidId"] } }],
     ["a forged questionnaire version", () => ({ ...valid(), questionnaireVersion: "2030.9" }), 422, { fieldErrors: { questionnaireVersion: ["errors.versionMismatch"] } }],
+    ["a questionnaire version named like an object's property", () => ({ ...valid(), questionnaireVersion: "constructor" }), 422, { fieldErrors: { questionnaireVersion: ["errors.versionMismatch"] } }],
     ["an unknown wave", () => ({ ...valid(), waveId: 424_242 }), 404, { messageKey: "errors.unknownWave" }],
   ];
   for (const [name, input, status, expected] of badInputs) {
