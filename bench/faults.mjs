@@ -95,17 +95,20 @@ const base = `http://127.0.0.1:${appPort}`;
 // --- clients that resend until acknowledged ------------------------------------------------
 const counts = { attempts: 0, acknowledged: 0, http503: 0, retryAfterMissing: 0, other: {}, rejected: 0 };
 const otherError = (kind) => (counts.other[kind] = (counts.other[kind] ?? 0) + 1);
+/** Submissions posted and not yet answered. */
 let inFlight = 0;
 const acknowledgedIds = [];
 
 async function sendUntilAcknowledged(body, lane) {
   for (;;) {
     counts.attempts++;
-    inFlight++;
     let wait = 200;
+    let posting = false;
     try {
       const challenge = await (await fetch(`${base}/api/challenge`, { signal: AbortSignal.timeout(15_000) })).json();
       const pow = { challenge, solution: await solveChallenge({ challenge, deriveKey }) };
+      inFlight++;
+      posting = true;
       const response = await fetch(`${base}/api/responses`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": `10.91.0.${lane % 250}` },
@@ -135,7 +138,7 @@ async function sendUntilAcknowledged(body, lane) {
     } catch (error) {
       otherError(error?.cause?.code ?? error?.name ?? "network");
     } finally {
-      inFlight--;
+      if (posting) inFlight--;
     }
     await sleep(wait + Math.random() * 100);
   }
@@ -161,10 +164,14 @@ try {
   if (seed.status !== 0) throw new Error(`seeding failed: ${seed.stderr}`);
   await startApp();
 
-  const html = await (await fetch(`${base}/en/survey/demo-2026`)).text();
-  const waveId = Number(html.match(/\\"waveId\\":(\d+)/)?.[1] ?? html.match(/"waveId":(\d+)/)?.[1]);
-  const townIds = [...html.matchAll(/\\"id\\":(\d+),\\"code\\"/g)].map((m) => Number(m[1]));
-  if (!waveId || townIds.length === 0) throw new Error("could not read the wave and its towns from the survey page");
+  // The open demo wave and its towns, as the survey page offers them.
+  const setup = new pg.Client({ connectionString: databaseUrl });
+  await setup.connect();
+  const towns = (await setup.query("select wt.wave_id, wt.town_id from wave_towns wt join waves w on w.id = wt.wave_id where w.slug = 'demo-2026' order by wt.town_id")).rows;
+  await setup.end();
+  const waveId = towns[0]?.wave_id;
+  const townIds = towns.map((row) => row.town_id);
+  if (!waveId) throw new Error("the seeded database has no demo-2026 wave");
   const { latestQuestionnaireVersion } = await import("../lib/survey/questionnaire.ts");
   const { demoAnswers } = await import("@/scripts/seed/demo.ts");
   let state = 20261202;
@@ -179,14 +186,15 @@ try {
   }));
 
   let nextBody = 0;
+  let finished = false;
   const sending = Promise.all(
     Array.from({ length: clients }, async (_, lane) => {
       for (let i = nextBody++; i < total; i = nextBody++) await sendUntilAcknowledged(bodies[i], lane);
     }),
-  );
+  ).finally(() => (finished = true));
   const faults = [];
   const until = async (share) => {
-    while (counts.acknowledged < total * share) await sleep(20);
+    while (!finished && counts.acknowledged < total * share) await sleep(20);
   };
   await until(0.25);
   faults.push(
@@ -204,7 +212,12 @@ try {
       await startApp();
     }),
   );
-  await sending;
+  await Promise.race([
+    sending,
+    sleep(600_000).then(() => {
+      throw new Error("not every submission was acknowledged within 10 minutes");
+    }),
+  ]);
 
   // --- what was stored ---------------------------------------------------------------------
   const db = new pg.Client({ connectionString: databaseUrl });
