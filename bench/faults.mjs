@@ -133,7 +133,8 @@ async function sendUntilAcknowledged(body, lane) {
         otherError(`${response.status} ${result.messageKey ?? ""}`.trim());
         return;
       } else {
-        otherError(String(response.status));
+        // A 200 without the acknowledgement: the answer was cut off when the app was killed.
+        otherError(response.ok ? "200 cut off" : String(response.status));
       }
     } catch (error) {
       otherError(error?.cause?.code ?? error?.name ?? "network");
