@@ -93,6 +93,7 @@ async function measure(mode: Mode, url: string) {
     let disclosure: object | undefined;
     let responseReady = 0;
     let spoolBytes = 0;
+    let spoolRead = 0;
     if (mode === "baseline") {
       // The export's query shape, through the same driver and batch size, rows discarded.
       const pivot = sql.join(
@@ -121,15 +122,21 @@ async function measure(mode: Mode, url: string) {
       const file = await runExport({ db, wave, questionnaire, options: { kind: "microdata", format: mode, k: K, includeText: false } });
       // The response would start here: the first batch is spooled (docs/decisions/0018).
       responseReady = performance.now() - started;
+      // The spool file's size every 100 ms: when it last grew is when the snapshot's
+      // transaction ended (to within 0.1 s), however long the writer then takes.
+      const spoolSampler = setInterval(() => {
+        const size = Math.max(0, ...liveSpoolDirs().map((dir) => fs.statSync(path.join(dir, "rows"), { throwIfNoEntry: false })?.size ?? 0));
+        if (size > spoolBytes) [spoolBytes, spoolRead] = [size, performance.now() - started];
+      }, 100);
       const reader = file.stream.getReader();
-      for (let chunk = 0; ; chunk++) {
+      for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
         firstByte ||= performance.now() - started;
         bytes += value.length;
         memory.sample();
-        if (chunk % 100 === 0) spoolBytes = Math.max(spoolBytes, ...liveSpoolDirs().map((dir) => fs.statSync(path.join(dir, "rows")).size));
       }
+      clearInterval(spoolSampler);
       const report = file.finalReport();
       rows = report.rows;
       disclosure = {
@@ -147,7 +154,7 @@ async function measure(mode: Mode, url: string) {
       rowsPerSecond: Math.round(rows / seconds),
       firstByteSeconds: +(firstByte / 1000).toFixed(2),
       cpuSeconds: +((user + system) / 1e6).toFixed(2),
-      ...(mode === "baseline" ? {} : { outputMB: mb(bytes), responseReadySeconds: +(responseReady / 1000).toFixed(2), spoolPeakMB: mb(spoolBytes) }),
+      ...(mode === "baseline" ? {} : { outputMB: mb(bytes), responseReadySeconds: +(responseReady / 1000).toFixed(2), snapshotReadSeconds: +(spoolRead / 1000).toFixed(1), spoolPeakMB: mb(spoolBytes) }),
       ...memory.stop(),
       ...(disclosure ? { disclosure } : {}),
     };
