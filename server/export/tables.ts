@@ -12,8 +12,11 @@ import type { Questionnaire } from "@/lib/survey/types";
 import type { VisibleWave } from "@/server/results/gate";
 import { spooled } from "./spool";
 
-/** A spool older than twice the time limit belongs to no running export. */
-const spoolMaxAgeMs = () => 2 * env.EXPORT_TIME_LIMIT_SECONDS * 1000;
+/**
+ * A spool older than twice the time limit belongs to no running export; at least an hour,
+ * so that an instance with a shorter limit on the same machine spares another's.
+ */
+const spoolMaxAgeMs = () => Math.max(2 * env.EXPORT_TIME_LIMIT_SECONDS, 3600) * 1000;
 
 /** Rows per batch of the aggregate tables, which are small and held whole. */
 const AGGREGATE_BATCH = 2_000;
