@@ -9,13 +9,18 @@ import type { Db } from "@/db/client";
 import { scaleOf } from "@/lib/survey/questionnaire";
 import type { Item, Questionnaire } from "@/lib/survey/types";
 
-/** Shares of each code, in scale order; items not listed draw their codes uniformly. */
+/**
+ * Shares of each code, in scale order (questionnaire 2026.2's scales); items not listed, or
+ * whose scale has another number of codes, draw their codes uniformly.
+ */
 const SKEWED: Record<string, number[]> = {
   age_band: [0.45, 0.3, 0.17, 0.08],
   sex: [0.56, 0.44],
-  // Town-forming enterprise, other company, self-employed, public sector, unemployed, retired, student.
-  employment: [0.34, 0.24, 0.05, 0.2, 0.07, 0.09, 0.01],
-  years_in_town: [0.04, 0.16, 0.3, 0.5],
+  // Town-forming enterprise, other organisation, self-employed, public body, unemployed,
+  // retired, student, home or parental leave, other.
+  employment: [0.33, 0.23, 0.05, 0.19, 0.07, 0.09, 0.01, 0.02, 0.01],
+  // Under 5 years, 5–14, 15–29, 30 or more, since birth.
+  years_in_town: [0.04, 0.16, 0.3, 0.3, 0.2],
 };
 /** Like the demo data: optional items left out 30% of the time, "don't know" 6%. */
 const SKIP_OPTIONAL = 0.3;
@@ -39,7 +44,7 @@ function weighted(codes: number[], shares: number[]): string {
 function draw(questionnaire: Questionnaire, item: Item): SQL {
   const scale = scaleOf(questionnaire, item);
   const opinions = scale.options.map((o) => o.code).filter((code) => !scale.missing.includes(code));
-  const shares = SKEWED[item.id];
+  const shares = SKEWED[item.id]?.length === opinions.length ? SKEWED[item.id] : undefined;
   const code = shares ? weighted(opinions, shares) : `(array[${opinions.join(",")}])[1 + floor(random() * ${opinions.length})::int]`;
   const skipped = item.required ? "" : `when random() < ${SKIP_OPTIONAL} then null `;
   const dontKnow = scale.missing.length > 0 ? `when random() < ${DONT_KNOW} then ${scale.missing[0]} ` : "";

@@ -1,5 +1,5 @@
 // Research export from the database: rows per second and peak memory of a microdata export
-// (runExport: frequency table, k-anonymity plan, SQL cursor, recoding, writer) as CSV and
+// (runExport: frequency table, k-anonymity plan, SQL cursor, recoding, spool file, writer) as CSV and
 // as Parquet at each size, on a Postgres database of its own filled with generated responses
 // (bench/export-data.ts). The baseline in the same run is a plain cursor over the same
 // query shape (one row per response, one column per item) with no disclosure control and
@@ -8,6 +8,8 @@
 // the idle process (imported, connected, nothing read).
 // Usage: npx tsx --conditions=react-server bench/export.ts [sizes=100000,1000000]
 import { fork } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { sql } from "drizzle-orm";
 import { connect } from "@/db/client";
@@ -16,6 +18,7 @@ import { migrate } from "@/db/migrate";
 import { getWaveBySlug } from "@/db/queries/waves";
 import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { runExport } from "@/server/export/run-export";
+import { liveSpoolDirs } from "@/server/export/spool";
 import { throughGate } from "@/server/results/gate";
 import { QUASI_IDENTIFIERS } from "@/lib/export/hierarchies";
 import { getQuestionnaire } from "@/lib/survey/questionnaire";
@@ -88,6 +91,9 @@ async function measure(mode: Mode, url: string) {
     let bytes = 0;
     let firstByte = 0;
     let disclosure: object | undefined;
+    let responseReady = 0;
+    let spoolBytes = 0;
+    let spoolRead = 0;
     if (mode === "baseline") {
       // The export's query shape, through the same driver and batch size, rows discarded.
       const pivot = sql.join(
@@ -114,6 +120,14 @@ async function measure(mode: Mode, url: string) {
       );
     } else {
       const file = await runExport({ db, wave, questionnaire, options: { kind: "microdata", format: mode, k: K, includeText: false } });
+      // The response would start here: the first batch is spooled (docs/decisions/0018).
+      responseReady = performance.now() - started;
+      // The spool file's size every 100 ms: when it last grew is when the snapshot's
+      // transaction ended (to within 0.1 s), however long the writer then takes.
+      const spoolSampler = setInterval(() => {
+        const size = Math.max(0, ...liveSpoolDirs().map((dir) => fs.statSync(path.join(dir, "rows"), { throwIfNoEntry: false })?.size ?? 0));
+        if (size > spoolBytes) [spoolBytes, spoolRead] = [size, performance.now() - started];
+      }, 100);
       const reader = file.stream.getReader();
       for (;;) {
         const { value, done } = await reader.read();
@@ -122,6 +136,7 @@ async function measure(mode: Mode, url: string) {
         bytes += value.length;
         memory.sample();
       }
+      clearInterval(spoolSampler);
       const report = file.finalReport();
       rows = report.rows;
       disclosure = {
@@ -139,7 +154,7 @@ async function measure(mode: Mode, url: string) {
       rowsPerSecond: Math.round(rows / seconds),
       firstByteSeconds: +(firstByte / 1000).toFixed(2),
       cpuSeconds: +((user + system) / 1e6).toFixed(2),
-      ...(mode === "baseline" ? {} : { outputMB: mb(bytes) }),
+      ...(mode === "baseline" ? {} : { outputMB: mb(bytes), responseReadySeconds: +(responseReady / 1000).toFixed(2), snapshotReadSeconds: +(spoolRead / 1000).toFixed(1), spoolPeakMB: mb(spoolBytes) }),
       ...memory.stop(),
       ...(disclosure ? { disclosure } : {}),
     };

@@ -25,6 +25,10 @@ const envSchema = z.object({
   /** The address the app is served at, e.g. https://pulse.example.kz (for cookies and links). */
   APP_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   RATE_LIMIT_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(600)),
+  /** Research exports (data, codebook, .pb) running at once in one instance; a further one gets 429. */
+  EXPORT_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(2)),
+  /** Seconds an export may take, reading the database and sending the file together; then it is stopped. */
+  EXPORT_TIME_LIMIT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(300)),
 });
 
 export type Env = z.infer<typeof envSchema>;

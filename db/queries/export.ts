@@ -86,7 +86,8 @@ export function responsesQuery(waveId: number, items: Item[]): SQL {
 /**
  * A SQL cursor inside a read-only repeatable-read transaction: the same on PGlite,
  * node-postgres and Vercel, unlike driver-specific streaming, and one snapshot for `before`
- * and every batch. Batches are pulled only as fast as the consumer takes them.
+ * and every batch. Batches are pulled only as fast as the consumer takes them, so the
+ * consumer must be quick: the export's is a spool file (server/export/spool.ts), never a client.
  */
 export async function* withCursor(db: Db, query: SQL, before: (tx: Tx) => Promise<void>): AsyncGenerator<Row[]> {
   const batches: Array<Row[] | null> = [];

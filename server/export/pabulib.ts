@@ -9,6 +9,7 @@ import { rolesFor } from "@/lib/auth/permissions";
 import { apiCallerOrResponse } from "@/server/auth/api-caller";
 import { throughGate, type VisibleWave } from "@/server/results/gate";
 import { electionOf } from "@/server/results/priorities";
+import { exportSlots, exportsBusy, isBusy } from "./slots";
 
 /** A uniform shuffle (Fisher–Yates) from the operating system's randomness. */
 export function cryptoShuffle<T>(items: readonly T[]): T[] {
@@ -96,10 +97,19 @@ export async function servePriorityPabulib(request: Request, slug: string, townC
   if (!wave) {
     return problem(409, "hidden until closed", `The results of "${slug}" are hidden until the wave closes on ${context.wave.closesOn}; it cannot be exported before then.`);
   }
-  const file = await townPabulib({ db, wave, town: context.town });
+  // An export like the others: it reads every ballot of the town, so it takes an export slot
+  // (server/export/slots.ts) while it does; the file is then sent from memory.
+  const slot = exportSlots.take();
+  if (isBusy(slot)) return exportsBusy(slot.retryAfterSeconds);
+  let file: PabulibExport;
+  try {
+    file = await townPabulib({ db, wave, town: context.town });
+    if (file.status === "ok") await logPriorityExport({ db, requester: caller, waveId: wave.id, townCode, ballots: file.ballots });
+  } finally {
+    slot.release();
+  }
   if (file.status === "none") return problem(404, "no priorities", `The wave "${slug}" asks no priorities in "${townCode}".`);
   if (file.status === "not-countable") return problem(409, "not countable", `The priorities of "${townCode}" in "${slug}" lack a budget or a cost, which a Pabulib file needs.`);
-  await logPriorityExport({ db, requester: caller, waveId: wave.id, townCode, ballots: file.ballots });
   return new Response(file.text, {
     headers: {
       "content-type": "text/plain; charset=utf-8",

@@ -47,10 +47,18 @@ interface ExportInput {
   wave: VisibleWave;
   questionnaire: Questionnaire;
   options: ExportOptions;
+  /** Stops the export (its time limit): the spool is dropped and the stream fails. */
+  signal?: AbortSignal;
 }
 
-export async function runExport({ db, wave, questionnaire, options }: ExportInput): Promise<ExportFile> {
-  const table = await buildTable({ db, wave, questionnaire, options });
+/**
+ * The export as a stream, its snapshot already being read: the first batch of rows is in
+ * hand before this returns, so a refusal found in the snapshot (`errors.exportDataChanged`)
+ * or the time limit is an error here, before a response is made, and not a broken file.
+ * The caller must read or cancel the stream, which removes the spool.
+ */
+export async function runExport({ db, wave, questionnaire, options, signal }: ExportInput): Promise<ExportFile> {
+  const table = await buildTable({ db, wave, questionnaire, options, signal });
   let written = 0;
   async function* counted(rows: AsyncIterable<ExportRow[]>) {
     for await (const batch of rows) {
@@ -58,7 +66,7 @@ export async function runExport({ db, wave, questionnaire, options }: ExportInpu
       yield batch;
     }
   }
-  const stream = writeExport({ ...table, rows: counted(table.rows) }, options.format);
+  const stream = writeExport({ ...table, rows: await primed(counted(table.rows)) }, options.format);
   return {
     status: "ok",
     fileName: exportFileName(wave.slug, options, todayInKazakhstan()),
@@ -88,9 +96,33 @@ export async function runCodebook({ db, wave, questionnaire, options, file }: Ex
   };
 }
 
-/** The table of the request, its rows not yet read (the cursor opens when they are). */
-function buildTable({ db, wave, questionnaire, options }: ExportInput): Promise<ExportTable> {
+/** The table of the request, its rows not yet read (the snapshot is read when they are). */
+function buildTable({ db, wave, questionnaire, options, signal }: ExportInput): Promise<ExportTable> {
   return options.kind === "microdata"
-    ? microdataTable({ db, wave, questionnaire, k: options.k, includeText: options.includeText, quasi: options.quasi })
+    ? microdataTable({ db, wave, questionnaire, k: options.k, includeText: options.includeText, quasi: options.quasi, signal })
     : aggregateTables({ db, wave, questionnaire, k: options.k });
+}
+
+/**
+ * `rows` with its first batch already read; the rest are read as they are asked for.
+ * Closing it closes `rows` even before the first batch was taken (a generator that never
+ * started would not run its own clean-up), so a download cancelled at once still drops the spool.
+ */
+async function primed<T>(rows: AsyncIterable<T>): Promise<AsyncIterableIterator<T>> {
+  const iterator = rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  let firstTaken = false;
+  const resumed: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]: () => resumed,
+    next() {
+      if (firstTaken) return iterator.next();
+      firstTaken = true;
+      return Promise.resolve(first);
+    },
+    async return(value?: unknown) {
+      await iterator.return?.();
+      return { done: true, value } as IteratorReturnResult<unknown> as IteratorResult<T>;
+    },
+  };
+  return resumed;
 }

@@ -5,11 +5,18 @@ import { aggregateColumns, aggregateRows } from "@/lib/export/aggregates";
 import { planAnonymisation } from "@/lib/export/anonymise";
 import { microdataColumns } from "@/lib/export/microdata-columns";
 import { microdataRecords } from "@/lib/export/microdata-records";
-import type { ExportRow, ExportTable, QuasiChoice } from "@/lib/export/types";
+import type { CellValue, ExportRow, ExportTable, QuasiChoice } from "@/lib/export/types";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Questionnaire } from "@/lib/survey/types";
 import type { VisibleWave } from "@/server/results/gate";
+import { spooled } from "./spool";
+
+/**
+ * A spool older than twice the time limit belongs to no running export; at least an hour,
+ * so that an instance with a shorter limit on the same machine spares another's.
+ */
+const spoolMaxAgeMs = () => Math.max(2 * env.EXPORT_TIME_LIMIT_SECONDS, 3600) * 1000;
 
 /** Rows per batch of the aggregate tables, which are small and held whole. */
 const AGGREGATE_BATCH = 2_000;
@@ -19,12 +26,15 @@ const AGGREGATE_BATCH = 2_000;
  * and quasi-identifiers recoded to be k-anonymous (lib/export/anonymise.ts). Free text only
  * when asked for, scrubbed and flagged for review (lib/export/microdata-records.ts).
  *
- * The plan is made from the frequency table; the rows then stream through a cursor in a
+ * The plan is made from the frequency table; the rows are then read through a cursor in a
  * snapshot where the same table is counted again, so a response stored or removed in
  * between cannot slip past the plan (the stream fails instead, before its first row).
- * `report.freeText.scrubbed` grows as the rows stream: read it after the last batch.
+ * The published records are spooled (./spool.ts): the snapshot is read as fast as the
+ * database gives it, starting when the first batch is asked for, and the batches are handed
+ * out as the consumer asks, so no transaction waits on a slow client. `signal` stops it all
+ * (the export's time limit). `report.freeText.scrubbed` is complete after the last batch.
  */
-export async function microdataTable({ db, wave, questionnaire, k, includeText, quasi, minK = env.DISCLOSURE_MIN_CELL }: {
+export async function microdataTable({ db, wave, questionnaire, k, includeText, quasi, minK = env.DISCLOSURE_MIN_CELL, signal }: {
   db: Db;
   wave: VisibleWave;
   questionnaire: Questionnaire;
@@ -33,6 +43,7 @@ export async function microdataTable({ db, wave, questionnaire, k, includeText, 
   /** The quasi-identifiers kept (default all); the others are blank on every row. */
   quasi?: readonly QuasiChoice[];
   minK?: number;
+  signal?: AbortSignal;
 }): Promise<ExportTable> {
   const frequencies = await quasiFrequencies(db, wave.id);
   // The request refuses a k below the minimum; only tests ask for one, planned on its own.
@@ -41,7 +52,10 @@ export async function microdataTable({ db, wave, questionnaire, k, includeText, 
   const columns = microdataColumns({ questionnaire, towns: await waveTownLabels(db, wave.id), quasiColumns: plan.columns, includeText });
   const items = questionnaire.items.filter((item) => includeText || item.kind !== "text");
 
-  async function* rows(): AsyncGenerator<ExportRow[]> {
+  const names = columns.map((column) => column.name);
+
+  /** The published records as cells in column order, batch by batch, straight from the cursor. */
+  async function* published(): AsyncGenerator<CellValue[][]> {
     const record = microdataRecords({ plan, columns, items, freeText: report.freeText });
     const unchanged = async (tx: Tx) => {
       if (JSON.stringify(await quasiFrequencies(tx, wave.id)) !== JSON.stringify(frequencies)) {
@@ -49,12 +63,25 @@ export async function microdataTable({ db, wave, questionnaire, k, includeText, 
       }
     };
     for await (const batch of withCursor(db, responsesQuery(wave.id, items), unchanged)) {
-      const out: ExportRow[] = [];
+      const out: CellValue[][] = [];
       for (const row of batch) {
-        const published = record(row);
-        if (published) out.push(published);
+        const publishedRow = record(row);
+        if (publishedRow) out.push(names.map((name) => publishedRow[name]!));
       }
       if (out.length > 0) yield out;
+    }
+  }
+
+  async function* rows(): AsyncGenerator<ExportRow[]> {
+    // Every record starts as a copy of one object with all the columns (as in
+    // lib/export/microdata-records.ts): filled a key at a time it would be a hash table.
+    const blank: ExportRow = Object.fromEntries(names.map((name) => [name, null]));
+    for await (const batch of spooled(published(), { signal, maxAgeMs: spoolMaxAgeMs() })) {
+      yield batch.map((cells) => {
+        const record: ExportRow = { ...blank };
+        for (let index = 0; index < names.length; index++) record[names[index]!] = cells[index]!;
+        return record;
+      });
     }
   }
   return { columns, rows: rows(), report };

@@ -79,3 +79,26 @@ test("a researcher downloads CSV, Parquet and the codebook, and they agree with 
   const inExport = csv.data.filter((row) => row.town === "ridder" && row.agree_find_job !== "" && row.agree_find_job !== dontKnow).length;
   expect(inExport).toBe(n);
 });
+
+test.describe("when the server is busy with other exports", () => {
+  // The refused download is what this test expects the browser to meet.
+  test.use({ expectedConsoleErrors: [/status of 429/] });
+
+  test("a researcher is told, in their language, to try again shortly", async ({ page }) => {
+    await signIn(page, "researcher", "/ru/staff/exports");
+    // Two stalled downloads cannot be held open reliably from a browser (the file fits in the
+    // socket's buffers), so the server's answer to a third is given here as the API gives it
+    // (tests/integration/export-spool.test.ts makes a real one).
+    await page.route(`**/api/v1/waves/${WAVE}/export?**`, (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { "retry-after": "30" },
+        contentType: "application/json",
+        body: JSON.stringify({ error: "too many exports", message: "2 exports are being made on this server; try again in 30 seconds.", messageKey: "errors.exportBusy" }),
+      }),
+    );
+    const form = page.locator(`[data-wave="${WAVE}"]`);
+    await form.getByRole("button", { name: "Скачать", exact: true }).click();
+    await expect(form.getByRole("alert")).toHaveText("Сейчас уже готовятся другие выгрузки. Попробуйте ещё раз через минуту.");
+  });
+});

@@ -13,8 +13,9 @@ export interface BatchEncoder {
 
 /**
  * A byte stream that reads one batch of rows from the table each time the consumer asks
- * for more (pull), so a slow client slows the database cursor instead of filling memory.
- * Cancelling the stream (the client went away) closes the row iterator, which ends the cursor.
+ * for more (pull), so a slow client slows the reading of rows instead of filling memory.
+ * Cancelling the stream (the client went away) closes the row iterator, which ends its
+ * source (the export's spool, server/export/spool.ts).
  */
 export function batchStream(table: ExportTable, encoder: BatchEncoder): ReadableStream<Uint8Array> {
   const iterator = table.rows[Symbol.asyncIterator]();
@@ -40,8 +41,8 @@ export function batchStream(table: ExportTable, encoder: BatchEncoder): Readable
             if (bytes?.length) return controller.enqueue(bytes);
           }
         } catch (error) {
-          // A row the writer refuses ends the export: close the cursor instead of leaving
-          // its transaction open, then fail the stream.
+          // A row the writer refuses ends the export: close the rows' source instead of
+          // leaving it open, then fail the stream.
           await iterator.return?.();
           throw error;
         }
@@ -50,9 +51,8 @@ export function batchStream(table: ExportTable, encoder: BatchEncoder): Readable
         await iterator.return?.();
       },
     },
-    // Nothing read ahead, not even at construction: the rows come from a cursor whose
-    // transaction holds a connection (PGlite has only one), so the cursor opens only when
-    // the consumer first reads, after the caller's own queries (the export log) are done.
+    // Nothing read ahead, not even at construction: each batch is encoded only when the
+    // consumer asks, so memory holds one batch (a Parquet row group) however slow it is.
     { highWaterMark: 0 },
   );
 }

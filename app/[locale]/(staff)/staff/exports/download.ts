@@ -6,7 +6,11 @@ export interface Progress {
   total: number | null;
 }
 
-export type DownloadOutcome = { status: "saved"; fileName: string } | { status: "failed"; httpStatus: number | null } | { status: "cancelled" };
+export type DownloadOutcome =
+  | { status: "saved"; fileName: string }
+  /** `messageKey`: the server's own reason, when it gave one ("errors.exportBusy"). */
+  | { status: "failed"; httpStatus: number | null; messageKey?: string }
+  | { status: "cancelled" };
 
 /**
  * Fetches a file while reporting progress, then saves it through a blob link. A plain
@@ -19,7 +23,7 @@ export type DownloadOutcome = { status: "saved"; fileName: string } | { status: 
 export async function downloadWithProgress(url: string, { countRows, signal, onProgress }: { countRows: boolean; signal: AbortSignal; onProgress: (progress: Progress) => void }): Promise<DownloadOutcome> {
   try {
     const response = await fetch(url, { signal, cache: "no-store" });
-    if (!response.ok || !response.body) return { status: "failed", httpStatus: response.status };
+    if (!response.ok || !response.body) return { status: "failed", httpStatus: response.status, messageKey: await messageKeyOf(response) };
     const totalHeader = response.headers.get("x-total-rows");
     const total = countRows && totalHeader !== null ? Number(totalHeader) : null;
     const reader = response.body.getReader();
@@ -42,6 +46,16 @@ export async function downloadWithProgress(url: string, { countRows, signal, onP
     if (signal.aborted) return { status: "cancelled" };
     console.warn(`Download failed: ${describeError(error)}`);
     return { status: "failed", httpStatus: null };
+  }
+}
+
+/** The message key of an API error's JSON body, if it has one. */
+async function messageKeyOf(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.json()) as { messageKey?: unknown };
+    return typeof body.messageKey === "string" ? body.messageKey : undefined;
+  } catch {
+    return undefined;
   }
 }
 

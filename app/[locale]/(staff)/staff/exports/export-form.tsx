@@ -46,7 +46,10 @@ export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
     bytes < 1_000_000
       ? new Intl.NumberFormat(locale, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }).format(bytes / 1_000)
       : new Intl.NumberFormat(locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }).format(bytes / 1_000_000);
-  const failure = (httpStatus: number | null) => {
+  const failure = (httpStatus: number | null, messageKey?: string) => {
+    // The server's reason first (all exports busy, the time limit), where this page knows it.
+    const own = messageKey?.startsWith("errors.") ? messageKey.slice("errors.".length) : undefined;
+    if (own && tErrors.has(own)) return tErrors(own);
     const key = httpStatus === null ? "failed" : (FAILURE_KEYS[httpStatus] ?? "failed");
     return key === "signInFirst" ? tErrors("signInFirst") : t(`errors.${key}`);
   };
@@ -150,7 +153,7 @@ export function ExportForm({ slug, minK }: { slug: string; minK: number }) {
       {outcome?.status === "cancelled" && <p role="status">{t("errors.cancelled")}</p>}
       {outcome?.status === "failed" && (
         <p className="alert" role="alert">
-          {failure(outcome.httpStatus)}
+          {failure(outcome.httpStatus, outcome.messageKey)}
         </p>
       )}
       <p className="hint">
