@@ -25,6 +25,8 @@ const envSchema = z.object({
   /** The address the app is served at, e.g. https://pulse.example.kz (for cookies and links). */
   APP_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   RATE_LIMIT_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(600)),
+  /** Research API requests per personal access token and hour; beyond it, 429 with Retry-After. */
+  TOKEN_REQUESTS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
 });
 
 export type Env = z.infer<typeof envSchema>;

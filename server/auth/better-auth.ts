@@ -32,6 +32,8 @@ async function createAuth() {
       additionalFields: {
         role: { type: "string", required: false, input: false, defaultValue: "official" },
         townCodes: { type: "json", required: false, input: false },
+        allTowns: { type: "boolean", required: false, input: false, defaultValue: false },
+        oneTimePasswordUntil: { type: "date", required: false, input: false },
       },
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },

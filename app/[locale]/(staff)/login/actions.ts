@@ -13,6 +13,7 @@ export const signIn = publicAction("signIn", loginSchema, async (input) => {
   const attempt = await signInWithPassword(input);
   if (attempt === "tooMany") return { status: "error", messageKey: "errors.tooManyAttempts" };
   if (attempt === "wrong") return { status: "error", messageKey: "errors.loginFailed" };
+  if (attempt === "oneTimeExpired") return { status: "error", messageKey: "errors.oneTimePasswordExpired" };
 });
 
 export const signOut = publicAction("signOut", z.optional(z.unknown()), async () => {

@@ -1,4 +1,4 @@
-import { setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireStaff } from "@/server/auth/session";
 import { rolesFor } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locales";
@@ -11,9 +11,15 @@ export const dynamic = "force-dynamic";
 export default async function ChangePassword({ params }: PageProps<"/[locale]/staff/password">) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
-  const user = await requireStaff(rolesFor("password.changeOwn"), { locale, next: `/${locale}/staff/password` });
+  const user = await requireStaff(rolesFor("password.changeOwn"), { locale, next: `/${locale}/staff/password`, oneTimePasswordAllowed: true });
+  const t = await getTranslations({ locale, namespace: "accountSecurity" });
   return (
     <StaffFormPage locale={locale} path="/staff/password" back="/staff" user={user} namespace="changePassword">
+      {user.passwordIsOneTime && (
+        <p className="notice" role="status">
+          {t("oneTimeNotice")}
+        </p>
+      )}
       <ChangePasswordForm />
     </StaffFormPage>
   );
