@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./test";
 
-const port = String(Number(process.env.E2E_PORT ?? 3210) + 1);
+const port = String(Number(process.env.E2E_PORT ?? 3210) + 100);
 const SECRETS = ["AUTH_SECRET", "POW_HMAC_KEY", "RATE_LIMIT_SECRET", "APP_URL", "DATABASE_URL", "POSTGRES_URL", "PGLITE_DIR"];
 
 /** Starts the build with `settings` (and none of the deployment's own from this process); resolves when it exits or `until` matches its output. */
