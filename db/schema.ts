@@ -332,6 +332,8 @@ export const users = pgTable("users", {
    * chose, and for the embedded demo's printed accounts.
    */
   oneTimePasswordUntil: timestamp("one_time_password_until", { withTimezone: true }),
+  /** A TOTP second factor is confirmed (better-auth's two-factor plugin; admins only). */
+  twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -377,6 +379,26 @@ export const verifications = pgTable("verifications", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type Verification = typeof verifications.$inferSelect;
+
+/**
+ * An admin's TOTP second factor (better-auth's "twoFactor" model): the secret and backup
+ * codes, encrypted by better-auth with AUTH_SECRET; `verified` once a code confirmed it.
+ */
+export const twoFactors = pgTable(
+  "two_factors",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    verified: boolean("verified").notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("two_factors_user").on(t.userId), index("two_factors_secret").on(t.secret)],
+);
+export type TwoFactor = typeof twoFactors.$inferSelect;
 
 /**
  * What staff changed, by whom and when: imports (with their rows), waves, accounts.

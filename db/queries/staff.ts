@@ -5,7 +5,7 @@ import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../client";
-import { accounts, sessions, towns, users } from "../schema";
+import { accounts, sessions, towns, twoFactors, users } from "../schema";
 import { recordAudit, type Actor } from "./audit";
 import { revokeTokensOfUser } from "./tokens";
 
@@ -158,7 +158,10 @@ export async function resetStaffPassword({ db, actor, userId, now = new Date() }
     if (updated.length === 0) {
       await tx.insert(accounts).values({ id: randomUUID(), accountId: target.id, providerId: "credential", userId: target.id, password: passwordHash });
     }
-    await tx.update(users).set({ oneTimePasswordUntil: oneTimeUntil(now), updatedAt: now }).where(eq(users.id, target.id));
+    // A reset is also how someone who lost their authenticator gets back in: the second
+    // factor goes with the old password, and they may turn it on again.
+    await tx.update(users).set({ oneTimePasswordUntil: oneTimeUntil(now), twoFactorEnabled: false, updatedAt: now }).where(eq(users.id, target.id));
+    await tx.delete(twoFactors).where(eq(twoFactors.userId, target.id));
     await tx.delete(sessions).where(eq(sessions.userId, target.id));
     const tokensRevoked = await revokeTokensOfUser({ db: tx, userId: target.id, now });
     await recordAudit({ db: tx, actor, action: "users.resetPassword", detail: { email: target.email, tokensRevoked } });

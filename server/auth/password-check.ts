@@ -22,13 +22,17 @@ async function guarded(email: string, check: () => Promise<boolean>): Promise<Pa
  * password is one answer. A right one-time password past its day is refused after the
  * check (so only who knows it learns that it expired), and its session ended at once.
  */
-export async function signInWithPassword({ email, password }: { email: string; password: string }, now = new Date()): Promise<PasswordAttempt | "oneTimeExpired"> {
+export async function signInWithPassword({ email, password }: { email: string; password: string }, now = new Date()): Promise<PasswordAttempt | "oneTimeExpired" | "needsCode"> {
   const auth = await getAuth();
   const requestHeaders = await headers();
   let sessionToken: string | null = null;
+  let needsCode = false;
   const attempt = await guarded(email, async () => {
     try {
-      sessionToken = (await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders })).token;
+      const result = await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
+      // With a second factor, better-auth holds the session back until the code (./two-factor.ts).
+      if ("twoFactorRedirect" in result && result.twoFactorRedirect) needsCode = true;
+      else sessionToken = (result as { token: string }).token;
       return true;
     } catch (error) {
       // isAPIError, not instanceof: when a staff page made the shared auth instance first
@@ -44,7 +48,7 @@ export async function signInWithPassword({ email, password }: { email: string; p
     if (sessionToken) await endSession({ db, token: sessionToken });
     return "oneTimeExpired";
   }
-  return attempt;
+  return needsCode ? "needsCode" : attempt;
 }
 
 export async function signOutSession() {

@@ -14,6 +14,8 @@ export interface StaffUser {
   allTowns: boolean;
   /** Signed in with a one-time password an admin made: may only change it (docs/decisions/0017). */
   passwordIsOneTime: boolean;
+  /** A TOTP second factor is on (admins may turn one on). */
+  twoFactorEnabled?: boolean;
 }
 
 /** The signed-in staff member, read from the session cookie and checked against Postgres. */
@@ -30,6 +32,7 @@ export async function currentStaff(requestHeaders?: Headers): Promise<StaffUser 
     townCodes: user.townCodes ?? [],
     allTowns: user.allTowns === true,
     passwordIsOneTime: user.oneTimePasswordUntil != null,
+    twoFactorEnabled: user.twoFactorEnabled === true,
   };
 }
 

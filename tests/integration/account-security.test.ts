@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import fs from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -5,8 +6,8 @@ import { GET as auditRoute } from "@/app/api/v1/admin/audit/route";
 import { GET as commitmentsExportRoute } from "@/app/[locale]/(staff)/staff/commitments/export/route";
 import { createAccount, resetPassword } from "@/app/[locale]/(staff)/staff/admin/users/actions";
 import { createToken } from "@/app/[locale]/(staff)/staff/exports/actions";
-import { signIn } from "@/app/[locale]/(staff)/login/actions";
-import { changeOwnPassword } from "@/app/[locale]/(staff)/staff/password/actions";
+import { signIn, signInWithCode } from "@/app/[locale]/(staff)/login/actions";
+import { changeOwnPassword, confirmTwoFactor, startTwoFactor } from "@/app/[locale]/(staff)/staff/password/actions";
 import { createStaffUser, findStaffUserByEmail } from "@/db/queries/staff";
 import { authenticateToken, createAccessToken } from "@/db/queries/tokens";
 import { accessTokens, sessions, towns, users } from "@/db/schema";
@@ -222,5 +223,56 @@ describe("downloads by the session cookie come from our own pages", () => {
   it("leaves Bearer tokens alone, whatever page started the request", async () => {
     const owner = await adminWithToken();
     expect((await callAudit(bearer(owner.token, { "sec-fetch-site": "cross-site" }))).status).toBe(200);
+  });
+});
+
+/** RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) of an otpauth address's base32 secret, as an authenticator app computes it. */
+function totp(otpauth: string, at = Date.now()) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  const base32 = new URL(otpauth).searchParams.get("secret")!.replace(/=+$/, "").toUpperCase();
+  let bits = "";
+  for (const char of base32) bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((byte) => Number.parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+describe("an admin's TOTP second factor", () => {
+  it("is turned on with the password and a first code; afterwards sign-in asks for the code, and a wrong one is refused", async () => {
+    const email = `${uniqueName("admin")}@test.qala`;
+    const id = await createStaffUser({ db: database.db, email, name: "Careful admin", role: "admin", password: PASSWORD });
+    request.headers = await signInHeaders(email, PASSWORD);
+    expect(await startTwoFactor({ password: "not my password" })).toEqual({ status: "invalid", fieldErrors: { password: ["changePassword.errors.wrongCurrent"] } });
+    const started = await startTwoFactor({ password: PASSWORD });
+    if (started.status !== "ok") throw new Error(JSON.stringify(started));
+    expect(started.totpURI).toMatch(/^otpauth:\/\/totp\/Qala%20Pulse:/);
+    expect(started.secret).toMatch(/^[A-Z2-7]+=*$/);
+    // Not on until confirmed: a wrong code changes nothing.
+    const wrong = totp(started.totpURI) === "000000" ? "111111" : "000000";
+    expect(await confirmTwoFactor({ code: wrong })).toEqual({ status: "invalid", fieldErrors: { code: ["errors.wrongCode"] } });
+    expect(await confirmTwoFactor({ code: "12a456" })).toEqual({ status: "invalid", fieldErrors: { code: ["errors.wrongCode"] } });
+    expect(await confirmTwoFactor({ code: totp(started.totpURI) })).toEqual({ status: "ok" });
+    expect((await findStaffUserByEmail({ db: database.db, email }))!.twoFactorEnabled).toBe(true);
+
+    // The password alone no longer signs in: the action asks for the code, and no session is made.
+    request.headers = new Headers({ "x-forwarded-for": "198.51.100.8" });
+    const sessionsBefore = (await database.db.select().from(sessions).where(eq(sessions.userId, id))).length;
+    expect(await signIn({ email, password: PASSWORD })).toEqual({ status: "needsCode" });
+    expect(await database.db.select().from(sessions).where(eq(sessions.userId, id))).toHaveLength(sessionsBefore);
+
+    // The pending sign-in's cookie, as the browser holds it, then the code.
+    const { headers: pending } = await (await getAuth()).api.signInEmail({ body: { email, password: PASSWORD }, returnHeaders: true });
+    request.headers = new Headers({ cookie: pending.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ") });
+    expect(await signInWithCode({ code: wrong })).toEqual({ status: "invalid", fieldErrors: { code: ["errors.wrongCode"] } });
+    expect(await signInWithCode({ code: totp(started.totpURI) })).toEqual({ status: "ok" });
+    expect(await database.db.select().from(sessions).where(eq(sessions.userId, id))).toHaveLength(sessionsBefore + 1);
+  });
+
+  it("is for admins only", async () => {
+    request.headers = await staff.headersFor("researcher");
+    expect(await startTwoFactor({ password: PASSWORD })).toEqual({ status: "error", messageKey: "errors.forbidden", httpStatus: 403 });
   });
 });
