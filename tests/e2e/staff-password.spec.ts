@@ -24,7 +24,7 @@ function totp(base32: string, at = Date.now()) {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
 }
 
-async function createAccount(page: Page, { name, email, role }: { name: string; email: string; role: "Researcher" | "Admin" }) {
+async function createAccount(page: Page, { name, email, role }: { name: string; email: string; role: "Researcher" | "Administrator" }) {
   await signIn(page, "admin", "/en/staff/admin/users");
   const form = page.getByRole("form", { name: "New account" });
   await form.getByLabel("Name").fill(name);
@@ -101,7 +101,7 @@ test("a new researcher changes the one-time password from the staff bar; only th
 });
 
 test("an admin turns on two-step sign-in; afterwards sign-in asks for the code and refuses a wrong one", async ({ page }) => {
-  const oneTimePassword = await createAccount(page, { name: "E2E Careful Admin", email: ADMIN_EMAIL, role: "Admin" });
+  const oneTimePassword = await createAccount(page, { name: "E2E Careful Admin", email: ADMIN_EMAIL, role: "Administrator" });
   await signInAs(page, ADMIN_EMAIL, oneTimePassword);
   await page.waitForURL("**/en/staff/password");
   await changePassword(page, oneTimePassword, CHOSEN);
