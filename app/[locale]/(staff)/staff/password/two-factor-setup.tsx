@@ -41,10 +41,10 @@ export function TwoFactorSetup() {
   return (
     <form onSubmit={confirm.onSubmit} noValidate aria-label={t("twoFactorConfirm")}>
       <p>{t("twoFactorSecret")}</p>
-      <p>
+      <p className="totp-key">
         <code data-testid="totp-secret">{started.secret}</code>
       </p>
-      <p>
+      <p className="totp-key">
         {t("twoFactorUri")}: <a href={started.totpURI} data-testid="totp-uri">{started.totpURI}</a>
       </p>
       <FormAlert message={confirm.formError} />
