@@ -125,5 +125,5 @@ test("an admin turns on two-step sign-in; afterwards sign-in asks for the code a
   await page.getByLabel("6-digit code").fill(totp(secret));
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/en/staff");
-  await expect(page.getByText("Signed in as E2E Careful Admin (admin)")).toBeVisible();
+  await expect(page.getByText("Signed in as E2E Careful Admin (administrator)")).toBeVisible();
 });
