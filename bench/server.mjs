@@ -2,6 +2,7 @@
 // (embedded PGlite in a temporary folder, or a new database on the Postgres server of
 // `postgresAdminUrl`), seeded with the demo data, served on `port` once healthy.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +20,9 @@ export async function startServer({ port, postgresAdminUrl }) {
     env = { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "", POSTGRES_URL: "" };
     dropDatabase = () => fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  // A server database means a deployment, which refuses to start without these (lib/deployment.ts).
+  for (const name of ["AUTH_SECRET", "POW_HMAC_KEY", "RATE_LIMIT_SECRET"]) env[name] ||= randomBytes(32).toString("hex");
+  env.APP_URL ||= `http://127.0.0.1:${port}`;
   spawnSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
   const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;

@@ -322,8 +322,18 @@ export const users = pgTable("users", {
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
   role: staffRole("role").notNull().default("official"),
-  /** Towns an official may see (codes); empty means all towns. */
+  /** Towns an official may see (codes), unless `allTowns`; empty (and not all towns) means none. */
   townCodes: jsonb("town_codes").$type<string[]>().notNull().default([]),
+  /** An official who sees every town: said explicitly, so a lost list never widens the scope. */
+  allTowns: boolean("all_towns").notNull().default(false),
+  /**
+   * Set while the password is one an admin made (new account, reset): until then it works,
+   * once, to reach the change-password page and nothing else. Null for a password its owner
+   * chose, and for the embedded demo's printed accounts.
+   */
+  oneTimePasswordUntil: timestamp("one_time_password_until", { withTimezone: true }),
+  /** A TOTP second factor is confirmed (better-auth's two-factor plugin; admins only). */
+  twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -371,6 +381,26 @@ export const verifications = pgTable("verifications", {
 export type Verification = typeof verifications.$inferSelect;
 
 /**
+ * An admin's TOTP second factor (better-auth's "twoFactor" model): the secret and backup
+ * codes, encrypted by better-auth with AUTH_SECRET; `verified` once a code confirmed it.
+ */
+export const twoFactors = pgTable(
+  "two_factors",
+  {
+    id: text("id").primaryKey(),
+    secret: text("secret").notNull(),
+    backupCodes: text("backup_codes").notNull(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    verified: boolean("verified").notNull().default(true),
+    failedVerificationCount: integer("failed_verification_count").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("two_factors_user").on(t.userId), index("two_factors_secret").on(t.secret)],
+);
+export type TwoFactor = typeof twoFactors.$inferSelect;
+
+/**
  * What staff changed, by whom and when: imports (with their rows), waves, accounts.
  * Staff actions only; nothing about residents is ever written here.
  */
@@ -408,6 +438,9 @@ export const accessTokens = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The per-token rate limit: the current hour's window and the requests counted in it. */
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }),
+    windowRequests: integer("window_requests").notNull().default(0),
   },
   (t) => [index("access_tokens_user").on(t.userId)],
 );

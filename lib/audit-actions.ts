@@ -6,6 +6,7 @@ export const auditActions = [
   "users.update",
   "users.resetPassword",
   "users.changeOwnPassword",
+  "users.twoFactorOn",
   "users.delete",
   "tokens.create",
   "tokens.revoke",

@@ -29,6 +29,8 @@ const envSchema = z.object({
   EXPORT_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(2)),
   /** Seconds an export may take, reading the database and sending the file together; then it is stopped. */
   EXPORT_TIME_LIMIT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(300)),
+  /** Research API requests per personal access token and hour; beyond it, 429 with Retry-After. */
+  TOKEN_REQUESTS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,10 +10,14 @@ import { hashInvitationCode } from "@/db/queries/abuse";
 import { createStaffUser, findStaffUserByEmail, oneTimePassword } from "@/db/queries/staff";
 import { invitationCodes, waves } from "@/db/schema";
 import { migrate } from "@/db/migrate";
+import { checkStartup } from "@/lib/deployment";
 import { isEmpty, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 
 async function main(command: string | undefined, flags: string[]) {
   const connection = await getConnection();
+  // The CLI works without the server's secrets, but says now what the server will refuse.
+  const startup = checkStartup(process.env);
+  if (startup.status === "refused") console.warn(`Note: the server will not start like this yet. Missing: ${startup.missing.join(", ")} (see README.md, section "Deploy").`);
   try {
     if (command === "migrate") {
       await migrate(connection);
@@ -33,7 +37,7 @@ async function main(command: string | undefined, flags: string[]) {
       await seedReferenceData(connection.db);
       const { responses } = await seedDemoWave(connection.db);
       console.log(`Seeded towns, indicators and official figures; ${responses} generated demo responses.`);
-      await createDemoAccounts(connection.db);
+      await createDemoAccounts(connection.db, { oneTime: connection.target !== "embedded" && !process.env.QALA_DEMO_PASSWORD });
     } else if (command === "admin:create") {
       const [email, ...nameParts] = flags;
       if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {
@@ -47,8 +51,8 @@ async function main(command: string | undefined, flags: string[]) {
         return;
       }
       const password = oneTimePassword();
-      await createStaffUser({ db: connection.db, email, name: nameParts.join(" ") || email, role: "admin", password });
-      console.log(`Admin ${email} created. One-time password (shown only now): ${password}`);
+      await createStaffUser({ db: connection.db, email, name: nameParts.join(" ") || email, role: "admin", password, oneTime: true });
+      console.log(`Admin ${email} created. One-time password (shown only now; sign in within a day and choose your own): ${password}`);
     } else if (command === "invitations") {
       const [slug, countText] = flags;
       const count = Number(countText);
@@ -80,16 +84,19 @@ async function main(command: string | undefined, flags: string[]) {
 
 /**
  * Demo accounts for trying the staff pages, one per role, each with a password made now
- * and printed once (or QALA_DEMO_PASSWORD, which the test harness sets).
+ * and printed once (or QALA_DEMO_PASSWORD, which the test harness sets). On the embedded
+ * demo database, and for the test harness, they need no change at first sign-in and do not
+ * expire; seeded into a server's database they are one-time passwords like an admin's
+ * (docs/decisions/0017).
  */
-async function createDemoAccounts(db: Awaited<ReturnType<typeof getConnection>>["db"]) {
+async function createDemoAccounts(db: Awaited<ReturnType<typeof getConnection>>["db"], { oneTime }: { oneTime: boolean }) {
   const roles = ["admin", "official", "researcher"] as const;
   console.log("Demo staff accounts (passwords shown only now):");
   for (const role of roles) {
     const email = `${role}@demo.qala`;
     if (await findStaffUserByEmail({ db, email })) continue;
     const password = process.env.QALA_DEMO_PASSWORD || oneTimePassword();
-    await createStaffUser({ db, email, name: `Demo ${role}`, role, password });
+    await createStaffUser({ db, email, name: `Demo ${role}`, role, password, oneTime });
     console.log(`  ${role.padEnd(10)} ${email}  ${process.env.QALA_DEMO_PASSWORD ? "(password from QALA_DEMO_PASSWORD)" : password}`);
   }
   // Officials limited to one town each (the demo official sees every town), to try the town scope.
@@ -97,7 +104,7 @@ async function createDemoAccounts(db: Awaited<ReturnType<typeof getConnection>>[
     const email = `official-${town}@demo.qala`;
     if (await findStaffUserByEmail({ db, email })) continue;
     const password = process.env.QALA_DEMO_PASSWORD || oneTimePassword();
-    await createStaffUser({ db, email, name: `Demo official (${town})`, role: "official", password, townCodes: [town] });
+    await createStaffUser({ db, email, name: `Demo official (${town})`, role: "official", password, townCodes: [town], oneTime });
     console.log(`  ${"official".padEnd(10)} ${email}  (${town} only)  ${process.env.QALA_DEMO_PASSWORD ? "(password from QALA_DEMO_PASSWORD)" : password}`);
   }
 }

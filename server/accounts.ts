@@ -15,13 +15,13 @@ export async function listAccounts() {
   return listStaffUsers({ db: await getDb() });
 }
 
-export async function createAccount(actor: Actor, account: { name: string; email: string; role: Role; townCodes: string[] }) {
-  const { password } = await createStaffAccount({ db: await getDb(), actor, account: { ...account, townCodes: accountTowns(account.role, account.townCodes) } });
+export async function createAccount(actor: Actor, account: { name: string; email: string; role: Role; townCodes: string[]; allTowns?: boolean }) {
+  const { password } = await createStaffAccount({ db: await getDb(), actor, account: { ...account, ...accountTowns(account.role, account.townCodes, account.allTowns) } });
   return password;
 }
 
-export async function updateAccess(actor: Actor, { userId, role, townCodes }: { userId: string; role: Role; townCodes: string[] }) {
-  await updateStaffAccess({ db: await getDb(), actor, userId, role, townCodes: accountTowns(role, townCodes) });
+export async function updateAccess(actor: Actor, { userId, role, townCodes, allTowns }: { userId: string; role: Role; townCodes: string[]; allTowns?: boolean }) {
+  await updateStaffAccess({ db: await getDb(), actor, userId, role, ...accountTowns(role, townCodes, allTowns) });
 }
 
 export async function resetPassword(actor: Actor, userId: string) {

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 
-// Without configured secrets a single instance makes its own at start-up. They are held
-// in memory only; several instances need the same values from the environment.
+// Only the embedded demo runs without configured secrets: it makes its own at start-up, held
+// in memory only. With a server database the server refuses to start without them
+// (lib/deployment.ts, run by instrumentation.ts); tests that call the app directly use these.
 const generated = {
   pow: randomBytes(32).toString("hex"),
   rateLimit: randomBytes(32).toString("hex"),

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/db/queries/audit";
-import { changeWaveStatus, createWave as insertWave, getOpenWaves, getWaveBySlug, getWaveTown, getWaveTowns, listWavesWithTowns, setHideResults, type NewWaveInput } from "@/db/queries/waves";
+import { changeWaveStatus, createWave as insertWave, getOpenWaves, getWaveBySlug, getWaveTowns, listWavesWithTowns, setHideResults, type NewWaveInput } from "@/db/queries/waves";
 import { getTowns } from "@/db/queries/towns";
 import { isWaveOpen } from "@/lib/survey/wave-rules";
 import { todayInKazakhstan } from "@/lib/time";
@@ -29,11 +29,11 @@ export async function surveyWave(slug: string, today = todayInKazakhstan()) {
 }
 
 /** The wave and town a resident has just answered for, for the thank-you page. */
-export async function answeredWaveTown(slug: string, townCode: string | undefined) {
+/** The wave a resident just answered, with its towns: the thanks page picks theirs on the phone. */
+export async function answeredWave(slug: string) {
   const db = await getDb();
   const wave = await getWaveBySlug({ db, slug });
-  const town = wave && townCode ? await getWaveTown({ db, waveId: wave.id, townCode }) : undefined;
-  return wave ? { wave, town } : undefined;
+  return wave ? { wave, towns: await getWaveTowns({ db, waveId: wave.id }) } : undefined;
 }
 
 export async function allTowns() {

@@ -5,19 +5,27 @@ import { hashPassword } from "@/lib/auth/passwords";
 import type { Role } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import type { Db } from "../client";
-import { accounts, sessions, towns, users } from "../schema";
+import { accounts, sessions, towns, twoFactors, users } from "../schema";
 import { recordAudit, type Actor } from "./audit";
+import { revokeTokensOfUser } from "./tokens";
 
 /** A password of 16 random characters, shown once to whoever creates the account. */
 export function oneTimePassword(): string {
   return randomBytes(12).toString("base64url");
 }
 
+/** How long a one-time password an admin made may be used (to set one's own). */
+export const ONE_TIME_PASSWORD_MS = 86_400_000;
+const oneTimeUntil = (now: Date) => new Date(now.getTime() + ONE_TIME_PASSWORD_MS);
+
 interface NewStaffUser {
   email: string;
   name: string;
   role: Role;
   townCodes: string[];
+  allTowns: boolean;
+  /** Set for a password made for the person (one-time); null for one they chose, or the demo's. */
+  oneTimePasswordUntil: Date | null;
 }
 
 /**
@@ -25,11 +33,11 @@ interface NewStaffUser {
  * transaction opens, so argon2's work does not hold it open. Refuses a taken e-mail as a
  * field error (the unique index decides, so two admins racing cannot both win).
  */
-async function insertStaffUser(db: Db, { email, name, role, townCodes }: NewStaffUser, passwordHash: string) {
+async function insertStaffUser(db: Db, { email, name, role, townCodes, allTowns, oneTimePasswordUntil }: NewStaffUser, passwordHash: string) {
   const id = randomUUID();
   const [inserted] = await db
     .insert(users)
-    .values({ id, email: email.toLowerCase(), name, role, townCodes, emailVerified: true })
+    .values({ id, email: email.toLowerCase(), name, role, townCodes, allTowns, oneTimePasswordUntil, emailVerified: true })
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id });
   if (!inserted) throw new AppError("adminUsers.errors.emailTaken", 409, "email");
@@ -37,10 +45,22 @@ async function insertStaffUser(db: Db, { email, name, role, townCodes }: NewStaf
   return id;
 }
 
-/** Creates a staff account with a password (better-auth's "credential" account). */
-export async function createStaffUser({ db, password, townCodes = [], ...user }: Omit<NewStaffUser, "townCodes"> & { db: Db; password: string; townCodes?: string[] }) {
+/**
+ * Creates a staff account with a password (better-auth's "credential" account), for the
+ * CLI and tests: without towns it sees every town; `oneTime` makes the password one to
+ * change at first sign-in, within a day (`admin:create`), not so the demo's accounts.
+ */
+export async function createStaffUser({
+  db,
+  password,
+  townCodes = [],
+  allTowns = townCodes.length === 0,
+  oneTime = false,
+  now = new Date(),
+  ...user
+}: Pick<NewStaffUser, "email" | "name" | "role"> & { db: Db; password: string; townCodes?: string[]; allTowns?: boolean; oneTime?: boolean; now?: Date }) {
   const passwordHash = await hashPassword(password);
-  return db.transaction((tx) => insertStaffUser(tx, { ...user, townCodes }, passwordHash));
+  return db.transaction((tx) => insertStaffUser(tx, { ...user, townCodes, allTowns, oneTimePasswordUntil: oneTime ? oneTimeUntil(now) : null }, passwordHash));
 }
 
 export async function findStaffUserByEmail({ db, email }: { db: Db; email: string }) {
@@ -50,7 +70,7 @@ export async function findStaffUserByEmail({ db, email }: { db: Db; email: strin
 
 export async function listStaffUsers({ db }: { db: Db }) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, townCodes: users.townCodes })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, townCodes: users.townCodes, allTowns: users.allTowns })
     .from(users)
     .orderBy(asc(users.role), asc(users.email));
 }
@@ -84,21 +104,21 @@ async function ensureTownsExist(tx: Db, townCodes: string[]) {
 }
 
 /** A new account with a one-time password, returned so the admin can pass it on once. */
-export async function createStaffAccount({ db, actor, account }: { db: Db; actor: Actor; account: NewStaffUser }) {
+export async function createStaffAccount({ db, actor, account, now = new Date() }: { db: Db; actor: Actor; account: Omit<NewStaffUser, "oneTimePasswordUntil">; now?: Date }) {
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   const id = await db.transaction(async (tx) => {
     await lockAccounts(tx);
     await ensureTownsExist(tx, account.townCodes);
-    const created = await insertStaffUser(tx, account, passwordHash);
-    await recordAudit({ db: tx, actor, action: "users.create", detail: { email: account.email, role: account.role, townCodes: account.townCodes } });
+    const created = await insertStaffUser(tx, { ...account, oneTimePasswordUntil: oneTimeUntil(now) }, passwordHash);
+    await recordAudit({ db: tx, actor, action: "users.create", detail: { email: account.email, role: account.role, townCodes: account.townCodes, allTowns: account.allTowns } });
     return created;
   });
   return { id, password };
 }
 
 /** A new role and towns. An admin may not demote themselves, and one admin always remains. */
-export async function updateStaffAccess({ db, actor, userId, role, townCodes }: { db: Db; actor: Actor; userId: string; role: Role; townCodes: string[] }) {
+export async function updateStaffAccess({ db, actor, userId, role, townCodes, allTowns }: { db: Db; actor: Actor; userId: string; role: Role; townCodes: string[]; allTowns: boolean }) {
   await db.transaction(async (tx) => {
     await lockAccounts(tx);
     const target = await lockedTarget(tx, userId);
@@ -107,22 +127,23 @@ export async function updateStaffAccess({ db, actor, userId, role, townCodes }: 
       await ensureAnotherAdmin(tx, target.id);
     }
     await ensureTownsExist(tx, townCodes);
-    await tx.update(users).set({ role, townCodes, updatedAt: new Date() }).where(eq(users.id, target.id));
+    await tx.update(users).set({ role, townCodes, allTowns, updatedAt: new Date() }).where(eq(users.id, target.id));
     await recordAudit({
       db: tx,
       actor,
       action: "users.update",
-      detail: { email: target.email, role, townCodes, previousRole: target.role, previousTownCodes: target.townCodes },
+      detail: { email: target.email, role, townCodes, allTowns, previousRole: target.role, previousTownCodes: target.townCodes, previousAllTowns: target.allTowns },
     });
   });
 }
 
 /**
- * A new one-time password; every session of the account ends, so whoever held the old
- * password is signed out. Not for one's own account: the admin would be signed out before
- * reading the new password.
+ * A new one-time password (to be changed at the next sign-in, within a day); every session
+ * and every personal access token of the account ends, so whoever held the old password
+ * or a token made with it is shut out. Not for one's own account: the admin would be
+ * signed out before reading the new password.
  */
-export async function resetStaffPassword({ db, actor, userId }: { db: Db; actor: Actor; userId: string }) {
+export async function resetStaffPassword({ db, actor, userId, now = new Date() }: { db: Db; actor: Actor; userId: string; now?: Date }) {
   if (userId === actor.id) throw new AppError("adminUsers.errors.selfReset", 409);
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
@@ -137,10 +158,32 @@ export async function resetStaffPassword({ db, actor, userId }: { db: Db; actor:
     if (updated.length === 0) {
       await tx.insert(accounts).values({ id: randomUUID(), accountId: target.id, providerId: "credential", userId: target.id, password: passwordHash });
     }
+    // A reset is also how someone who lost their authenticator gets back in: the second
+    // factor goes with the old password, and they may turn it on again.
+    await tx.update(users).set({ oneTimePasswordUntil: oneTimeUntil(now), twoFactorEnabled: false, updatedAt: now }).where(eq(users.id, target.id));
+    await tx.delete(twoFactors).where(eq(twoFactors.userId, target.id));
     await tx.delete(sessions).where(eq(sessions.userId, target.id));
-    await recordAudit({ db: tx, actor, action: "users.resetPassword", detail: { email: target.email } });
+    const tokensRevoked = await revokeTokensOfUser({ db: tx, userId: target.id, now });
+    await recordAudit({ db: tx, actor, action: "users.resetPassword", detail: { email: target.email, tokensRevoked } });
   });
   return { password };
+}
+
+/**
+ * After the owner chose their own password: it is no longer one-time, and the tokens made
+ * while the old one was in use stop working. One transaction, with its audit entry.
+ */
+export async function ownPasswordChanged({ db, actor, now = new Date() }: { db: Db; actor: Actor; now?: Date }) {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ oneTimePasswordUntil: null, updatedAt: now }).where(eq(users.id, actor.id));
+    const tokensRevoked = await revokeTokensOfUser({ db: tx, userId: actor.id, now });
+    await recordAudit({ db: tx, actor, action: "users.changeOwnPassword", detail: { email: actor.email, tokensRevoked } });
+  });
+}
+
+/** Ends one session (a sign-in that was refused after its password was checked). */
+export async function endSession({ db, token }: { db: Db; token: string }) {
+  await db.delete(sessions).where(eq(sessions.token, token));
 }
 
 /** Deletes an account with its sessions. Never one's own, never the last admin. */

@@ -17,6 +17,21 @@ export function hashAccessToken(raw: string): string {
   return createHash("sha256").update(raw, "utf8").digest("hex");
 }
 
-export function expiryDays(expiry: TokenExpiry): number | null {
-  return expiry === "never" ? null : Number(expiry);
+/** The longest a token lives; tokens made before there was a limit expire this long after they were made. */
+export const TOKEN_MAX_DAYS = 365;
+
+export function expiryDays(expiry: TokenExpiry): number {
+  return Math.min(Number(expiry), TOKEN_MAX_DAYS);
 }
+
+/**
+ * The per-token rate limit, a fixed window of an hour from the window's first request:
+ * whether this request (already counted as the `requests`-th) may go on, and if not, the
+ * whole seconds until the window ends (for Retry-After).
+ */
+export function tokenWindow({ startedAt, requests, limit, now }: { startedAt: Date; requests: number; limit: number; now: Date }) {
+  if (requests <= limit) return { allowed: true as const };
+  const retryAfterSeconds = Math.max(1, Math.ceil((startedAt.getTime() + TOKEN_WINDOW_MS - now.getTime()) / 1000));
+  return { allowed: false as const, retryAfterSeconds };
+}
+export const TOKEN_WINDOW_MS = 3_600_000;

@@ -7,6 +7,8 @@ export { ROLES };
 
 const role = z.enum(ROLES, { error: "adminUsers.errors.role" });
 const townCodes = z.array(z.string({ error: "adminUsers.errors.unknownTown" }), { error: "adminUsers.errors.unknownTown" }).check(z.maxLength(500, { error: "adminUsers.errors.unknownTown" }));
+// Left out, it is false: an official sees the towns listed and no others (fails closed).
+const allTowns = z.optional(z.boolean({ error: "adminUsers.errors.unknownTown" }));
 const userId = z.string({ error: "adminUsers.errors.notFound" }).check(z.minLength(1, { error: "adminUsers.errors.notFound" }), z.maxLength(100, { error: "adminUsers.errors.notFound" }));
 
 export const createAccountSchema = z.object({
@@ -14,18 +16,21 @@ export const createAccountSchema = z.object({
   email: z.string({ error: "adminUsers.errors.email" }).check(z.trim(), z.toLowerCase(), z.email({ error: "adminUsers.errors.email" }), z.maxLength(254, { error: "adminUsers.errors.email" })),
   role,
   townCodes,
+  allTowns,
 });
 export type CreateAccountInput = z.input<typeof createAccountSchema>;
 
-export const updateAccountSchema = z.object({ userId, role, townCodes });
+export const updateAccountSchema = z.object({ userId, role, townCodes, allTowns });
 export type UpdateAccountInput = z.input<typeof updateAccountSchema>;
 
 export const accountIdSchema = z.object({ userId });
 
 /**
- * The towns stored for an account: only officials are limited to towns (empty = all);
- * admins and researchers always see every town, so a choice made for them is dropped.
+ * The town scope stored for an account. Only officials are limited to towns: the towns
+ * listed, or all towns when said so explicitly; an empty list means none (fails closed).
+ * Admins and researchers always see every town, so a choice made for them is dropped.
  */
-export function accountTowns(role: Role, townCodes: readonly string[]): string[] {
-  return role === "official" ? [...new Set(townCodes)].sort() : [];
+export function accountTowns(role: Role, townCodes: readonly string[], allTowns = false): { townCodes: string[]; allTowns: boolean } {
+  if (role !== "official" || allTowns) return { townCodes: [], allTowns: true };
+  return { townCodes: [...new Set(townCodes)].sort(), allTowns: false };
 }

@@ -14,6 +14,8 @@ export const permissions = {
   "export.download": ["admin", "researcher"],
   /** One's own password: every staff member. */
   "password.changeOwn": ["admin", "official", "researcher"],
+  /** A TOTP second factor at sign-in, optional, for the accounts that can do most. */
+  "account.twoFactor": ["admin"],
   "users.manage": ["admin"],
   "waves.manage": ["admin"],
   "indicators.manage": ["admin"],

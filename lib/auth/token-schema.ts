@@ -1,7 +1,10 @@
 import * as z from "zod/mini";
 
-/** How long a new token lives: a few fixed choices, so a forgotten token does not live forever by accident. */
-export const TOKEN_EXPIRIES = ["7", "30", "90", "365", "never"] as const;
+/**
+ * How long a new token lives, in days: a few fixed choices, the longest a year, so a
+ * forgotten or leaked token stops working on its own (docs/decisions/0017).
+ */
+export const TOKEN_EXPIRIES = ["7", "30", "90", "365"] as const;
 export type TokenExpiry = (typeof TOKEN_EXPIRIES)[number];
 
 /** The token forms, for the form (zodResolver) and the action (safeParse). */

@@ -2,13 +2,14 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { nextCookies } from "better-auth/next-js";
+import { twoFactor } from "better-auth/plugins";
 import { SESSION_COOKIE_PREFIX } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { PASSWORD_LENGTH } from "@/lib/auth/password-schema";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { authSecret } from "@/server/secrets";
 import { getDb } from "@/db/client";
-import { accounts, sessions, users, verifications } from "@/db/schema";
+import { accounts, sessions, twoFactors, users, verifications } from "@/db/schema";
 
 /**
  * Staff sign-in (better-auth): e-mail and password only, no self sign-up (accounts are
@@ -20,7 +21,7 @@ async function createAuth() {
   return betterAuth({
     secret: authSecret(),
     baseURL: env.APP_URL,
-    database: drizzleAdapter(db as never, { provider: "pg", schema: { user: users, session: sessions, account: accounts, verification: verifications } }),
+    database: drizzleAdapter(db as never, { provider: "pg", schema: { user: users, session: sessions, account: accounts, verification: verifications, twoFactor: twoFactors } }),
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -32,6 +33,8 @@ async function createAuth() {
       additionalFields: {
         role: { type: "string", required: false, input: false, defaultValue: "official" },
         townCodes: { type: "json", required: false, input: false },
+        allTowns: { type: "boolean", required: false, input: false, defaultValue: false },
+        oneTimePasswordUntil: { type: "date", required: false, input: false },
       },
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
@@ -43,8 +46,14 @@ async function createAuth() {
     },
     // Sign-in and password changes go only through our server actions, which count and
     // slow down wrong passwords; better-auth's own HTTP endpoints for them stay closed.
-    disabledPaths: ["/sign-in/email", "/sign-up/email", "/change-password", "/change-email", "/update-user", "/delete-user", "/request-password-reset", "/reset-password"],
-    plugins: [nextCookies()],
+    // The same for the second factor: turned on and checked only through our actions.
+    disabledPaths: [
+      "/sign-in/email", "/sign-up/email", "/change-password", "/change-email", "/update-user", "/delete-user", "/request-password-reset", "/reset-password",
+      "/two-factor/enable", "/two-factor/disable", "/two-factor/get-totp-uri", "/two-factor/verify-totp", "/totp/generate",
+      "/two-factor/send-otp", "/two-factor/verify-otp", "/two-factor/generate-backup-codes", "/two-factor/verify-backup-code",
+    ],
+    // An admin's optional TOTP second factor (docs/decisions/0017); nextCookies stays last.
+    plugins: [twoFactor({ issuer: "Qala Pulse" }), nextCookies()],
   });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
-import { recordAudit } from "@/db/queries/audit";
+import { endSession, findStaffUserByEmail, ownPasswordChanged } from "@/db/queries/staff";
 import { getAuth } from "./better-auth";
 import { checkPasswordAttempt, type PasswordAttempt } from "./password-attempts";
 import type { StaffUser } from "./session";
@@ -17,13 +17,22 @@ async function guarded(email: string, check: () => Promise<boolean>): Promise<Pa
   return checkPasswordAttempt({ db: await getDb(), email, requestHeaders: await headers(), check });
 }
 
-/** Signs in (setting the session cookie) when the password is right. Any wrong e-mail or password is one answer. */
-export async function signInWithPassword({ email, password }: { email: string; password: string }): Promise<PasswordAttempt> {
+/**
+ * Signs in (setting the session cookie) when the password is right. Any wrong e-mail or
+ * password is one answer. A right one-time password past its day is refused after the
+ * check (so only who knows it learns that it expired), and its session ended at once.
+ */
+export async function signInWithPassword({ email, password }: { email: string; password: string }, now = new Date()): Promise<PasswordAttempt | "oneTimeExpired" | "needsCode"> {
   const auth = await getAuth();
   const requestHeaders = await headers();
-  return guarded(email, async () => {
+  let sessionToken: string | null = null;
+  let needsCode = false;
+  const attempt = await guarded(email, async () => {
     try {
-      await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
+      const result = await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
+      // With a second factor, better-auth holds the session back until the code (./two-factor.ts).
+      if ("twoFactorRedirect" in result && result.twoFactorRedirect) needsCode = true;
+      else sessionToken = (result as { token: string }).token;
       return true;
     } catch (error) {
       // isAPIError, not instanceof: when a staff page made the shared auth instance first
@@ -32,6 +41,14 @@ export async function signInWithPassword({ email, password }: { email: string; p
       throw error;
     }
   });
+  if (attempt !== "correct") return attempt;
+  const db = await getDb();
+  const until = (await findStaffUserByEmail({ db, email }))?.oneTimePasswordUntil;
+  if (until && until <= now) {
+    if (sessionToken) await endSession({ db, token: sessionToken });
+    return "oneTimeExpired";
+  }
+  return needsCode ? "needsCode" : attempt;
 }
 
 export async function signOutSession() {
@@ -60,7 +77,8 @@ export async function changeOwnPassword(user: StaffUser, { currentPassword, newP
   // Every other session ends; this one keeps its cookie. (better-auth's own option makes a
   // new session instead, whose cookie did not reach the browser from a server action.)
   await auth.api.revokeOtherSessions({ headers: requestHeaders });
-  // After better-auth's own transaction, which this cannot join; the entry names no password.
-  await recordAudit({ db: await getDb(), actor: user, action: "users.changeOwnPassword", detail: { email: user.email } });
+  // After better-auth's own transaction, which this cannot join: the password is no longer
+  // one-time and the tokens of the old one end; the audit entry names no password.
+  await ownPasswordChanged({ db: await getDb(), actor: user });
   return attempt;
 }

@@ -25,6 +25,8 @@ export function staffAction<Schema extends z.ZodMiniType, Data extends object = 
     runAction<Data, Extra>(name, async () => {
       const user = await currentStaff();
       if (!user) return { status: "error", messageKey: "errors.signInFirst", httpStatus: 401 };
+      // A one-time password may do one thing: be replaced (docs/decisions/0017).
+      if (user.passwordIsOneTime && permission !== "password.changeOwn") return { status: "error", messageKey: "errors.changePasswordFirst", httpStatus: 403 };
       if (!may(user.role, permission)) return { status: "error", messageKey: "errors.forbidden", httpStatus: 403 };
       return validated(schema, input, (data) => body(data, user));
     });

@@ -45,7 +45,7 @@ export function assertTown(user: StaffUser, townCode: string) {
 
 /** Whose towns a staff member works with: null for every town. */
 export function townScope(user: StaffUser): string[] | null {
-  return user.role === "admin" || user.townCodes.length === 0 ? null : user.townCodes;
+  return user.role !== "official" || user.allTowns ? null : user.townCodes;
 }
 
 /** The item's or area's questions that have a favourable share: what a commitment can answer. */

@@ -2,6 +2,7 @@
 // temporary folder (or the Postgres server of DATABASE_URL), migrated and seeded with the
 // demo data, then `next start` on E2E_PORT.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +11,10 @@ import { isExpectedLogLine } from "../support/expected-logs.mjs";
 
 const port = process.env.E2E_PORT ?? "3210";
 const env = { ...process.env };
+// A server database means a deployment, which refuses to start without its secrets
+// (lib/deployment.ts): the test server makes fresh ones unless the caller gave some.
+for (const name of ["AUTH_SECRET", "POW_HMAC_KEY", "RATE_LIMIT_SECRET"]) env[name] ||= randomBytes(32).toString("hex");
+env.APP_URL ||= `http://127.0.0.1:${port}`;
 if (!env.DATABASE_URL && !env.POSTGRES_URL) {
   env.PGLITE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "qala-e2e-"));
 }

@@ -37,6 +37,11 @@ test("a resident's answer reaches the dashboard and the export", async ({ page }
   await page.getByRole("button", { name: "Send my answers" }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   const months = [monthBefore, kazakhstanDay().slice(0, 7)];
+  // The thanks page's address names no town, yet it leads to the town answered for.
+  expect(new URL(page.url()).pathname).toBe(`/en/survey/${WAVE}/thanks`);
+  expect(new URL(page.url()).search).toBe("");
+  await page.getByRole("link", { name: "Ridder: results and the town's answer" }).click();
+  await expect(page).toHaveURL(/\/en\/towns\/ridder$/);
 
   const after = await readDashboard(page);
   expect(after.count).toBe(before.count + 1);

@@ -50,7 +50,7 @@ describe("createToken", () => {
 
   it("refuses an official with 403 and stores nothing", async () => {
     const before = (await database.db.select().from(accessTokens)).length;
-    expect(await createAs("official", { name: "sneaky", expiry: "never" })).toEqual({ status: "error", messageKey: "errors.forbidden", httpStatus: 403 });
+    expect(await createAs("official", { name: "sneaky", expiry: "365" })).toEqual({ status: "error", messageKey: "errors.forbidden", httpStatus: 403 });
     expect(await database.db.select().from(accessTokens)).toHaveLength(before);
   });
 
@@ -65,25 +65,25 @@ describe("createToken", () => {
 
 describe("authenticateToken", () => {
   it("acts with the owner's role and stamps the last use", async () => {
-    const result = await createAs("researcher", { name: "last use", expiry: "never" });
+    const result = await createAs("researcher", { name: "last use", expiry: "365" });
     if (result.status !== "ok") throw new Error("token not created");
     expect((await tokenRow(result.token)).lastUsedAt).toBeNull();
-    const now = new Date("2030-01-02T03:04:05Z");
-    const check = await authenticateToken({ db: database.db, raw: result.token, now });
+    const now = new Date((await tokenRow(result.token)).createdAt.getTime() + 86_400_000);
+    const check = await authenticateToken({ db: database.db, raw: result.token, now, limitPerHour: 100 });
     expect(check).toMatchObject({ status: "ok", user: { email: "researcher@test.qala", role: "researcher" } });
     expect((await tokenRow(result.token)).lastUsedAt).toEqual(now);
   });
 
   it("knows a token only by its exact value", async () => {
-    const result = await createAs("researcher", { name: "exact", expiry: "never" });
+    const result = await createAs("researcher", { name: "exact", expiry: "365" });
     if (result.status !== "ok") throw new Error("token not created");
-    expect(await authenticateToken({ db: database.db, raw: result.token.slice(0, -1) })).toEqual({ status: "unknown" });
+    expect(await authenticateToken({ db: database.db, raw: result.token.slice(0, -1), limitPerHour: 100 })).toEqual({ status: "unknown" });
   });
 });
 
 describe("revokeToken", () => {
   async function researcherToken(name: string) {
-    const result = await createAs("researcher", { name, expiry: "never" });
+    const result = await createAs("researcher", { name, expiry: "365" });
     if (result.status !== "ok") throw new Error("token not created");
     return (await tokenRow(result.token)).id;
   }

@@ -132,7 +132,7 @@ describe("createAccount", () => {
 
   it("refuses a taken e-mail, whatever its case, as a field error", async () => {
     await actAs("admin");
-    await expectRefused(() => createAccount({ name: "Copy", email: "Official@Test.Qala", role: "official", townCodes: [] }), {
+    await expectRefused(() => createAccount({ name: "Copy", email: "Official@Test.Qala", role: "official", townCodes: [], allTowns: true }), {
       status: "invalid",
       fieldErrors: { email: ["adminUsers.errors.emailTaken"] },
     });
@@ -170,7 +170,7 @@ describe("updateAccount", () => {
   it("refuses an admin demoting themselves", async () => {
     await actAs("admin");
     const admin = await findStaffUserByEmail({ db: database.db, email: "admin@test.qala" });
-    await expectRefused(() => updateAccount({ userId: admin!.id, role: "official", townCodes: [] }), {
+    await expectRefused(() => updateAccount({ userId: admin!.id, role: "official", townCodes: [], allTowns: true }), {
       status: "invalid",
       fieldErrors: { role: ["adminUsers.errors.selfDemote"] },
     });
@@ -178,7 +178,7 @@ describe("updateAccount", () => {
 
   it("refuses an unknown account and an unknown town", async () => {
     await actAs("admin");
-    await expectRefused(() => updateAccount({ userId: "no-such-user", role: "official", townCodes: [] }), { status: "error", messageKey: "adminUsers.errors.notFound", httpStatus: 404 });
+    await expectRefused(() => updateAccount({ userId: "no-such-user", role: "official", townCodes: [], allTowns: true }), { status: "error", messageKey: "adminUsers.errors.notFound", httpStatus: 404 });
     const { id } = await target();
     await expectRefused(() => updateAccount({ userId: id, role: "official", townCodes: ["atlantis"] }), { status: "invalid", fieldErrors: { townCodes: ["adminUsers.errors.unknownTown"] } });
     await expectRefused(() => updateAccount({ userId: id, role: "boss", townCodes: [] }), { status: "invalid", fieldErrors: { role: ["adminUsers.errors.role"] } });
@@ -282,8 +282,8 @@ describe.skipIf(!onServer)("the last admin", () => {
     const { a, b } = await twoAdmins();
     const db = database.db;
     const outcomes = await atOnce([a.id, b.id], [
-      () => updateStaffAccess({ db, actor: a, userId: b.id, role: "official", townCodes: [] }),
-      () => updateStaffAccess({ db, actor: b, userId: a.id, role: "official", townCodes: [] }),
+      () => updateStaffAccess({ db, actor: a, userId: b.id, role: "official", townCodes: [], allTowns: true }),
+      () => updateStaffAccess({ db, actor: b, userId: a.id, role: "official", townCodes: [], allTowns: true }),
     ]);
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(outcomes.find((outcome) => outcome.status === "rejected")).toMatchObject({ reason: { messageKey: "adminUsers.errors.lastAdmin" } });

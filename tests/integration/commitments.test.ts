@@ -191,7 +191,7 @@ describe("CSV export and import", () => {
   it("exports the town's commitments; an import with one changed row adds exactly one update, to that commitment", async () => {
     await actAs("official");
     const admin = (await database.db.select().from(users).where(eq(users.email, "admin@test.qala")))[0]!;
-    const csv = await exportCommitments({ id: admin.id, email: admin.email, name: admin.name, role: "admin", townCodes: [] }, "ridder");
+    const csv = await exportCommitments({ id: admin.id, email: admin.email, name: admin.name, role: "admin", townCodes: [], allTowns: true, passwordIsOneTime: false }, "ridder");
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
     const ridder = await listCommitments({ db: database.db, townCodes: ["ridder"] });
     expect(parsed.data.map((row) => Number(row.id)).sort()).toEqual(ridder.map((row) => row.commitment.id).sort());
@@ -243,7 +243,7 @@ describe("CSV export and import", () => {
 
   it("rejects a whole file with a bad row, naming the row, and writes nothing; a row of another town is refused for a town's official", async () => {
     await actAs("official");
-    const csv = await exportCommitments({ id: "x", email: "x", name: "x", role: "admin", townCodes: [] }, null);
+    const csv = await exportCommitments({ id: "x", email: "x", name: "x", role: "admin", townCodes: [], allTowns: true, passwordIsOneTime: false }, null);
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true });
     const rows = parsed.data.filter((row) => row.town === "ridder").map((row): Record<string, string> => ({ ...row, progress: "50", status: "in_progress" }));
     rows[0]!.status = "declined";

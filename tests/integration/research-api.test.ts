@@ -28,7 +28,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-async function tokenFor(role: "admin" | "researcher", expiry: "7" | "never" = "never", now?: Date) {
+async function tokenFor(role: "admin" | "researcher", expiry: "7" | "365" = "365", now?: Date) {
   const user = (await findStaffUserByEmail({ db: database.db, email: `${role}@test.qala` }))!;
   return createAccessToken({ db: database.db, actor: user, name: `${role} script`, expiry, now });
 }

@@ -32,7 +32,7 @@ beforeAll(async () => {
   await seedDemoWave(database.db, { perTown: 12 });
   sessions = await createStaffSessions(database.db);
   const row = (await findStaffUserByEmail({ db: database.db, email: "researcher@test.qala" }))!;
-  researcher = { id: row.id, email: row.email, name: row.name, role: "researcher", townCodes: [] };
+  researcher = { id: row.id, email: row.email, name: row.name, role: "researcher", townCodes: [], allTowns: true, passwordIsOneTime: false };
 });
 afterAll(async () => {
   forgetTestDatabase();

@@ -16,6 +16,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
   const next = safeNext((await searchParams).next, locale);
   const t = await getTranslations({ locale, namespace: "login" });
   const tErrors = await getTranslations({ locale, namespace: "errors" });
+  const tSecurity = await getTranslations({ locale, namespace: "accountSecurity" });
   return (
     <>
       <SiteHeader locale={locale} path="/login" />
@@ -24,8 +25,17 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
         <p>{t("intro")}</p>
         <LoginForm
           next={next}
-          labels={{ email: t("email"), password: t("password"), submit: t("submit"), signingIn: t("signingIn") }}
-          errors={Object.fromEntries(["required", "email", "loginFailed", "tooManyAttempts", "unexpected"].map((key) => [`errors.${key}`, tErrors(key)]))}
+          labels={{
+            email: t("email"),
+            password: t("password"),
+            submit: t("submit"),
+            signingIn: t("signingIn"),
+            code: tSecurity("code"),
+            codeHint: tSecurity("codeHint"),
+            codeIntro: tSecurity("signInCodeIntro"),
+            codeSubmit: tSecurity("signInCode"),
+          }}
+          errors={Object.fromEntries(["required", "email", "loginFailed", "tooManyAttempts", "unexpected", "oneTimePasswordExpired", "wrongCode"].map((key) => [`errors.${key}`, tErrors(key)]))}
         />
       </main>
     </>

@@ -15,6 +15,8 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
   const t = await getTranslations({ locale, namespace: "staff" });
   const tExports = await getTranslations({ locale, namespace: "exports" });
   const tCommitments = await getTranslations({ locale, namespace: "commitments" });
+  const tScope = await getTranslations({ locale, namespace: "accountSecurity" });
+  const noTowns = user.role === "official" && !user.allTowns && user.townCodes.length === 0;
   const allWaves = await listStaffWaves();
   return (
     <>
@@ -22,6 +24,11 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
       <main id="main" className="wide">
         <h1>{t("title")}</h1>
         <StaffBar user={user} locale={locale} />
+        {noTowns && (
+          <p className="notice" role="status">
+            {tScope("noTownsAssigned")}
+          </p>
+        )}
         <h2>{t("waves")}</h2>
         {may(user.role, "dashboard.view") && (
           <p>

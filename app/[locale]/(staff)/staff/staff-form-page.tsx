@@ -8,7 +8,8 @@ import type { Locale } from "@/lib/i18n/locales";
 /**
  * The frame of a staff page with forms: header, a way back, title, who is signed in, the
  * page's introduction, and its forms' words for the client components inside (only this
- * page's namespace and the errors an action can answer with, not the whole catalogue).
+ * page's namespace, the errors an action can answer with and the few account-security words
+ * the account forms share, not the whole catalogue).
  * The namespace holds the page's "back", "title" and "intro".
  */
 export async function StaffFormPage({ locale, path, back, user, namespace, children }: {
@@ -33,7 +34,7 @@ export async function StaffFormPage({ locale, path, back, user, namespace, child
         <h1>{t("title")}</h1>
         <StaffBar user={user} locale={locale} />
         <p>{t("intro")}</p>
-        <ClientMessages locale={locale} messages={{ [namespace]: messages[namespace] as never, errors: messages.errors as never }}>
+        <ClientMessages locale={locale} messages={{ [namespace]: messages[namespace] as never, errors: messages.errors as never, accountSecurity: messages.accountSecurity as never }}>
           {children}
         </ClientMessages>
       </main>

@@ -13,6 +13,7 @@ import { isAsked, withoutHidden } from "@/lib/survey/skip-logic";
 import type { ItemRule } from "@/lib/survey/types";
 import { PrioritiesStep, ballotProblem, chosenIn, type BallotState, type PriorityLabels, type StepElection } from "./priorities-step";
 import { Question, type QuestionView } from "./question";
+import { rememberAnsweredTown } from "./thanks/answered-town";
 
 type FormInput = Omit<ResponseInput, "responseId">;
 type FormOutput = Omit<ResponseSubmission, "responseId">;
@@ -249,7 +250,8 @@ export function SurveyForm(props: SurveyFormProps) {
       if (result.outcome === "sent") {
         localStorage.removeItem(draftKey(waveSlug));
         const town = towns.find((candidate) => candidate.id === valid.townId);
-        router.push(`/${locale}/survey/${waveSlug}/thanks${town ? `?town=${town.code}` : ""}`);
+        if (town) rememberAnsweredTown(waveSlug, town.code);
+        router.push(`/${locale}/survey/${waveSlug}/thanks`);
       } else if (result.outcome === "rejected") {
         if (result.fieldErrors) showServerErrors(result.fieldErrors);
         else setFormError(message(result.messageKey ?? "errors.unexpected") ?? null);

@@ -12,9 +12,10 @@ export interface TownChoice {
 /**
  * Town checkboxes grouped by region, each region with a "whole region" box that selects or
  * clears all of its towns (and shows as mixed when only some are chosen). The value is a
- * list of town codes.
+ * list of town codes. With `everyTown`, a first box "all towns" stands for every town,
+ * now and later, and hides the list while it is ticked.
  */
-export function TownPicker({ idPrefix, legend, hint, error, towns, value, onChange, wholeRegionLabel }: {
+export function TownPicker({ idPrefix, legend, hint, error, towns, value, onChange, wholeRegionLabel, everyTown }: {
   idPrefix: string;
   legend: string;
   hint?: string;
@@ -23,6 +24,7 @@ export function TownPicker({ idPrefix, legend, hint, error, towns, value, onChan
   value: string[];
   onChange: (codes: string[]) => void;
   wholeRegionLabel: (region: string) => string;
+  everyTown?: { label: string; checked: boolean; onChange: (checked: boolean) => void };
 }) {
   const locale = useLocale();
   const byName = (a: string, b: string) => a.localeCompare(b, locale);
@@ -33,7 +35,13 @@ export function TownPicker({ idPrefix, legend, hint, error, towns, value, onChan
     <fieldset aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
       <legend>{legend}</legend>
       {hint && <p className="hint" id={`${idPrefix}-towns-hint`}>{hint}</p>}
-      <div className="town-regions">
+      {everyTown && (
+        <label className="option region-option" htmlFor={`${idPrefix}-all-towns`}>
+          <input id={`${idPrefix}-all-towns`} type="checkbox" checked={everyTown.checked} onChange={(event) => everyTown.onChange(event.target.checked)} />
+          {everyTown.label}
+        </label>
+      )}
+      {!everyTown?.checked && <div className="town-regions">
         {regions.map((region, index) => {
           const inRegion = towns.filter((town) => town.region === region).sort((a, b) => byName(a.name, b.name));
           const codes = inRegion.map((town) => town.code);
@@ -63,7 +71,7 @@ export function TownPicker({ idPrefix, legend, hint, error, towns, value, onChan
             </div>
           );
         })}
-      </div>
+      </div>}
       {error && <p className="field-error" id={`${idPrefix}-towns-error`}>{error}</p>}
     </fieldset>
   );

@@ -23,6 +23,7 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
   const { everyone, waves: allWaves, tokens, log } = await exportsPage(user);
   const pabulib = await pabulibDownloads();
   const tPriorities = await getTranslations({ locale, namespace: "priorityResults" });
+  const tSecurity = await getTranslations({ locale, namespace: "accountSecurity" });
   const now = new Date();
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const moment = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Almaty" }) : t("never"));
@@ -65,6 +66,7 @@ export default async function Exports({ params }: PageProps<"/[locale]/staff/exp
       ))}
       <h2>{t("tokensTitle")}</h2>
       <p>{t("tokensIntro")}</p>
+      <p className="hint">{tSecurity("tokenLifetimeHint")}</p>
       <TokenManager tokens={tokenRows} showOwner={everyone} />
 
       <h2>{t("logTitle")}</h2>

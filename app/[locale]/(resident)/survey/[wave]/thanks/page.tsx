@@ -1,29 +1,30 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { answeredWaveTown } from "@/server/waves";
+import { answeredWave } from "@/server/waves";
 import { SiteHeader } from "@/app/components/site-header";
 import type { Locale } from "@/lib/i18n/locales";
+import { TownLink } from "./town-link";
 
 export const dynamic = "force-dynamic";
 
 /**
- * After the survey: where the town's results and its answer will appear, and when. The town
- * comes from the address (`?town=<code>`, set by the survey form); without it the page still
- * says when, and leads to the list of towns.
+ * After the survey: where the town's results and its answer will appear, and when. The
+ * address names no town: the survey form leaves it in the tab's storage, and the link to
+ * the town's page is made in the browser (./town-link.tsx); without it the page still says
+ * when, and leads to the list of towns.
  */
-export default async function ThanksPage({ params, searchParams }: PageProps<"/[locale]/survey/[wave]/thanks">) {
+export default async function ThanksPage({ params }: PageProps<"/[locale]/survey/[wave]/thanks">) {
   const { locale: raw, wave: slug } = await params;
-  const townCode = (await searchParams).town;
   const locale = raw as Locale;
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "thanks" });
   const format = await getFormatter({ locale });
-  const answered = await answeredWaveTown(slug, typeof townCode === "string" ? townCode : undefined);
-  const town = answered?.town;
+  const answered = await answeredWave(slug);
   const wave = answered?.wave;
+  const towns = (answered?.towns ?? []).map((town) => ({ code: town.code, label: t("townPage", { town: town.name[locale] }) }));
   const closes = wave && format.dateTime(new Date(`${wave.closesOn}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
   return (
     <>
-      <SiteHeader locale={locale} path={`/survey/${slug}/thanks${town ? `?town=${town.code}` : ""}`} />
+      <SiteHeader locale={locale} path={`/survey/${slug}/thanks`} />
       <main id="main">
         <h1>{t("title")}</h1>
         <p role="status">{t("body")}</p>
@@ -34,15 +35,7 @@ export default async function ThanksPage({ params, searchParams }: PageProps<"/[
           </p>
         )}
         <p>
-          {town ? (
-            <a className="button" href={`/${locale}/towns/${town.code}`}>
-              {t("townPage", { town: town.name[locale] })}
-            </a>
-          ) : (
-            <a className="button" href={`/${locale}#towns`}>
-              {t("resultsAny")}
-            </a>
-          )}
+          <TownLink locale={locale} waveSlug={slug} towns={towns} anyLabel={t("resultsAny")} />
         </p>
         <p>
           <a href={`/${locale}`}>{t("again")}</a>

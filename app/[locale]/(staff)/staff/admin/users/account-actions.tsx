@@ -91,8 +91,8 @@ function EditAccessForm({ account, towns }: { account: AccountRow; towns: TownCh
   const t = useTranslations("adminUsers");
   const message = useMessage("adminUsers");
   const router = useRouter();
-  const defaultValues = useMemo<UpdateAccountInput>(() => ({ userId: account.id, role: account.role, townCodes: account.townCodes }), [account]);
-  const { register, control, onSubmit, pending, formError, ok, errorOf } = useActionForm({
+  const defaultValues = useMemo<UpdateAccountInput>(() => ({ userId: account.id, role: account.role, townCodes: account.townCodes, allTowns: account.allTowns }), [account]);
+  const { register, control, setValue, onSubmit, pending, formError, ok, errorOf } = useActionForm({
     schema: updateAccountSchema,
     defaultValues,
     action: (values: UpdateAccountInput) => updateAccount({ ...values, userId: account.id }),
@@ -101,6 +101,8 @@ function EditAccessForm({ account, towns }: { account: AccountRow; towns: TownCh
     onOk: () => router.refresh(),
   });
   const role = useWatch({ control, name: "role" });
+  const allTowns = useWatch({ control, name: "allTowns" });
+  const tScope = useTranslations("accountSecurity");
   const id = `edit-${account.id}`;
 
   return (
@@ -130,6 +132,7 @@ function EditAccessForm({ account, towns }: { account: AccountRow; towns: TownCh
               value={field.value}
               onChange={field.onChange}
               wholeRegionLabel={(region) => t("wholeRegion", { region })}
+              everyTown={{ label: tScope("allTowns"), checked: allTowns ?? false, onChange: (checked) => setValue("allTowns", checked) }}
             />
           )}
         />

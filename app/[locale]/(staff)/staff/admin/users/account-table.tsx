@@ -13,11 +13,13 @@ export interface AccountRow {
   email: string;
   role: Role;
   townCodes: string[];
+  allTowns: boolean;
 }
 
 /** Every staff account with what it may see, and what an admin can change on each. */
 export function AccountTable({ accounts, towns, currentUserId }: { accounts: AccountRow[]; towns: TownChoice[]; currentUserId: string }) {
   const t = useTranslations("adminUsers");
+  const tScope = useTranslations("accountSecurity");
   // A deleted account's row disappears with its own messages, so the table says it.
   const [status, setStatus] = useState<string | null>(null);
   const townNames = new Map(towns.map((town) => [town.code, town.name]));
@@ -44,7 +46,7 @@ export function AccountTable({ accounts, towns, currentUserId }: { accounts: Acc
                 </td>
                 <td>{account.email}</td>
                 <td>{t(`roles.${account.role}`)}</td>
-                <td>{account.townCodes.length === 0 ? t("allTowns") : account.townCodes.map((code) => townNames.get(code) ?? code).join(", ")}</td>
+                <td>{account.role !== "official" || account.allTowns ? t("allTowns") : account.townCodes.length === 0 ? tScope("noTowns") : account.townCodes.map((code) => townNames.get(code) ?? code).join(", ")}</td>
                 <td>
                   <AccountActions account={account} towns={towns} isSelf={account.id === currentUserId} onDeleted={() => setStatus(t("deleted", { email: account.email }))} />
                 </td>

@@ -11,14 +11,15 @@ import { TownPicker, type TownChoice } from "../town-picker";
 import { createAccount } from "./actions";
 import { OneTimePassword } from "./one-time-password";
 
-const EMPTY: CreateAccountInput = { name: "", email: "", role: "official", townCodes: [] };
+// A new official sees no town until the admin chooses some, or ticks "all towns".
+const EMPTY: CreateAccountInput = { name: "", email: "", role: "official", townCodes: [], allTowns: false };
 
 /** A new account; its one-time password is shown here once, then only the person has it. */
 export function CreateAccountForm({ towns }: { towns: TownChoice[] }) {
   const t = useTranslations("adminUsers");
   const message = useMessage("adminUsers");
   const router = useRouter();
-  const { register, control, reset, onSubmit, pending, formError, outcome, ok, clearOutcome, errorOf } = useActionForm({
+  const { register, control, reset, setValue, onSubmit, pending, formError, outcome, ok, clearOutcome, errorOf } = useActionForm({
     schema: createAccountSchema,
     defaultValues: EMPTY,
     action: createAccount,
@@ -30,6 +31,8 @@ export function CreateAccountForm({ towns }: { towns: TownChoice[] }) {
     },
   });
   const role = useWatch({ control, name: "role" });
+  const allTowns = useWatch({ control, name: "allTowns" });
+  const tScope = useTranslations("accountSecurity");
 
   return (
     <>
@@ -71,6 +74,7 @@ export function CreateAccountForm({ towns }: { towns: TownChoice[] }) {
                 value={field.value}
                 onChange={field.onChange}
                 wholeRegionLabel={(region) => t("wholeRegion", { region })}
+                everyTown={{ label: tScope("allTowns"), checked: allTowns ?? false, onChange: (checked) => setValue("allTowns", checked) }}
               />
             )}
           />

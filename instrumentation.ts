@@ -1,0 +1,8 @@
+/**
+ * Next.js calls register() once as the server starts (`next start`, and any custom server
+ * that runs the Next app). Node.js only: the edge runtime has no process to stop.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  (await import("@/server/deployment-check")).refuseHalfConfiguredStart();
+}
