@@ -32,10 +32,31 @@ export const towns = pgTable("towns", {
   populationYear: smallint("population_year"),
   populationSource: text("population_source"),
   populationSourceUrl: text("population_source_url"),
+  /** The 9-digit КАТО code (classifier of administrative-territorial objects); null where no source gives it. */
+  kato: text("kato").unique(),
+  /** The year by which the town had left the official list of monotowns; null while it is on it. */
+  former: smallint("former"),
   createdAt: createdAt(),
 });
 export type Town = typeof towns.$inferSelect;
 export type NewTown = typeof towns.$inferInsert;
+
+/**
+ * Other names a town is written by (former names, spellings), for matching imported files.
+ * `normalised` is the form names are compared in (lib/indicators/town-names.ts), unique, so
+ * one written name can never mean two towns through the aliases.
+ */
+export const townAliases = pgTable("town_aliases", {
+  id: serial("id").primaryKey(),
+  townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
+  /** The language of the alias; null when it belongs to none (a code, a transliteration). */
+  locale: text("locale"),
+  alias: text("alias").notNull(),
+  normalised: text("normalised").notNull().unique(),
+  createdAt: createdAt(),
+});
+export type TownAlias = typeof townAliases.$inferSelect;
+export type NewTownAlias = typeof townAliases.$inferInsert;
 
 export const indicators = pgTable("indicators", {
   id: serial("id").primaryKey(),

@@ -4,8 +4,9 @@ import type { DefinitionRow, Field, PopulationRow, ReferenceData, RowOf, ValueRo
 import { keyColumns } from "@/lib/indicators/columns";
 import { parseImport, type ParsedRow, type Problem, type RowIssue } from "@/lib/indicators/csv";
 import type { ImportKind } from "@/lib/indicators/import-schema";
+import { isLocale } from "@/lib/i18n/locales";
 import type { Db } from "../client";
-import { indicators, indicatorValues, populationCells, towns } from "../schema";
+import { indicators, indicatorValues, populationCells, townAliases, towns } from "../schema";
 import { recordAudit, type Actor } from "./audit";
 
 export type RowStatus = "added" | "changed" | "unchanged";
@@ -17,6 +18,8 @@ export interface PlannedRow<K extends ImportKind = ImportKind> {
   row: RowOf[K];
   /** The stored row it replaces; null for an added row. */
   previous: RowOf[K] | null;
+  /** The town as the file wrote it, when that was not its code or name. */
+  townWritten?: string;
 }
 
 export interface ImportPlan<K extends ImportKind = ImportKind> {
@@ -27,13 +30,24 @@ export interface ImportPlan<K extends ImportKind = ImportKind> {
 
 export type ImportRejection = { ok: false; fileErrors: Problem[]; issues: RowIssue[] };
 
-/** The towns and indicators an import file may name. */
+/** The towns (with their КАТО codes and aliases) and indicators an import file may name. */
 export async function getReferenceData({ db }: { db: Db }): Promise<ReferenceData> {
-  const [townRows, indicatorRows] = await Promise.all([
-    db.select({ code: towns.code, name: towns.name }).from(towns),
+  const [townRows, aliasRows, indicatorRows] = await Promise.all([
+    db.select({ id: towns.id, code: towns.code, name: towns.name, kato: towns.kato }).from(towns),
+    db.select({ townId: townAliases.townId, locale: townAliases.locale, alias: townAliases.alias }).from(townAliases),
     db.select({ code: indicators.code, name: indicators.name }).from(indicators),
   ]);
-  return { towns: townRows, indicators: indicatorRows };
+  const aliasesOf = new Map<number, typeof aliasRows>();
+  for (const row of aliasRows) aliasesOf.set(row.townId, [...(aliasesOf.get(row.townId) ?? []), row]);
+  return {
+    towns: townRows.map(({ id, code, name, kato }) => ({
+      code,
+      name,
+      kato,
+      aliases: (aliasesOf.get(id) ?? []).map(({ locale, alias }) => ({ locale: isLocale(locale) ? locale : null, alias })),
+    })),
+    indicators: indicatorRows,
+  };
 }
 
 /** What importing these rows would add, change or leave as it is. Reads only. */
@@ -42,11 +56,11 @@ export async function planImport<K extends ImportKind>({ db, kind, rows }: { db:
   const keyOf = (row: RowOf[K]) => keyColumns[kind].map((id) => String((row as Record<string, Field>)[id])).join("\u0000");
   const stored = new Map((await store.load(db, rows.map(({ row }) => row))).map((row) => [keyOf(row), row]));
   const counts: Record<RowStatus, number> = { added: 0, changed: 0, unchanged: 0 };
-  const planned = rows.map(({ line, row }): PlannedRow<K> => {
+  const planned = rows.map(({ line, row, townWritten }): PlannedRow<K> => {
     const previous = stored.get(keyOf(row)) ?? null;
     const status: RowStatus = !previous ? "added" : sameFields(row, previous) ? "unchanged" : "changed";
     counts[status] += 1;
-    return { line, status, row, previous };
+    return { line, status, row, previous, ...(townWritten !== undefined && { townWritten }) };
   });
   return { kind, counts, rows: planned };
 }

@@ -15,10 +15,12 @@ import {
   type Lookup,
 } from "./fields";
 import type { ImportKind } from "./import-schema";
+import type { TownReference } from "./town-names";
 
 /** The towns and indicators a file may name, read from the database by the caller. */
 export interface ReferenceData {
-  towns: Array<{ code: string; name: LocalizedText }>;
+  /** With their КАТО codes and aliases where known, so a file may name a town by either. */
+  towns: TownReference[];
   indicators: Array<{ code: string; name: LocalizedText }>;
 }
 

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { locales, type Locale } from "@/lib/i18n/locales";
 import { columns, keyColumns, normaliseHeader, type Column, type Field, type Lookups, type ReferenceData, type RowOf } from "./columns";
 import { localizedNames, nameLookup } from "./fields";
+import { townLookup, writtenOtherwise } from "./town-names";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, type ImportKind } from "./import-schema";
 
 /** What is wrong, as a message key of "adminIndicators.issues" and its parameters. */
@@ -19,6 +20,8 @@ export interface RowIssue extends Problem {
 export interface ParsedRow<K extends ImportKind> {
   line: number;
   row: RowOf[K];
+  /** The town as the file wrote it, when that was not its code or name ("г. Риддер"), for the preview. */
+  townWritten?: string;
 }
 
 export type ParseOutcome<K extends ImportKind> =
@@ -48,7 +51,9 @@ export function parseImport<K extends ImportKind>(kind: K, csv: string, referenc
   if (dataRecords.length > MAX_IMPORT_ROWS) fileErrors.push({ key: "tooManyRows", params: { max: MAX_IMPORT_ROWS, found: dataRecords.length } });
   if (fileErrors.length > 0) return rejected(fileErrors, quoteIssues);
 
-  const lookups = lookupsFor(reference);
+  const towns = townLookup(reference.towns);
+  const lookups: Lookups = { town: towns, indicator: indicatorLookup(reference) };
+  const townByCode = new Map(reference.towns.map((town) => [town.code, town]));
   const issues: RowIssue[] = [...quoteIssues];
   const firstLineOfKey = new Map<string, number>();
   const rows: ParsedRow<K>[] = [];
@@ -60,6 +65,7 @@ export function parseImport<K extends ImportKind>(kind: K, csv: string, referenc
     }
     const row: Record<string, Field> = {};
     const failed = new Set<string>();
+    let townWritten: string | undefined;
     for (const spec of columns[kind]) {
       const index = header.positions.get(spec.id);
       const text = index === undefined ? "" : cells[index]!.trim();
@@ -73,6 +79,7 @@ export function parseImport<K extends ImportKind>(kind: K, csv: string, referenc
         continue;
       }
       const cell = spec.read(text, lookups);
+      if (cell.ok && spec.id === "town" && writtenOtherwise(text, townByCode.get(String(cell.value))!)) townWritten = text;
       if (cell.ok) row[spec.id] = cell.value;
       else {
         failed.add(spec.id);
@@ -96,16 +103,13 @@ export function parseImport<K extends ImportKind>(kind: K, csv: string, referenc
       }
     }
     // Every column was read by its own reader above, so the record has the row's shape.
-    if (failed.size === 0) rows.push({ line, row: row as unknown as RowOf[K] });
+    if (failed.size === 0) rows.push({ line, row: row as unknown as RowOf[K], ...(townWritten !== undefined && { townWritten }) });
   }
   return issues.length > 0 ? rejected([], issues) : { ok: true, kind, rows };
 }
 
-function lookupsFor(reference: ReferenceData): Lookups {
-  return {
-    town: nameLookup(reference.towns.map(({ code, name }) => ({ code, names: localizedNames(name) }))),
-    indicator: nameLookup(reference.indicators.map(({ code, name }) => ({ code, names: localizedNames(name) }))),
-  };
+function indicatorLookup(reference: ReferenceData): Lookups["indicator"] {
+  return nameLookup(reference.indicators.map(({ code, name }) => ({ code, names: localizedNames(name) })));
 }
 
 /** Non-blank records with the line each starts on; a quoted cell may span lines. */

@@ -1,7 +1,9 @@
 import { inArray, sql } from "drizzle-orm";
 import { latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { rowsOf, type Db } from "@/db/client";
-import { indicators, indicatorValues, populationCells, towns, waves, waveTowns } from "@/db/schema";
+import { indicators, indicatorValues, populationCells, townAliases, towns, waves, waveTowns } from "@/db/schema";
+import { normaliseTownName } from "@/lib/indicators/town-names";
+import { townRegister } from "@/scripts/seed/town-register";
 import { daysFrom, demoPopulationCells, seedDemoResponses } from "@/scripts/seed/demo";
 import { demoIndicatorValues, seedIndicators, seedIndicatorValues } from "@/scripts/seed/indicators";
 import { seedTowns } from "@/scripts/seed/towns";
@@ -13,11 +15,21 @@ export const DEMO_WAVE_SLUG = "demo-2026";
 export const PREVIOUS_DEMO_WAVE_SLUG = "demo-2025";
 const DEMO_WAVE_TOWNS = ["ridder", "altai", "kurchatov", "serebryansk"];
 
-/** Towns, indicators and official figures: reference data, safe to run again (upserts). */
+/**
+ * Towns with their aliases, indicators and official figures: reference data, safe to run
+ * again (upserts by code and by normalised alias); waves and responses are not touched.
+ */
 export async function seedReferenceData(db: Db) {
   await db.transaction(async (tx) => {
     for (const town of seedTowns) {
       await tx.insert(towns).values(town).onConflictDoUpdate({ target: towns.code, set: { ...town } });
+    }
+    const idOfTown = new Map((await tx.select({ id: towns.id, code: towns.code }).from(towns)).map((t) => [t.code, t.id]));
+    for (const { code, aliases } of townRegister) {
+      for (const { locale, alias } of aliases) {
+        const row = { townId: idOfTown.get(code)!, locale, alias, normalised: normaliseTownName(alias) };
+        await tx.insert(townAliases).values(row).onConflictDoUpdate({ target: townAliases.normalised, set: { townId: row.townId, locale, alias } });
+      }
     }
     for (const indicator of seedIndicators) {
       await tx.insert(indicators).values(indicator).onConflictDoUpdate({ target: indicators.code, set: { ...indicator } });

@@ -37,5 +37,5 @@ export async function loadTownPage({ db: given, townCode }: { db?: Db; townCode:
 export async function publicTowns({ db: given }: { db?: Db } = {}) {
   const db = given ?? (await getDb());
   const asked = new Set((await listWavesWithTowns({ db })).filter((wave) => wave.status !== "draft").flatMap((wave) => wave.towns.map((town) => town.code)));
-  return (await getTowns({ db })).filter((town) => asked.has(town.code)).map(({ code, name }) => ({ code, name }));
+  return (await getTowns({ db })).filter((town) => asked.has(town.code)).map(({ code, name, former }) => ({ code, name, former }));
 }

@@ -11,6 +11,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "home" });
   const tPage = await getTranslations({ locale, namespace: "publicPage" });
+  const tTowns = await getTranslations({ locale, namespace: "adminIndicators" });
   // Results are public once a wave has closed (the results page says so for any other).
   const [waves, published, towns] = await Promise.all([openWaves(), closedWavesWithTowns(), publicTowns()]);
   return (
@@ -44,6 +45,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
               {towns.map((town) => (
                 <li key={town.code}>
                   <a href={`/${locale}/towns/${town.code}`}>{town.name[locale]}</a>
+                  {town.former !== null && <span className="hint"> ({tTowns("towns.former")})</span>}
                 </li>
               ))}
             </ul>

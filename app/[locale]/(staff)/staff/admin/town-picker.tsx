@@ -1,12 +1,14 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { Fragment, useEffect, useRef } from "react";
 import { useLocale } from "@/lib/i18n/client-messages";
 
 export interface TownChoice {
   code: string;
   name: string;
   region: string;
+  /** Said beside the box (not in its name) when the town left the list of monotowns. */
+  formerNote?: string;
 }
 
 /**
@@ -57,15 +59,18 @@ export function TownPicker({ idPrefix, legend, hint, error, towns, value, onChan
               />
               <div className="options">
                 {inRegion.map((town) => (
-                  <label key={town.code} className="option" htmlFor={`${idPrefix}-town-${town.code}`}>
-                    <input
-                      id={`${idPrefix}-town-${town.code}`}
-                      type="checkbox"
-                      checked={chosen.has(town.code)}
-                      onChange={(event) => onChange(event.target.checked ? [...value, town.code] : value.filter((code) => code !== town.code))}
-                    />
-                    {town.name}
-                  </label>
+                  <Fragment key={town.code}>
+                    <label className="option" htmlFor={`${idPrefix}-town-${town.code}`}>
+                      <input
+                        id={`${idPrefix}-town-${town.code}`}
+                        type="checkbox"
+                        checked={chosen.has(town.code)}
+                        onChange={(event) => onChange(event.target.checked ? [...value, town.code] : value.filter((code) => code !== town.code))}
+                      />
+                      {town.name}
+                    </label>
+                    {town.formerNote && <span className="hint"> ({town.formerNote})</span>}
+                  </Fragment>
                 ))}
               </div>
             </div>

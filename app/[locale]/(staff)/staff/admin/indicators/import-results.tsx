@@ -47,7 +47,7 @@ export function PreviewTable({ plan, names }: { plan: ImportPlan; names: Display
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ line, status, row, previous }) => {
+          {rows.map(({ line, status, row, previous, townWritten }) => {
             const now = row as Record<string, Field>;
             const before = previous as Record<string, Field> | null;
             return (
@@ -56,7 +56,12 @@ export function PreviewTable({ plan, names }: { plan: ImportPlan; names: Display
                 <td>{t(`preview.statuses.${status}`)}</td>
                 {fields.map((field) => (
                   <td key={field}>
-                    {before && before[field] !== now[field] ? (
+                    {field === "town" && townWritten !== undefined ? (
+                      // How a name was read: "г. Риддер → Риддер".
+                      <span title={t("towns.matchedAs")}>
+                        {townWritten} → {show(field, now[field] ?? null)}
+                      </span>
+                    ) : before && before[field] !== now[field] ? (
                       <>
                         <span className="hint">{show(field, before[field] ?? null)}</span> → <strong>{show(field, now[field] ?? null)}</strong>
                       </>
@@ -116,7 +121,8 @@ export function ProblemTable({ rejected }: { rejected: ImportRejected }) {
               <tr key={index}>
                 <th scope="row">{line}</th>
                 <td>{column}</td>
-                <td>{t(`issues.${problem.key}`, problem.params)}</td>
+                {/* Keys with a dot are the town matching's own (adminIndicators.towns.*). */}
+                <td>{t(problem.key.includes(".") ? problem.key : `issues.${problem.key}`, problem.params)}</td>
               </tr>
             ))}
           </tbody>

@@ -16,8 +16,10 @@ export default async function AdminUsers({ params }: PageProps<"/[locale]/staff/
   setRequestLocale(locale);
   const user = await requireStaff(rolesFor("users.manage"), { locale, next: `/${locale}/staff/admin/users` });
   const t = await getTranslations({ locale, namespace: "adminUsers" });
+  // A town that left the official list stays choosable, marked so.
+  const tTowns = await getTranslations({ locale, namespace: "adminIndicators" });
   const [accounts, towns] = await Promise.all([listAccounts(), allTowns()]);
-  const townChoices = towns.map((town) => ({ code: town.code, name: town.name[locale], region: town.region[locale] }));
+  const townChoices = towns.map((town) => ({ code: town.code, name: town.name[locale], region: town.region[locale], ...(town.former !== null && { formerNote: tTowns("towns.former") }) }));
   return (
     <StaffFormPage locale={locale} path="/staff/admin/users" back="/staff/admin" user={user} namespace="adminUsers">
       <h2>{t("listTitle")}</h2>

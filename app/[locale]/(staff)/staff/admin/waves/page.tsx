@@ -20,6 +20,8 @@ export default async function AdminWaves({ params }: PageProps<"/[locale]/staff/
   const user = await requireStaff(rolesFor("waves.manage"), { locale, next: `/${locale}/staff/admin/waves` });
   const t = await getTranslations({ locale, namespace: "adminWaves" });
   const format = await getFormatter({ locale });
+  // A town that left the official list stays choosable, marked so.
+  const tTowns = await getTranslations({ locale, namespace: "adminIndicators" });
   const [waves, towns] = await Promise.all([fieldworkProgress(), allTowns()]);
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   return (
@@ -70,7 +72,7 @@ export default async function AdminWaves({ params }: PageProps<"/[locale]/staff/
       )}
       <h2>{t("createTitle")}</h2>
       <CreateWaveForm
-        towns={towns.map((town) => ({ code: town.code, name: town.name[locale], region: town.region[locale] }))}
+        towns={towns.map((town) => ({ code: town.code, name: town.name[locale], region: town.region[locale], ...(town.former !== null && { formerNote: tTowns("towns.former") }) }))}
         questionnaireVersions={questionnaireVersions}
         defaults={{ questionnaireVersion: latestQuestionnaireVersion, opensOn: todayInKazakhstan() }}
       />
