@@ -20,7 +20,7 @@ export async function startServer({ port, postgresAdminUrl }) {
     dropDatabase = () => fs.rmSync(dataDir, { recursive: true, force: true });
   }
   spawnSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
-  const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  const server = spawn("node", ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     try {
