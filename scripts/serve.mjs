@@ -31,7 +31,21 @@ await app.prepare();
 
 const clientSentAddressHeaders = ["x-forwarded-for", "x-real-ip", "forwarded", CLIENT_ADDRESS_HEADER];
 
+// With no trusted proxy configured, a request that comes from a private address with an
+// X-Forwarded-For is most likely a proxy's: every client would be counted as that one
+// address. Said once, to whoever starts the server.
+let warnedProxy = false;
+const privateAddress = /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|::1$|f[cd][0-9a-f]{2}:)/;
+function warnIfProxied(request) {
+  if (warnedProxy || trustedHops > 0 || !request.headers["x-forwarded-for"]) return;
+  const socket = request.socket.remoteAddress ?? "";
+  if (!privateAddress.test(socket) && !privateAddress.test(addressGroup(socket))) return;
+  warnedProxy = true;
+  console.warn("A request came through a proxy on a private address, and TRUSTED_PROXY_HOPS is 0: all its clients count as one address (docs/deployment.md).");
+}
+
 const server = http.createServer((request, response) => {
+  warnIfProxied(request);
   const address = deriveClientAddress({
     socketAddress: request.socket.remoteAddress,
     forwardedFor: request.headers["x-forwarded-for"],
