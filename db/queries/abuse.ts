@@ -5,6 +5,7 @@ import { rowsOf, type Db } from "../client";
 import { invitationCodes, rateLimitCounters, rateLimitKeys, spentChallenges } from "../schema";
 import { legacyInvitationForm, normalizeInvitationCode } from "@/lib/abuse/invitation-codes";
 import { env } from "@/lib/env";
+import { todayInKazakhstan } from "@/lib/time";
 
 const hourOf = (now: Date) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
 /** Midnight in Kazakhstan (UTC+5) of a day "YYYY-MM-DD": the one window a day's submissions are counted in. */
@@ -123,10 +124,11 @@ export async function takeInvitationCode({ db, waveId, code }: { db: Db; waveId:
 
 /** Puts a code back when the response it was taken for could not be stored (hashed the current way). */
 export async function returnInvitationCode({ db, waveId, code }: { db: Db; waveId: number; code: string }) {
-  await db.insert(invitationCodes).values({ waveId, codeHash: hashInvitationCode(code) }).onConflictDoNothing();
+  await db.insert(invitationCodes).values({ waveId, codeHash: hashInvitationCode(code), createdOn: todayInKazakhstan() }).onConflictDoNothing();
 }
 
 /** Stores new codes of a wave, only as their hashes. */
 export async function addInvitationCodes({ db, waveId, codes }: { db: Db; waveId: number; codes: string[] }) {
-  await db.insert(invitationCodes).values(codes.map((code) => ({ waveId, codeHash: hashInvitationCode(code) }))).onConflictDoNothing();
+  const createdOn = todayInKazakhstan();
+  await db.insert(invitationCodes).values(codes.map((code) => ({ waveId, codeHash: hashInvitationCode(code), createdOn }))).onConflictDoNothing();
 }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -9,16 +10,26 @@ import { todayInKazakhstan } from "@/lib/time";
 import { expect, test } from "./test";
 
 // The production server (scripts/serve.mjs, what `npm start` runs) decides the client's
-// address itself. Each group starts a server of its own, on the next port, with a limit of
+// address itself. Each group starts a server of its own, on a free port, with a limit of
 // one submission per day and an empty database of its own: the shared demo server and its
 // data are left alone.
-const port = Number(process.env.E2E_PORT ?? 3210) + 1;
-const base = `http://127.0.0.1:${port}`;
+let base = "";
+
+/** A port nothing listens on now (the system's pick). */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 function productionServer(trustedHops: string) {
   const running: { server?: ChildProcess; dataDir?: string } = {};
   test.beforeAll(async () => {
     test.setTimeout(120_000);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     const dataDir = (running.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qala-e2e-address-")));
     const env = { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "", POSTGRES_URL: "", RATE_LIMIT_PER_DAY: "1", POW_MAX_NUMBER: "50", TRUSTED_PROXY_HOPS: trustedHops };
     expect(spawnSync("npm", ["run", "--silent", "db:migrate"], { env, stdio: "ignore" }).status).toBe(0);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { solveChallenge, type Challenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as getChallenge } from "@/app/api/challenge/route";
 import { POST } from "@/app/api/responses/route";
 import { rowsOf } from "@/db/client";
@@ -15,6 +15,7 @@ import { forgetCachedDayKey, submissionBucket } from "@/server/abuse/address-buc
 import { cleanUpAbuseRecords } from "@/server/abuse/cleanup";
 import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { completeAnswers } from "../fixtures";
+import { atStartOfDayInKazakhstan } from "../support/clock";
 import { freshDatabase } from "./database";
 
 // Nothing stored beside a response dates it finer than a day (docs/decisions/0015).
@@ -31,6 +32,11 @@ beforeAll(async () => {
   await seedDemoWave(database.db, { perTown: 0 });
   waveId = (await database.db.select().from(waves).where(eq(waves.slug, DEMO_WAVE_SLUG)))[0]!.id;
   ridder = (await database.db.select().from(towns).where(eq(towns.code, "ridder")))[0]!.id;
+});
+// Each test stays within one day of Kazakhstan, whatever the hour it runs at.
+beforeEach(() => atStartOfDayInKazakhstan());
+afterEach(() => {
+  vi.useRealTimers();
 });
 afterAll(async () => {
   delete (globalThis as { qalaConnection?: unknown }).qalaConnection;
