@@ -14,7 +14,7 @@ export async function cleanUpAbuseRecords({ db, now = new Date() }: { db: Db; no
   const today = todayInKazakhstan(now);
   const tomorrow = todayInKazakhstan(new Date(now.getTime() + 86_400_000));
   const removed = await removeExpiredAbuseRecords({ db, today, tomorrow });
-  forgetCachedDayKey();
+  forgetCachedDayKey(today);
   return removed;
 }
 
