@@ -19,6 +19,8 @@ export async function startServer({ port, postgresAdminUrl }) {
     env = { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "", POSTGRES_URL: "" };
     dropDatabase = () => fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  // The load generators play the proxy that appends each resident's address (bench/submissions.mjs).
+  env.TRUSTED_PROXY_HOPS = "1";
   spawnSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
   const server = spawn("node", ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
