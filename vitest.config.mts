@@ -16,7 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     // Easy proofs of work, so tests solve them in microseconds; the checks are the same.
     // APP_URL is better-auth's base URL, as in production (without it, it warns at every start).
-    env: { POW_MAX_NUMBER: "50", RATE_LIMIT_PER_HOUR: "100000", APP_URL: "http://127.0.0.1:3000" },
+    env: { POW_MAX_NUMBER: "50", RATE_LIMIT_PER_DAY: "100000", APP_URL: "http://127.0.0.1:3000" },
     // Refused sign-ins the tests provoke on purpose (tests/support/expected-logs.mjs).
     onConsoleLog: (log) => (isExpectedLogLine(log) ? false : undefined),
     hookTimeout: 120_000,

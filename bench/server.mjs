@@ -23,8 +23,10 @@ export async function startServer({ port, postgresAdminUrl }) {
   // A server database means a deployment, which refuses to start without these (lib/deployment.ts).
   for (const name of ["AUTH_SECRET", "POW_HMAC_KEY", "RATE_LIMIT_SECRET"]) env[name] ||= randomBytes(32).toString("hex");
   env.APP_URL ||= `http://127.0.0.1:${port}`;
+  // The load generators play the proxy that appends each resident's address (bench/submissions.mjs).
+  env.TRUSTED_PROXY_HOPS = "1";
   spawnSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "ignore" });
-  const server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  const server = spawn("node", ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     try {

@@ -16,9 +16,12 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import type { LocalizedText } from "@/lib/i18n/locales";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+/** Today in Kazakhstan (UTC+5) as the database sees it, as lib/time.ts's todayInKazakhstan. */
+const kazakhstanToday = sql`((now() at time zone 'UTC') + interval '5 hours')::date`;
 
 export const towns = pgTable("towns", {
   id: serial("id").primaryKey(),
@@ -289,16 +292,19 @@ export type TextAnswer = typeof textAnswers.$inferSelect;
 export type NewTextAnswer = typeof textAnswers.$inferInsert;
 
 /**
- * Unused single-use invitation codes, stored as SHA-256 hashes. Using a code deletes its
- * row in a transaction of its own, before the response is stored: no used-code row is left
- * whose time or transaction could be matched to the response it allowed.
+ * Unused single-use invitation codes, stored as HMAC-SHA-256 under INVITATION_SECRET (codes
+ * made before it: plain SHA-256, still accepted). Using a code deletes its row in a
+ * transaction of its own, before the response is stored: no used-code row is left whose
+ * time could be matched to the response it allowed. The row keeps only the day it was
+ * made, as a code put back after a failed submission is made again in that moment
+ * (docs/decisions/0015-client-addresses-and-days.md).
  */
 export const invitationCodes = pgTable(
   "invitation_codes",
   {
     waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
     codeHash: text("code_hash").notNull(),
-    createdAt: createdAt(),
+    createdOn: date("created_on").notNull().default(kazakhstanToday),
   },
   (t) => [primaryKey({ columns: [t.waveId, t.codeHash] })],
 );
@@ -306,9 +312,11 @@ export type InvitationCode = typeof invitationCodes.$inferSelect;
 export type NewInvitationCode = typeof invitationCodes.$inferInsert;
 
 /**
- * Submission counters per network address and hour. The bucket is a keyed hash of the
- * address whose key rotates daily and lives only in the app's memory and settings, never
- * in the database, so the table cannot be turned back into addresses.
+ * Attempt counters per keyed bucket and window: submissions per address group and day
+ * (the window is midnight in Kazakhstan), staff sign-in failures per hour (not beside
+ * responses). A submission's bucket is a keyed hash of its address under the day's key
+ * (rate_limit_keys and the server's secret), so the table cannot be turned back into
+ * addresses, nor linked across days.
  */
 export const rateLimitCounters = pgTable(
   "rate_limit_counters",
@@ -322,10 +330,27 @@ export const rateLimitCounters = pgTable(
 );
 export type RateLimitCounter = typeof rateLimitCounters.$inferSelect;
 
-/** Proof-of-work challenges already spent, so a solution cannot be replayed. */
+/**
+ * One random key per day (Kazakhstan's) that the day's address buckets are made with,
+ * shared by every instance, deleted by the cleanup once its day is over: after that not
+ * even the holder of RATE_LIMIT_SECRET can tell which bucket an address had.
+ */
+export const rateLimitKeys = pgTable("rate_limit_keys", {
+  day: date("day").primaryKey(),
+  key: text("key").notNull(),
+  // No created_at: when a day's key was made is when that day's first submission came.
+});
+export type RateLimitKey = typeof rateLimitKeys.$inferSelect;
+
+/**
+ * Proof-of-work challenges already spent, so a solution cannot be replayed. Kept until the
+ * day after the one they expire on (the expiry itself is in the signed challenge): only
+ * that day is stored, as the moment of spending is a response's.
+ */
 export const spentChallenges = pgTable("spent_challenges", {
   signature: text("signature").primaryKey(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  // The default (tomorrow) only fills the rows spent before this column: it outlives them.
+  expiresOn: date("expires_on").notNull().default(sql`((now() at time zone 'UTC') + interval '29 hours')::date`),
   // No created_at, for the same reason as rate_limit_counters.
 });
 export type SpentChallenge = typeof spentChallenges.$inferSelect;

@@ -1,14 +1,17 @@
 /**
  * Command line for the database: `migrate`, `seed` (reference data and the demo wave),
  * `seed --if-empty` (what `npm start` runs), `invitations <wave-slug> <count>` (prints new
- * single-use codes and makes the wave require one). Uses the same target as the app.
+ * single-use codes and makes the wave require one), `cleanup` (removes abuse-control rows
+ * whose day is over, for cron; servers also do it on a timer). Uses the same target as the app.
  */
-import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { closeDb, getConnection } from "@/db/client";
-import { hashInvitationCode } from "@/db/queries/abuse";
+import { addInvitationCodes } from "@/db/queries/abuse";
 import { createStaffUser, findStaffUserByEmail, oneTimePassword } from "@/db/queries/staff";
-import { invitationCodes, waves } from "@/db/schema";
+import { waves } from "@/db/schema";
+import { newInvitationCode } from "@/lib/abuse/invitation-codes";
+import { env } from "@/lib/env";
+import { cleanUpAbuseRecords } from "@/server/abuse/cleanup";
 import { migrate } from "@/db/migrate";
 import { checkStartup } from "@/lib/deployment";
 import { isEmpty, seedDemoWave, seedReferenceData } from "@/scripts/seed";
@@ -62,19 +65,25 @@ async function main(command: string | undefined, flags: string[]) {
         process.exitCode = 2;
         return;
       }
-      // Unambiguous letters and digits (no 0/O, 1/I): read aloud or typed from paper.
-      const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-      const codes = Array.from({ length: count }, () =>
-        Array.from({ length: 10 }, (_, i) => (i === 5 ? "-" : "") + alphabet[randomInt(alphabet.length)]).join(""),
-      );
+      // Codes that stay valid across restarts need a lasting secret: a real deployment sets
+      // one; the embedded demo database may do without (docs/decisions/0015).
+      if (!env.INVITATION_SECRET && connection.target !== "embedded") {
+        console.error("Set INVITATION_SECRET (16+ characters, the same for the app) before making invitation codes.");
+        process.exitCode = 2;
+        return;
+      }
+      const codes = Array.from({ length: count }, () => newInvitationCode());
       await connection.db.transaction(async (tx) => {
-        await tx.insert(invitationCodes).values(codes.map((code) => ({ waveId: wave.id, codeHash: hashInvitationCode(code) }))).onConflictDoNothing();
+        await addInvitationCodes({ db: tx, waveId: wave.id, codes });
         await tx.update(waves).set({ requiresInvitation: true }).where(eq(waves.id, wave.id));
       });
       // Printed once, stored only as hashes: keep this list to hand the codes out.
       console.log(codes.join("\n"));
+    } else if (command === "cleanup") {
+      const removed = await cleanUpAbuseRecords({ db: connection.db });
+      console.log(`Removed ${removed.counters} rate-limit counters, ${removed.challenges} spent challenges and ${removed.keys} day keys.`);
     } else {
-      console.error("Usage: db/cli.ts migrate | seed [--if-empty] | admin:create <e-mail> [name] | invitations <wave-slug> <count>");
+      console.error("Usage: db/cli.ts migrate | seed [--if-empty] | admin:create <e-mail> [name] | invitations <wave-slug> <count> | cleanup");
       process.exitCode = 2;
     }
   } finally {

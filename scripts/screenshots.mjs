@@ -31,7 +31,7 @@ async function startServer() {
   const seed = spawnSync("npm", ["run", "--silent", "db:seed"], { env, stdio: ["ignore", "ignore", "inherit"] });
   if (seed.status !== 0) throw new Error("Seeding the demo database failed");
   console.log(`Demo database seeded (${elapsed()})`);
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
   for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;

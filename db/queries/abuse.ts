@@ -1,15 +1,15 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { rowsOf, type Db } from "../client";
-import { invitationCodes, rateLimitCounters, spentChallenges } from "../schema";
+import { invitationCodes, rateLimitCounters, rateLimitKeys, spentChallenges } from "../schema";
+import { legacyInvitationForm, normalizeInvitationCode } from "@/lib/abuse/invitation-codes";
+import { env } from "@/lib/env";
+import { todayInKazakhstan } from "@/lib/time";
 
 const hourOf = (now: Date) => new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-
-/** Rate-limit windows older than a day: nothing reads them any more. */
-function forgetOldCounts(db: Db, now: Date) {
-  return db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 86_400_000)));
-}
+/** Midnight in Kazakhstan (UTC+5) of a day "YYYY-MM-DD": the one window a day's submissions are counted in. */
+export const dayWindow = (day: string) => new Date(`${day}T00:00:00+05:00`);
 
 /** Counts one attempt in a bucket's hour, in one statement; returns the hour's count with it. */
 export async function countAttempt({ db, bucket, now = new Date() }: { db: Db; bucket: string; now?: Date }): Promise<number> {
@@ -21,8 +21,6 @@ export async function countAttempt({ db, bucket, now = new Date() }: { db: Db; b
       set: { count: sql`${rateLimitCounters.count} + 1` },
     })
     .returning({ count: rateLimitCounters.count });
-  // Now and then, forget windows older than a day.
-  if (Math.random() < 0.01) await forgetOldCounts(db, now);
   return row!.count;
 }
 
@@ -35,42 +33,81 @@ export async function uncountAttempt({ db, bucket, now }: { db: Db; bucket: stri
 }
 
 /**
- * For one submission: counts it against its address and spends its proof-of-work
- * challenge, in one statement (one round trip, one commit). Both happen whatever the
- * other finds: a replayed challenge still counts against its address.
+ * The random key of a day's address buckets, the same for every instance: made by whichever
+ * asks first (insert … on conflict do nothing), then read. The cleanup makes today's and
+ * tomorrow's ahead of time, so that making one does not mark a day's first submission.
  */
-export async function recordSubmissionAttempt({ db, bucket, limit, signature, expiresAt, now = new Date() }: {
+export async function dayKey({ db, day }: { db: Db; day: string }): Promise<string> {
+  await db.insert(rateLimitKeys).values({ day, key: randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  const [row] = await db.select({ key: rateLimitKeys.key }).from(rateLimitKeys).where(eq(rateLimitKeys.day, day));
+  return row!.key;
+}
+
+/**
+ * For one submission: counts it against its address on its day and spends its
+ * proof-of-work challenge, in one statement (one round trip, one commit). Both happen
+ * whatever the other finds: a replayed challenge still counts against its address. Only
+ * days are written: the day's window and the day the challenge expires.
+ */
+export async function recordSubmissionAttempt({ db, bucket, limit, signature, expiresOn, day }: {
   db: Db;
   bucket: string;
   limit: number;
   signature: string;
-  expiresAt: Date;
-  now?: Date;
+  /** The day (Kazakhstan's) the challenge expires on. */
+  expiresOn: string;
+  /** Today in Kazakhstan: the window counted in. */
+  day: string;
 }): Promise<{ withinLimit: boolean; firstUse: boolean }> {
-  const windowStart = hourOf(now);
   const [row] = await rowsOf<{ first_use: number; count: number }>(db, sql`
     with spent as (
-      insert into spent_challenges (signature, expires_at) values (${signature}, ${expiresAt.toISOString()}::timestamptz)
+      insert into spent_challenges (signature, expires_on) values (${signature}, ${expiresOn}::date)
       on conflict (signature) do nothing
       returning 1
     ),
     slot as (
-      insert into rate_limit_counters as r (bucket, window_start, count) values (${bucket}, ${windowStart.toISOString()}::timestamptz, 1)
+      insert into rate_limit_counters as r (bucket, window_start, count) values (${bucket}, ${dayWindow(day).toISOString()}::timestamptz, 1)
       on conflict (bucket, window_start) do update set count = r.count + 1
       returning count
     )
     select (select count(*) from spent)::int as first_use, (select count from slot)::int as count
   `);
-  // Now and then, forget spent challenges that have expired and windows older than a day.
-  if (Math.random() < 0.01) {
-    await db.delete(spentChallenges).where(lt(spentChallenges.expiresAt, now));
-    await forgetOldCounts(db, now);
-  }
   return { withinLimit: Number(row!.count) <= limit, firstUse: Number(row!.first_use) === 1 };
 }
 
-export function hashInvitationCode(code: string): string {
-  return createHash("sha256").update(code.trim().toUpperCase()).digest("hex");
+/**
+ * Removes what nothing reads any more, by day: counters of windows before today (a day's
+ * submissions, and sign-in hours, which matter for an hour), challenges that expired
+ * before today, and the keys of days that are over, after which their buckets cannot be
+ * recomputed. Makes today's and tomorrow's keys. Idempotent: several instances may run it.
+ */
+export async function removeExpiredAbuseRecords({ db, today, tomorrow }: { db: Db; today: string; tomorrow: string }) {
+  const counters = await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, dayWindow(today))).returning({ bucket: rateLimitCounters.bucket });
+  const challenges = await db.delete(spentChallenges).where(lt(spentChallenges.expiresOn, today)).returning({ signature: spentChallenges.signature });
+  const keys = await db.delete(rateLimitKeys).where(lt(rateLimitKeys.day, today)).returning({ day: rateLimitKeys.day });
+  for (const day of [today, tomorrow]) {
+    await db.insert(rateLimitKeys).values({ day, key: randomBytes(32).toString("base64url") }).onConflictDoNothing();
+  }
+  return { counters: counters.length, challenges: challenges.length, keys: keys.length };
+}
+
+/** The key codes are stored under; empty when INVITATION_SECRET is not set (see hashInvitationCode). */
+const invitationSecret = () => env.INVITATION_SECRET ?? "";
+
+/**
+ * How a code is stored: HMAC-SHA-256 of its normal form under INVITATION_SECRET
+ * (docs/decisions/0015-client-addresses-and-days.md). Without the secret, under an empty
+ * key, the same in every process. Codes of 80 bits need no secret against guessing; the
+ * secret keeps a reader of the database who holds a list of codes from telling which of
+ * them were used.
+ */
+export function hashInvitationCode(code: string, secret = invitationSecret()): string {
+  return createHmac("sha256", secret).update(`invitation:${normalizeInvitationCode(code)}`).digest("base64url");
+}
+
+/** The hash of a code made before 0015 (plain SHA-256 of the upper-case code), still accepted. */
+function legacyInvitationHash(code: string): string {
+  return createHash("sha256").update(legacyInvitationForm(code)).digest("hex");
 }
 
 /**
@@ -80,12 +117,18 @@ export function hashInvitationCode(code: string): string {
 export async function takeInvitationCode({ db, waveId, code }: { db: Db; waveId: number; code: string }) {
   const taken = await db
     .delete(invitationCodes)
-    .where(and(eq(invitationCodes.waveId, waveId), eq(invitationCodes.codeHash, hashInvitationCode(code))))
+    .where(and(eq(invitationCodes.waveId, waveId), inArray(invitationCodes.codeHash, [hashInvitationCode(code), legacyInvitationHash(code)])))
     .returning({ waveId: invitationCodes.waveId });
   return taken.length === 1;
 }
 
-/** Puts a code back when the response it was taken for could not be stored. */
+/** Puts a code back when the response it was taken for could not be stored (hashed the current way). */
 export async function returnInvitationCode({ db, waveId, code }: { db: Db; waveId: number; code: string }) {
-  await db.insert(invitationCodes).values({ waveId, codeHash: hashInvitationCode(code) }).onConflictDoNothing();
+  await db.insert(invitationCodes).values({ waveId, codeHash: hashInvitationCode(code), createdOn: todayInKazakhstan() }).onConflictDoNothing();
+}
+
+/** Stores new codes of a wave, only as their hashes. */
+export async function addInvitationCodes({ db, waveId, codes }: { db: Db; waveId: number; codes: string[] }) {
+  const createdOn = todayInKazakhstan();
+  await db.insert(invitationCodes).values(codes.map((code) => ({ waveId, codeHash: hashInvitationCode(code), createdOn }))).onConflictDoNothing();
 }

@@ -2,9 +2,9 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { recordSubmissionAttempt } from "@/db/queries/abuse";
 import { getWaveById } from "@/db/queries/responses";
-import { addressBucket } from "@/lib/abuse/address-bucket";
 import { checkProofOfWork } from "@/lib/abuse/proof-of-work";
-import { powSecret, rateLimitSecret } from "@/server/secrets";
+import { submissionBucket } from "@/server/abuse/address-bucket";
+import { powSecret } from "@/server/secrets";
 import { runAction, type ActionResult } from "@/lib/action";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -39,13 +39,15 @@ export async function submitResponse(body: unknown, { address }: { address: stri
     const { pow, ...input } = (typeof body === "object" && body !== null ? body : {}) as { pow?: unknown };
     const proof = await checkProofOfWork(pow, powSecret());
     if (!proof.ok || !proof.signature) throw new AppError("errors.powInvalid", 400);
-    const bucket = addressBucket(address, rateLimitSecret(), todayInKazakhstan());
+    const day = todayInKazakhstan();
+    const bucket = await submissionBucket({ db, address, day });
     const { withinLimit, firstUse } = await recordSubmissionAttempt({
       db,
       bucket,
-      limit: env.RATE_LIMIT_PER_HOUR,
+      day,
+      limit: env.RATE_LIMIT_PER_DAY,
       signature: proof.signature,
-      expiresAt: new Date((proof.expiresAt ?? 0) * 1000),
+      expiresOn: todayInKazakhstan(new Date((proof.expiresAt ?? 0) * 1000)),
     });
     if (!withinLimit) throw new AppError("errors.rateLimited", 429);
     if (!firstUse) throw new AppError("errors.powInvalid", 400);

@@ -1,6 +1,6 @@
 // Starts the production build for the end-to-end tests: a fresh embedded database in a
 // temporary folder (or the Postgres server of DATABASE_URL), migrated and seeded with the
-// demo data, then `next start` on E2E_PORT.
+// demo data, then the production server (scripts/serve.mjs, what `npm start` runs) on E2E_PORT.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -23,7 +23,7 @@ if (!env.DATABASE_URL && !env.POSTGRES_URL) {
 const seed = spawnSync("npm", ["run", "--silent", "db:seed"], { env, stdio: "inherit" });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: ["inherit", "pipe", "pipe"] });
+const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", "127.0.0.1"], { env, stdio: ["inherit", "pipe", "pipe"] });
 // The server's output, less the refused sign-ins that specs provoke on purpose.
 for (const [from, to] of [[server.stdout, process.stdout], [server.stderr, process.stderr]]) {
   readline.createInterface({ input: from, crlfDelay: Infinity }).on("line", (line) => {

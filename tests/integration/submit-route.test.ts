@@ -11,7 +11,7 @@ import { invitationCodes, responses, textAnswers, towns, waves } from "@/db/sche
 import { DEMO_WAVE_SLUG, PREVIOUS_DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { completeAnswers } from "../fixtures";
-import { atStartOfHour } from "../support/clock";
+import { atStartOfDayInKazakhstan } from "../support/clock";
 import { freshDatabase } from "./database";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
@@ -168,10 +168,10 @@ describe("POST /api/responses", () => {
   it("limits submissions per network address with 429, without storing the address", async () => {
     const { rateLimitCounters } = await import("@/db/schema");
     const { env } = await import("@/lib/env");
-    const limit = env.RATE_LIMIT_PER_HOUR;
-    env.RATE_LIMIT_PER_HOUR = 3;
-    // The limit is per clock hour: the four submissions stay in one.
-    atStartOfHour();
+    const limit = env.RATE_LIMIT_PER_DAY;
+    env.RATE_LIMIT_PER_DAY = 3;
+    // The limit is per day in Kazakhstan: the four submissions stay in one.
+    atStartOfDayInKazakhstan();
     try {
       const address = "203.0.113.9";
       const statuses = [];
@@ -184,7 +184,7 @@ describe("POST /api/responses", () => {
       expect(rows.length).toBeGreaterThan(0);
       for (const text of ["203.0.113.9", "10.0.0.1", "198.51.100.7"]) expect(JSON.stringify(rows)).not.toContain(text);
     } finally {
-      env.RATE_LIMIT_PER_HOUR = limit;
+      env.RATE_LIMIT_PER_DAY = limit;
       vi.useRealTimers();
     }
   });

@@ -12,3 +12,14 @@ export function atStartOfHour() {
   vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
   vi.setSystemTime(hourStart + 1_000);
 }
+
+/**
+ * The same at the start of the current day in Kazakhstan (UTC+5), for tests that count in
+ * the daily windows of submissions per address.
+ */
+export function atStartOfDayInKazakhstan() {
+  const offset = 5 * 3_600_000;
+  const dayStart = Math.floor((Date.now() + offset) / 86_400_000) * 86_400_000 - offset;
+  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+  vi.setSystemTime(dayStart + 1_000);
+}
