@@ -23,7 +23,7 @@ const connections = 50;
 if (spawnSync("wrk", ["--version"]).error) throw new Error("wrk is not installed (apt-get install -y wrk)");
 
 process.env.POW_MAX_NUMBER = "1000";
-process.env.RATE_LIMIT_PER_HOUR = "100000000";
+process.env.RATE_LIMIT_PER_DAY = "100000000";
 const server = await startServer({ port: 3293, postgresAdminUrl: process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" });
 const base = server.base;
 const script = path.join(import.meta.dirname, "wrk.lua");
