@@ -132,6 +132,8 @@ function valueTable(located: Array<{ line: number; town: string; record: BureauR
 function populationTable(located: Array<{ line: number; town: string; record: BureauRecord }>, base: string[], issues: RowIssue[]) {
   const both = new Set(["оба пола", "екі жыныс", "both sexes", "всего", "барлығы", "total"].map(normaliseName));
   const groups = new Map<string, { line: number; town: string; sex: number; year: number; groups: Array<{ group: AgeRange; count: number }> }>();
+  // Structures with a withheld count are reported once, for that count, not again as incomplete.
+  const withheld = new Set<string>();
   for (const { line, town, record } of located) {
     const sex = record.termNames.map((name) => sexLookup(name, "badSex")).find((cell) => cell.ok);
     const ageTerm = record.termNames.map(readAgeGroup).find((group) => group !== null);
@@ -152,6 +154,7 @@ function populationTable(located: Array<{ line: number; town: string; record: Bu
       }
       const count = typeof period.value === "number" ? period.value : Number(String(period.value ?? "").replace(/\s/g, "").replace(",", "."));
       if (typeof period.value === "string" && /^[xх]$/i.test(period.value.trim())) {
+        withheld.add(`${town}\u0000${sex.value}\u0000${match[1]}`);
         issues.push({ line, column: "value", key: "workbook.issues.withheldPopulation", params: { value: record.termNames.join(" / ") } });
         continue;
       }
@@ -169,8 +172,8 @@ function populationTable(located: Array<{ line: number; town: string; record: Bu
   const latest = new Map<string, number>();
   for (const { town, year } of groups.values()) latest.set(town, Math.max(latest.get(town) ?? 0, year));
   const records: TableRecord[] = [];
-  for (const entry of groups.values()) {
-    if (entry.year !== latest.get(entry.town)) continue;
+  for (const [key, entry] of groups) {
+    if (entry.year !== latest.get(entry.town) || withheld.has(key)) continue;
     const banded = countsByBand(entry.groups);
     if (!banded.ok) {
       issues.push({ line: entry.line, column: "termNames", key: banded.key, params: banded.params });
