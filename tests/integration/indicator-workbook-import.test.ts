@@ -86,7 +86,7 @@ describe("a statistics bureau file", () => {
     if (preview.status !== "preview") throw new Error(JSON.stringify(preview));
     expect(preview.plan.skipped).toEqual(["РЕСПУБЛИКА КАЗАХСТАН"]);
     // Ridder's 2025 figure came from the workbook above, with its target: the value stays, its source changes.
-    const ridder2025 = preview.plan.rows.find(({ row }) => row.town === "ridder" && "period" in row && row.period === "2025")!;
+    const ridder2025 = preview.plan.rows.find(({ row }) => "period" in row && row.town === "ridder" && row.period === "2025")!;
     expect(ridder2025).toMatchObject({ status: "changed", previous: { value: 4.7, source: "Тестовый пример: книга Excel для проверки импорта, не официальные данные" }, row: { value: 4.7, target: 5.5 } });
 
     expect(await applyImport(input)).toMatchObject({ status: "imported", counts: { added: 3, changed: 1 } });
