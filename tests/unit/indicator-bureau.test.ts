@@ -119,3 +119,20 @@ describe("population structures from a bureau file", () => {
     expect(outcome.ok ? [] : outcome.issues.map(({ key, params }) => [key, params?.value])).toEqual([["workbook.issues.withheldPopulation", "Риддер / Женщины / 40-44"]]);
   });
 });
+
+describe("a withheld figure on the dashboard", () => {
+  it("meets or misses no target, and is shown as withheld rather than as a number", async () => {
+    const { targetsVsPeople } = await import("@/lib/stats/targets-vs-people");
+    const { getQuestionnaire, latestQuestionnaireVersion } = await import("@/lib/survey/questionnaire");
+    const indicator = seedIndicators.find(({ code }) => code === "unemployment_rate")!;
+    const [row] = targetsVsPeople({
+      questionnaire: getQuestionnaire(latestQuestionnaireVersion)!,
+      counts: new Map(),
+      figures: [{ indicator, value: { period: "2024", value: null, target: 5.5, sourceCitation: "BNS", sourceUrl: null } }],
+      k: 10,
+      locale: "en",
+    });
+    expect(row).toMatchObject({ value: null, status: "withheld" });
+    expect(row!.linked.every(({ verdict }) => verdict === "unknown")).toBe(true);
+  });
+});
