@@ -13,8 +13,6 @@ import { expect, test } from "./test";
 const workbook = (name: string) => path.resolve("tests/fixtures/workbooks", name);
 const SOURCE = "Сынақ мысалы: импортты тексеруге арналған кітап, ресми дерек емес";
 
-test.describe.configure({ mode: "serial" });
-
 async function openImport(page: import("@playwright/test").Page) {
   await signIn(page, "admin", "/en/staff/admin/indicators");
   await page.getByLabel("What the file holds").selectOption({ label: "Official figures: values and targets" });

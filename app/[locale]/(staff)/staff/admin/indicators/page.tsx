@@ -45,6 +45,7 @@ export default async function IndicatorsAdmin({ params }: PageProps<"/[locale]/s
   return (
     <StaffFormPage locale={locale} path="/staff/admin/indicators" back="/staff/admin" user={user} namespace="adminIndicators">
       <h2>{t("form.heading")}</h2>
+      <p>{t("workbook.intro")}</p>
 
       <ImportForm columnsByKind={columnsByKind} names={names} today={kazakhstanToday()} />
 
