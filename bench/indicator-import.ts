@@ -1,9 +1,9 @@
 // Import of the largest file the import accepts: a generated workbook of 50,000 figures
-// (about 10 MB: long, barely compressible citations) read and checked as the admin's preview does (readImport:
-// container checks, exceljs, the shared checks), against the same rows as CSV text read by
-// the CSV path's reader and the same checks, in the same run. Each is measured in a child
-// process of its own, so its peak memory (max RSS) is its own. The CSV baseline is read
-// past the CSV import's own 2 MB limit, to compare the readers on the same rows.
+// (about 10 MB: long, barely compressible citations) read and checked as the admin's
+// preview does (readImport: container checks, exceljs, the shared checks), against the same
+// rows as CSV text read by the CSV path's reader and the same checks, in the same run. Each
+// is measured in a child process of its own, so its peak memory (max RSS) is its own. The
+// CSV baseline is read past the CSV import's own 2 MB limit, to compare readers on the same rows.
 // Usage: npx tsx bench/indicator-import.ts [rows=50000]
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
