@@ -6,6 +6,7 @@
 // CSV baseline is read past the CSV import's own 2 MB limit, to compare readers on the same rows.
 // Usage: npx tsx bench/indicator-import.ts [rows=50000]
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,16 +22,17 @@ const reference = { towns: seedTowns.map(({ code, name }) => ({ code, name })), 
 const header = ["Город", "Показатель", "Период", "Значение", "Цель", "Источник", "Адрес"];
 
 function rows(count: number): string[][] {
-  let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  // Hashes of the row number: the same file every run, and as incompressible as real citations get.
+  const hash = (text: string) => createHash("sha256").update(text).digest("base64");
+  const random = () => Number.parseInt(createHash("sha256").update(String(out.length)).digest("hex").slice(0, 8), 16) / 2 ** 32;
   const out: string[][] = [];
   const day = Date.UTC(1950, 0, 1);
   for (let i = 0; out.length < count; i++) {
     const town = seedTowns[i % seedTowns.length]!;
     const indicator = seedIndicators[Math.floor(i / seedTowns.length) % seedIndicators.length]!;
     const period = new Date(day + Math.floor(i / (seedTowns.length * seedIndicators.length)) * 86_400_000).toISOString().slice(0, 10);
-    const noise = Array.from({ length: 45 }, () => Math.floor(random() * 36 ** 6).toString(36)).join(" ");
-    out.push([town.name.ru, indicator.name.ru, period, (random() * 1000).toFixed(1).replace(".", ","), "", `Бюро национальной статистики, бюллетень ${noise}`, `https://stat.gov.kz/ru/${noise.replaceAll(" ", "/")}`]);
+    const noise = Array.from({ length: 6 }, (_, part) => hash(`${out.length}:${part}`)).join(" ");
+    out.push([town.name.ru, indicator.name.ru, period, (random() * 1000).toFixed(1).replace(".", ","), "", `Бюро национальной статистики, бюллетень ${noise}`, `https://stat.gov.kz/ru/${encodeURIComponent(hash(`${out.length}:address`))}`]);
   }
   return out;
 }
