@@ -31,7 +31,7 @@ function rows(count: number): string[][] {
     const town = seedTowns[i % seedTowns.length]!;
     const indicator = seedIndicators[Math.floor(i / seedTowns.length) % seedIndicators.length]!;
     const period = new Date(day + Math.floor(i / (seedTowns.length * seedIndicators.length)) * 86_400_000).toISOString().slice(0, 10);
-    const noise = Array.from({ length: 6 }, (_, part) => hash(`${out.length}:${part}`)).join(" ");
+    const noise = Array.from({ length: 4 }, (_, part) => hash(`${out.length}:${part}`)).join(" ");
     out.push([town.name.ru, indicator.name.ru, period, (random() * 1000).toFixed(1).replace(".", ","), "", `Бюро национальной статистики, бюллетень ${noise}`, `https://stat.gov.kz/ru/${encodeURIComponent(hash(`${out.length}:address`))}`]);
   }
   return out;
