@@ -1,5 +1,6 @@
 import {
   boolean,
+  check,
   foreignKey,
   date,
   doublePrecision,
@@ -82,14 +83,21 @@ export const indicatorValues = pgTable(
     indicatorId: integer("indicator_id").notNull().references(() => indicators.id, { onDelete: "cascade" }),
     /** ISO period: "2014", "2014-08" or "2014-08-01" (figure as of that date). */
     period: text("period").notNull(),
-    value: doublePrecision("value").notNull(),
+    /** Null exactly when the figure is withheld: the statistics bureau's "x", confidential (docs/decisions/0020). */
+    value: doublePrecision("value"),
+    withheld: boolean("withheld").notNull().default(false),
     /** The target this value is judged against; null when the programme set none. */
     target: doublePrecision("target"),
     sourceCitation: text("source_citation").notNull(),
     sourceUrl: text("source_url"),
+    /** The day the figure was taken from its source (a bureau file's retrieval), when known. */
+    retrievedOn: date("retrieved_on", { mode: "string" }),
     createdAt: createdAt(),
   },
-  (t) => [unique("indicator_values_town_indicator_period").on(t.townId, t.indicatorId, t.period)],
+  (t) => [
+    unique("indicator_values_town_indicator_period").on(t.townId, t.indicatorId, t.period),
+    check("indicator_values_withheld_has_no_value", sql`(${t.value} is null) = ${t.withheld}`),
+  ],
 );
 export type IndicatorValue = typeof indicatorValues.$inferSelect;
 export type NewIndicatorValue = typeof indicatorValues.$inferInsert;
@@ -271,6 +279,7 @@ export const populationCells = pgTable(
     year: smallint("year").notNull(),
     sourceCitation: text("source_citation").notNull(),
     sourceUrl: text("source_url"),
+    retrievedOn: date("retrieved_on", { mode: "string" }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.townId, t.ageBand, t.sex] })],

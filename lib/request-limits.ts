@@ -2,7 +2,8 @@
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * The admin's indicator import sends a whole CSV file (up to 2 MB, lib/indicators) to its
- * server action; the same as serverActions.bodySizeLimit in next.config.js.
+ * The admin's indicator import sends a whole file to its server action: CSV text of up to
+ * 2 MB, or a workbook or bureau file of up to 12 MB as multipart form data (lib/indicators/
+ * import-schema.ts); the same as serverActions.bodySizeLimit in next.config.js.
  */
-export const MAX_IMPORT_BODY_BYTES = 3 * 1024 * 1024;
+export const MAX_IMPORT_BODY_BYTES = 13 * 1024 * 1024;

@@ -126,7 +126,9 @@ export async function getIndicatorFigures({ db, townId, indicatorCode }: { db: D
     .from(indicatorValues)
     .innerJoin(indicators, eq(indicators.id, indicatorValues.indicatorId))
     .where(and(eq(indicatorValues.townId, townId), eq(indicators.code, indicatorCode)))
-    .orderBy(desc(indicatorValues.period));
+    .orderBy(desc(indicatorValues.period))
+    // A withheld figure ("x") cannot show a change, so it is not one of the figures compared.
+    .then((rows) => rows.flatMap((row) => (row.value === null ? [] : [{ ...row, value: row.value }])));
 }
 
 /** Where the commitment's link points, as stored. */

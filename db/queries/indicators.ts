@@ -2,7 +2,7 @@ import "server-only";
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DefinitionRow, Field, PopulationRow, ReferenceData, RowOf, ValueRow } from "@/lib/indicators/columns";
 import { keyColumns } from "@/lib/indicators/columns";
-import { parseImport, type ParsedRow, type Problem, type RowIssue } from "@/lib/indicators/csv";
+import type { ParsedRow, ParseOutcome, Problem, RowIssue, SheetChoice } from "@/lib/indicators/table";
 import type { ImportKind } from "@/lib/indicators/import-schema";
 import { isLocale } from "@/lib/i18n/locales";
 import type { Db } from "../client";
@@ -26,9 +26,16 @@ export interface ImportPlan<K extends ImportKind = ImportKind> {
   kind: K;
   counts: Record<RowStatus, number>;
   rows: PlannedRow<K>[];
+  /** The workbook sheet the rows are from, and the workbook's sheets. */
+  sheet?: SheetChoice;
+  /** Territories of a bureau file that are not towns of the register. */
+  skipped?: string[];
 }
 
-export type ImportRejection = { ok: false; fileErrors: Problem[]; issues: RowIssue[] };
+export type ImportRejection = { ok: false; fileErrors: Problem[]; issues: RowIssue[]; sheet?: SheetChoice };
+
+/** Reads an import file against the reference data as it is in the transaction (lib/indicators/read-import). */
+export type ImportReader<K extends ImportKind> = (reference: ReferenceData) => Promise<ParseOutcome<K>>;
 
 /** The towns (with their КАТО codes and aliases) and indicators an import file may name. */
 export async function getReferenceData({ db }: { db: Db }): Promise<ReferenceData> {
@@ -51,13 +58,15 @@ export async function getReferenceData({ db }: { db: Db }): Promise<ReferenceDat
 }
 
 /** What importing these rows would add, change or leave as it is. Reads only. */
-export async function planImport<K extends ImportKind>({ db, kind, rows }: { db: Db; kind: K; rows: ParsedRow<K>[] }): Promise<ImportPlan<K>> {
+export async function planImport<K extends ImportKind>({ db, kind, rows, keep = [] }: { db: Db; kind: K; rows: ParsedRow<K>[]; keep?: string[] }): Promise<ImportPlan<K>> {
   const store: Store<K> = stores[kind];
   const keyOf = (row: RowOf[K]) => keyColumns[kind].map((id) => String((row as Record<string, Field>)[id])).join("\u0000");
   const stored = new Map((await store.load(db, rows.map(({ row }) => row))).map((row) => [keyOf(row), row]));
   const counts: Record<RowStatus, number> = { added: 0, changed: 0, unchanged: 0 };
   const planned = rows.map(({ line, row, townWritten }): PlannedRow<K> => {
     const previous = stored.get(keyOf(row)) ?? null;
+    // A field the file cannot give (a bureau file's target) stays as stored.
+    if (previous) for (const field of keep) (row as Record<string, Field>)[field] = (previous as Record<string, Field>)[field]!;
     const status: RowStatus = !previous ? "added" : sameFields(row, previous) ? "unchanged" : "changed";
     counts[status] += 1;
     return { line, status, row, previous, ...(townWritten !== undefined && { townWritten }) };
@@ -69,13 +78,13 @@ export async function planImport<K extends ImportKind>({ db, kind, rows }: { db:
  * Reads the file again against the database as it is now and, if every row is good, writes
  * the added and changed rows and the audit entry in one transaction: all of it or nothing.
  */
-export async function applyImport<K extends ImportKind>({ db, actor, kind, csv }: { db: Db; actor: Actor; kind: K; csv: string }): Promise<
+export async function applyImport<K extends ImportKind>({ db, actor, kind, read }: { db: Db; actor: Actor; kind: K; read: ImportReader<K> }): Promise<
   { ok: true; plan: ImportPlan<K> } | ImportRejection
 > {
   return db.transaction(async (tx) => {
-    const parsed = parseImport(kind, csv, await getReferenceData({ db: tx }));
-    if (!parsed.ok) return { ok: false, fileErrors: parsed.fileErrors, issues: parsed.issues };
-    const plan = await planImport({ db: tx, kind, rows: parsed.rows });
+    const parsed = await read(await getReferenceData({ db: tx }));
+    if (!parsed.ok) return { ok: false, fileErrors: parsed.fileErrors, issues: parsed.issues, ...(parsed.sheet && { sheet: parsed.sheet }) };
+    const plan = await planImport({ db: tx, kind, rows: parsed.rows, keep: parsed.keep });
     await stores[kind].write(tx, plan.rows.filter((row) => row.status !== "unchanged").map(({ row }) => row));
     await recordAudit({
       db: tx,
@@ -119,6 +128,7 @@ const valueStore: Store<"values"> = {
         target: indicatorValues.target,
         source: indicatorValues.sourceCitation,
         address: indicatorValues.sourceUrl,
+        retrievedOn: indicatorValues.retrievedOn,
       })
       .from(indicatorValues)
       .innerJoin(towns, eq(towns.id, indicatorValues.townId))
@@ -136,14 +146,23 @@ const valueStore: Store<"values"> = {
             indicatorId: indicatorIds.get(row.indicator)!,
             period: row.period,
             value: row.value,
+            withheld: row.value === null,
             target: row.target,
             sourceCitation: row.source,
             sourceUrl: row.address,
+            retrievedOn: row.retrievedOn,
           })),
         )
         .onConflictDoUpdate({
           target: [indicatorValues.townId, indicatorValues.indicatorId, indicatorValues.period],
-          set: { value: sql`excluded.value`, target: sql`excluded.target`, sourceCitation: sql`excluded.source_citation`, sourceUrl: sql`excluded.source_url` },
+          set: {
+            value: sql`excluded.value`,
+            withheld: sql`excluded.withheld`,
+            target: sql`excluded.target`,
+            sourceCitation: sql`excluded.source_citation`,
+            sourceUrl: sql`excluded.source_url`,
+            retrievedOn: sql`excluded.retrieved_on`,
+          },
         });
     }
   },
@@ -199,6 +218,7 @@ const populationStore: Store<"population"> = {
         year: populationCells.year,
         source: populationCells.sourceCitation,
         address: populationCells.sourceUrl,
+        retrievedOn: populationCells.retrievedOn,
       })
       .from(populationCells)
       .innerJoin(towns, eq(towns.id, populationCells.townId))
@@ -218,6 +238,7 @@ const populationStore: Store<"population"> = {
             year: row.year,
             sourceCitation: row.source,
             sourceUrl: row.address,
+            retrievedOn: row.retrievedOn,
           })),
         )
         .onConflictDoUpdate({
@@ -227,6 +248,7 @@ const populationStore: Store<"population"> = {
             year: sql`excluded.year`,
             sourceCitation: sql`excluded.source_citation`,
             sourceUrl: sql`excluded.source_url`,
+            retrievedOn: sql`excluded.retrieved_on`,
             updatedAt: sql`now()`,
           },
         });
@@ -250,6 +272,7 @@ export async function getLatestFigures({ db }: { db: Db }) {
       target: indicatorValues.target,
       sourceCitation: indicatorValues.sourceCitation,
       sourceUrl: indicatorValues.sourceUrl,
+      retrievedOn: indicatorValues.retrievedOn,
     })
     .from(indicatorValues)
     .innerJoin(towns, eq(towns.id, indicatorValues.townId))

@@ -6,6 +6,8 @@ import {
   readBoolean,
   readCode,
   readCount,
+  readDay,
+  readFigure,
   readNumber,
   readPeriod,
   readText,
@@ -36,10 +38,13 @@ export type ValueRow = {
   town: string;
   indicator: string;
   period: string;
-  value: number;
+  /** Null when the statistics bureau withheld the figure as confidential ("x"). */
+  value: number | null;
   target: number | null;
   source: string;
   address: string | null;
+  /** The day the figure was taken from its source, when known. */
+  retrievedOn: string | null;
 };
 
 /** An indicator's definition in the three languages. */
@@ -66,6 +71,7 @@ export type PopulationRow = {
   year: number;
   source: string;
   address: string | null;
+  retrievedOn: string | null;
 };
 
 export type RowOf = {
@@ -112,17 +118,24 @@ const address = column("address", { en: ["address", "url"], ru: ["адрес", "
   required: false,
   emptyAllowed: true,
 });
+const retrievedOn = column(
+  "retrievedOn",
+  { en: ["retrieved_on", "retrieved"], ru: ["дата_получения", "получено"], kk: ["алынған_күні", "алынды"] },
+  readDay,
+  { required: false, emptyAllowed: true },
+);
 
 export const columns: Record<ImportKind, Column[]> = {
   values: [
     town,
     column("indicator", { en: ["indicator"], ru: ["показатель"], kk: ["көрсеткіш"] }, (value, { indicator }) => indicator(value, "unknownIndicator")),
     column("period", { en: ["period"], ru: ["период"], kk: ["кезең"] }, readPeriod),
-    column("value", { en: ["value"], ru: ["значение"], kk: ["мәні", "мән"] }, readNumber),
+    column("value", { en: ["value"], ru: ["значение"], kk: ["мәні", "мән"] }, readFigure),
     // Required even though cells may be empty: a file without it would silently clear targets.
     column("target", { en: ["target"], ru: ["цель"], kk: ["мақсат"] }, readNumber, { emptyAllowed: true }),
     source,
     address,
+    retrievedOn,
   ],
   definitions: [
     column("code", { en: ["code"], ru: ["код"], kk: ["код"] }, readCode),
@@ -139,6 +152,7 @@ export const columns: Record<ImportKind, Column[]> = {
     column("year", { en: ["year"], ru: ["год"], kk: ["жыл"] }, readYear),
     source,
     address,
+    retrievedOn,
   ],
 };
 
@@ -173,9 +187,9 @@ const exampleSource: LocalizedText = {
 
 const exampleRows: Record<ImportKind, Record<Locale, string[]>> = {
   values: {
-    kk: ["Риддер", "Жұмыссыздық деңгейі", "2025", "4,6", "5,5", exampleSource.kk, ""],
-    en: ["ridder", "unemployment_rate", "2025", "4.6", "5.5", exampleSource.en, ""],
-    ru: ["Риддер", "Уровень безработицы", "2025", "4,6", "5,5", exampleSource.ru, ""],
+    kk: ["Риддер", "Жұмыссыздық деңгейі", "2025", "4,6", "5,5", exampleSource.kk, "", ""],
+    en: ["ridder", "unemployment_rate", "2025", "4.6", "5.5", exampleSource.en, "", ""],
+    ru: ["Риддер", "Уровень безработицы", "2025", "4,6", "5,5", exampleSource.ru, "", ""],
   },
   definitions: {
     kk: ["youth_unemployment", "Жастар жұмыссыздығы", "Безработица среди молодёжи", "Youth unemployment", "%", "%", "%", "жоқ", "", "", ""],
@@ -183,8 +197,8 @@ const exampleRows: Record<ImportKind, Record<Locale, string[]>> = {
     ru: ["youth_unemployment", "Жастар жұмыссыздығы", "Безработица среди молодёжи", "Youth unemployment", "%", "%", "%", "нет", "", "", ""],
   },
   population: {
-    kk: ["Риддер", "18–29", "әйел", "4 812", "2025", exampleSource.kk, ""],
-    en: ["ridder", "18–29", "female", "4 812", "2025", exampleSource.en, ""],
-    ru: ["Риддер", "18–29", "женский", "4 812", "2025", exampleSource.ru, ""],
+    kk: ["Риддер", "18–29", "әйел", "4 812", "2025", exampleSource.kk, "", ""],
+    en: ["ridder", "18–29", "female", "4 812", "2025", exampleSource.en, "", ""],
+    ru: ["Риддер", "18–29", "женский", "4 812", "2025", exampleSource.ru, "", ""],
   },
 };

@@ -28,6 +28,15 @@ export function readNumber(text: string): Cell<number> {
   return Number.isFinite(value) ? ok(value) : fail("notNumber", text);
 }
 
+/**
+ * An official figure: a number, or the statistics bureau's "x" (the Latin letter or the
+ * Cyrillic one), which marks a figure withheld as confidential. A withheld figure is kept
+ * as withheld (null here), never as zero: zero would be a figure, and a wrong one.
+ */
+export function readFigure(text: string): Cell<number | null> {
+  return /^[xх]$/i.test(text.trim()) ? ok(null) : readNumber(text);
+}
+
 /** A head count: a whole number, not negative, that fits the database's integer column. */
 export function readCount(text: string): Cell<number> {
   const compact = text.replace(/\s/g, "");
@@ -46,6 +55,15 @@ export function readPeriod(text: string): Cell<string> {
   const real =
     isYear(Number(year)) && date.getUTCMonth() === Number(month ?? "1") - 1 && date.getUTCDate() === Number(day ?? "1");
   return real ? ok(text) : fail("badPeriod", text);
+}
+
+/** A day, as ISO "2026-01-15" or as the bureau and Excel in ru and kk write it, "15.01.2026". */
+export function readDay(text: string): Cell<string> {
+  const dotted = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(text);
+  const iso = dotted ? `${dotted[3]}-${dotted[2]}-${dotted[1]}` : text;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return fail("workbook.issues.badDay", text);
+  const read = readPeriod(iso);
+  return read.ok ? ok(iso) : fail("workbook.issues.badDay", text);
 }
 
 export function readYear(text: string): Cell<number> {

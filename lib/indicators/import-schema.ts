@@ -13,14 +13,42 @@ export const MAX_IMPORT_ROWS = 5_000;
  */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-/** The import form, for the form (zodResolver) and both actions (safeParse). */
-export const importInputSchema = z.object({
-  kind: z.enum(importKinds, { error: "adminIndicators.form.kindRequired" }),
-  csv: z.string({ error: "adminIndicators.form.csvRequired" }).check(
-    z.refine((text) => text.trim().length > 0, { error: "adminIndicators.form.csvRequired" }),
-    // Characters, not bytes: a cheap first bound; the parser checks the UTF-8 size.
-    z.maxLength(MAX_IMPORT_BYTES, { error: "adminIndicators.form.csvTooLarge" }),
-  ),
-});
+/**
+ * A workbook (.xlsx) or a statistics bureau file (.json): a year of every indicator of
+ * every town, by month, is some 20,000 rows; 50,000 rows and 12 MB leave room for more.
+ */
+export const MAX_WORKBOOK_BYTES = 12 * 1024 * 1024;
+export const MAX_WORKBOOK_ROWS = 50_000;
+/**
+ * What a workbook's parts may add up to once unzipped, read from the zip's own directory
+ * before anything is inflated: a 50,000-row sheet with long citations is about 60 MB of
+ * XML; far more is a zip bomb, not a spreadsheet.
+ */
+export const MAX_WORKBOOK_UNZIPPED_BYTES = 160 * 1024 * 1024;
+
+/** A day as an ISO date: what the date input sends. */
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The import form, for the form (zodResolver) and both actions (safeParse): pasted or
+ * chosen CSV text, or a chosen workbook or bureau file sent as a file. A bureau file names
+ * no indicator of ours and no source address, so the admin gives them with the retrieval day.
+ */
+export const importInputSchema = z
+  .object({
+    kind: z.enum(importKinds, { error: "adminIndicators.form.kindRequired" }),
+    csv: z.string().check(
+      // Characters, not bytes: a cheap first bound; the parser checks the UTF-8 size.
+      z.maxLength(MAX_IMPORT_BYTES, { error: "adminIndicators.form.csvTooLarge" }),
+    ),
+    file: z.optional(z.nullable(z.file().check(z.maxSize(MAX_WORKBOOK_BYTES, { error: "adminIndicators.workbook.tooLarge" })))),
+    sheet: z.optional(z.string().check(z.maxLength(200))),
+    indicator: z.optional(z.string().check(z.maxLength(64))),
+    sourceAddress: z.optional(z.string().check(z.maxLength(1000))),
+    retrievedOn: z.optional(z.string().check(z.refine((day) => day === "" || isoDay.test(day), { error: "adminIndicators.workbook.badDay" }))),
+  })
+  .check(
+    z.refine((input) => input.file != null || input.csv.trim().length > 0, { error: "adminIndicators.form.csvRequired", path: ["csv"] }),
+  );
 
 export type ImportInput = z.input<typeof importInputSchema>;

@@ -32,9 +32,11 @@ export function summariseItem(scale: Scale, counts: CodeCounts, k: number): Item
   return { n, answered, estimate: suppressed ? null : wilsonInterval(top, n), suppressed };
 }
 
-export type TargetStatus = "met" | "missed" | "no-target";
+/** "withheld": the statistics bureau withheld the figure as confidential, so it meets or misses nothing. */
+export type TargetStatus = "met" | "missed" | "no-target" | "withheld";
 
-export function judgeTarget(value: number, target: number | null, higherIsBetter: boolean): TargetStatus {
+export function judgeTarget(value: number | null, target: number | null, higherIsBetter: boolean): TargetStatus {
+  if (value === null) return "withheld";
   if (target === null) return "no-target";
   return (higherIsBetter ? value >= target : value <= target) ? "met" : "missed";
 }

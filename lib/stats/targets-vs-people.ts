@@ -6,7 +6,7 @@ import { compareWithResidents, judgeTarget, summariseItem, type ItemSummary, typ
 
 export interface OfficialFigure {
   indicator: { code: string; name: LocalizedText; unit: LocalizedText; higherIsBetter: boolean };
-  value: { period: string; value: number; target: number | null; sourceCitation: string; sourceUrl: string | null };
+  value: { period: string; value: number | null; target: number | null; sourceCitation: string; sourceUrl: string | null };
 }
 
 export type SummaryOf = (itemId: string, summary: ItemSummary) => ItemSummary;
@@ -24,7 +24,8 @@ export interface TargetsVsPeopleRow {
   name: string;
   unit: string;
   period: string;
-  value: number;
+  /** Null when withheld as confidential (status "withheld"). */
+  value: number | null;
   target: number | null;
   status: TargetStatus;
   sourceCitation: string;

@@ -32,8 +32,8 @@ describe("values import", () => {
     "Алтай (бывш. Зыряновск);Объём промышленного производства;2025-06;\"1 234,5\";;Бюро;",
   ].join("\r\n");
   const expected = [
-    { line: 2, row: { town: "ridder", indicator: "unemployment_rate", period: "2025", value: 4.6, target: 5.5, source: "Бюро национальной статистики", address: "https://stat.gov.kz/" } },
-    { line: 3, row: { town: "altai", indicator: "industrial_output", period: "2025-06", value: 1234.5, target: null, source: "Бюро", address: null } },
+    { line: 2, row: { town: "ridder", indicator: "unemployment_rate", period: "2025", value: 4.6, target: 5.5, source: "Бюро национальной статистики", address: "https://stat.gov.kz/", retrievedOn: null } },
+    { line: 3, row: { town: "altai", indicator: "industrial_output", period: "2025-06", value: 1234.5, target: null, source: "Бюро", address: null, retrievedOn: null } },
   ];
 
   it("reads semicolons, Cyrillic names and decimal commas, with a BOM and without", () => {
@@ -44,7 +44,7 @@ describe("values import", () => {
   it("reads commas and English headers, codes, points and thousand spaces (non-breaking too)", () => {
     const csv = ["town,indicator,period,value,target,source", 'RIDDER , industrial_output ,2014-08-01,"51\u00a0378.0",55 081.2,"Slide 11, talk"'].join("\n");
     expect(rowsOf(parseImport("values", csv, reference))).toEqual([
-      { line: 2, row: { town: "ridder", indicator: "industrial_output", period: "2014-08-01", value: 51378, target: 55081.2, source: "Slide 11, talk", address: null } },
+      { line: 2, row: { town: "ridder", indicator: "industrial_output", period: "2014-08-01", value: 51378, target: 55081.2, source: "Slide 11, talk", address: null, retrievedOn: null } },
     ]);
   });
 
@@ -57,7 +57,7 @@ describe("values import", () => {
     const { fileErrors } = problemsOf(parseImport("values", "город;показатель;значение;примечание\nРиддер;x;1;y\n", reference));
     expect(fileErrors).toEqual([
       { key: "missingColumns", params: { columns: "период, цель, источник" } },
-      { key: "unknownColumns", params: { columns: "примечание", expected: "город, показатель, период, значение, цель, источник, адрес" } },
+      { key: "unknownColumns", params: { columns: "примечание", expected: "город, показатель, период, значение, цель, источник, адрес, дата_получения" } },
     ]);
   });
 
@@ -85,8 +85,8 @@ describe("values import", () => {
   });
 
   it("counts lines inside quoted cells, so later rows keep their line in the file", () => {
-    const csv = ['town,indicator,period,value,target,source', 'ridder,unemployment_rate,2025,4,,"two', 'lines"', "ridder,unemployment_rate,2024,x,,s"].join("\n");
-    expect(problemsOf(parseImport("values", csv, reference)).issues).toEqual([{ line: 4, column: "value", key: "notNumber", params: { value: "x" } }]);
+    const csv = ['town,indicator,period,value,target,source', 'ridder,unemployment_rate,2025,4,,"two', 'lines"', "ridder,unemployment_rate,2024,four,,s"].join("\n");
+    expect(problemsOf(parseImport("values", csv, reference)).issues).toEqual([{ line: 4, column: "value", key: "notNumber", params: { value: "four" } }]);
   });
 
   it("reports a column named twice, a value under an unnamed column, an open quote, a long cell and an ambiguous name", () => {

@@ -193,10 +193,10 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
                             </span>
                           </th>
                           <td rowSpan={linked.length}>{row.period}</td>
-                          <td rowSpan={linked.length} className="num">{format.number(row.value)}</td>
+                          <td rowSpan={linked.length} className="num">{row.value === null ? t("withheld") : format.number(row.value)}</td>
                           <td rowSpan={linked.length} className="num">{row.target === null ? "—" : format.number(row.target)}</td>
                           <td rowSpan={linked.length} className={`status-${row.status}`}>
-                            {row.status === "met" ? t("met") : row.status === "missed" ? t("missed") : t("noTarget")}
+                            {row.status === "met" ? t("met") : row.status === "missed" ? t("missed") : row.status === "withheld" ? "—" : t("noTarget")}
                           </td>
                         </>
                       )}

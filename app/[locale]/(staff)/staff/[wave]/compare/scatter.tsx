@@ -32,7 +32,11 @@ export async function Scatter({ locale, slug, towns, groups, figures, links, cho
   const format = await getFormatter({ locale });
   const indicators = [...new Map(figures.map(({ indicator }) => [indicator.code, indicator])).values()];
   const items = groups.flatMap((group) => group.items);
-  const figureOf = (code: string, townId: number) => figures.find((row) => row.indicator.code === code && row.value.townId === townId)?.value ?? null;
+  // A withheld figure has no place on the axis: the town is left out of the plot like one without a figure.
+  const figureOf = (code: string, townId: number) => {
+    const figure = figures.find((row) => row.indicator.code === code && row.value.townId === townId)?.value;
+    return figure && figure.value !== null ? { ...figure, value: figure.value } : null;
+  };
   const plot = (code: string, itemId: string) =>
     scatterPoints(towns.map((town) => ({ town, figure: figureOf(code, town.id), summary: itemSummary(town.id, itemId) })));
   // Unless chosen, open on an indicator and a question linked to it that plot the most towns

@@ -49,10 +49,11 @@ export async function CurrentData({ locale, figures, definitions, population, na
                     {figure.indicator[locale]}, {figure.unit[locale]}
                   </td>
                   <td>{figure.period}</td>
-                  <td className="num">{number(figure.value)}</td>
+                  <td className="num">{figure.value === null ? t("workbook.withheld") : number(figure.value)}</td>
                   <td className="num">{number(figure.target)}</td>
                   <td>
                     <Source citation={figure.sourceCitation} url={figure.sourceUrl} />
+                    {figure.retrievedOn && <span className="hint"> {t("workbook.retrievedOnShown", { day: figure.retrievedOn })}</span>}
                   </td>
                 </tr>
               ))}

@@ -23,7 +23,7 @@ export function PreviewTable({ plan, names }: { plan: ImportPlan; names: Display
   // The parser builds every row in the order of the kind's columns.
   const fields = Object.keys(plan.rows[0]?.row ?? {});
   const show = (field: string, value: Field): string => {
-    if (value === null) return "—";
+    if (value === null) return field === "value" ? t("workbook.withheld") : "—";
     if (typeof value === "boolean") return t(value ? "current.yes" : "current.no");
     if (field === "town") return names.towns[String(value)] ?? String(value);
     if (field === "indicator") return names.indicators[String(value)] ?? String(value);
@@ -41,17 +41,18 @@ export function PreviewTable({ plan, names }: { plan: ImportPlan; names: Display
             <th scope="col">{t("preview.status")}</th>
             {fields.map((field) => (
               <th scope="col" key={field}>
-                {t(`columns.${field}`)}
+                {field === "retrievedOn" ? t("workbook.retrievedOnColumn") : t(`columns.${field}`)}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ line, status, row, previous, townWritten }) => {
+          {rows.map(({ line, status, row, previous, townWritten }, index) => {
             const now = row as Record<string, Field>;
             const before = previous as Record<string, Field> | null;
             return (
-              <tr key={line} data-status={status}>
+              // A bureau file's record gives a row per period, so lines repeat.
+              <tr key={`${line}:${index}`} data-status={status}>
                 <th scope="row">{line}</th>
                 <td>{t(`preview.statuses.${status}`)}</td>
                 {fields.map((field) => (
@@ -83,6 +84,10 @@ export function PreviewTable({ plan, names }: { plan: ImportPlan; names: Display
     <section aria-labelledby="preview-heading">
       <h2 id="preview-heading">{t("preview.heading")}</h2>
       <p data-testid="preview-summary">{t("preview.summary", plan.counts)}</p>
+      {plan.sheet && <p data-testid="preview-sheet">{t("workbook.fromSheet", { sheet: plan.sheet.name })}</p>}
+      {plan.skipped && plan.skipped.length > 0 && (
+        <p className="hint">{t("workbook.skipped", { count: plan.skipped.length, territories: plan.skipped.slice(0, 10).join(", ") })}</p>
+      )}
       {changes.length > 0 && table(changes, t("preview.heading"))}
       {unchanged.length > 0 && (
         <details>
@@ -97,6 +102,10 @@ export function PreviewTable({ plan, names }: { plan: ImportPlan; names: Display
 /** Every problem in the file, with its line and column, and the assurance that nothing was written. */
 export function ProblemTable({ rejected }: { rejected: ImportRejected }) {
   const t = useTranslations("adminIndicators");
+  // The workbook and bureau readers' keys are full paths in the namespace ("workbook.issues.macros").
+  const messageOf = (problem: { key: string; params?: Record<string, string | number> }) =>
+    // Keys with a dot name their own group (workbook.issues.*, towns.*); the others are issues.*.
+    problem.key.includes(".") ? t(problem.key, problem.params) : t(`issues.${problem.key}`, problem.params);
   const rows = [
     ...rejected.fileErrors.map((problem) => ({ line: t("problems.wholeFile"), column: "—", problem })),
     ...rejected.issues.map((issue) => ({ line: String(issue.line), column: issue.column ?? t("problems.wholeRow"), problem: issue })),
@@ -106,6 +115,7 @@ export function ProblemTable({ rejected }: { rejected: ImportRejected }) {
       <div className="alert" role="alert">
         <h2 id="problems-heading">{t("problems.heading")}</h2>
         <p>{t("problems.intro")}</p>
+        {rejected.sheet && <p>{t("workbook.fromSheet", { sheet: rejected.sheet.name })}</p>}
       </div>
       <ScrollRegion label={t("problems.heading")}>
         <table data-testid="import-problems">
@@ -121,8 +131,7 @@ export function ProblemTable({ rejected }: { rejected: ImportRejected }) {
               <tr key={index}>
                 <th scope="row">{line}</th>
                 <td>{column}</td>
-                {/* Keys with a dot are the town matching's own (adminIndicators.towns.*). */}
-                <td>{t(problem.key.includes(".") ? problem.key : `issues.${problem.key}`, problem.params)}</td>
+                <td>{messageOf(problem)}</td>
               </tr>
             ))}
           </tbody>

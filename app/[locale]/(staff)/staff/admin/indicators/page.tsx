@@ -12,6 +12,11 @@ import { ImportForm } from "./import-form";
 
 export const dynamic = "force-dynamic";
 
+/** Today in Kazakhstan (Asia/Almaty), as an ISO day: a bureau file's default retrieval day. */
+function kazakhstanToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
 /** Imports of official figures, indicator definitions and population structures, and what is stored now. */
 export default async function IndicatorsAdmin({ params }: PageProps<"/[locale]/staff/admin/indicators">) {
   const locale = (await params).locale as Locale;
@@ -40,8 +45,9 @@ export default async function IndicatorsAdmin({ params }: PageProps<"/[locale]/s
   return (
     <StaffFormPage locale={locale} path="/staff/admin/indicators" back="/staff/admin" user={user} namespace="adminIndicators">
       <h2>{t("form.heading")}</h2>
+      <p>{t("workbook.intro")}</p>
 
-      <ImportForm columnsByKind={columnsByKind} names={names} />
+      <ImportForm columnsByKind={columnsByKind} names={names} today={kazakhstanToday()} />
 
       <h2>{t("templates.heading")}</h2>
       <p>{t("templates.intro")}</p>
