@@ -61,14 +61,12 @@ describe("an .xlsx saved by LibreOffice in a Russian locale", () => {
 
   it("reports a row's problems with the row number Excel shows", async () => {
     const outcome = await read("values", fixture("unemployment-kk.xlsx"));
-    // "Алтай" and "г. Риддер" are how officials write them; the register (until it knows aliases) does not.
+    // This reference knows Altai only by its register name, not by the alias "Алтай";
+    // "г. Риддер" is read as Ridder (the prefix is ignored), so only row 4 is refused.
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.sheet?.name).toBe("Жұмыссыздық");
-      expect(outcome.issues).toEqual([
-        { line: 4, column: "Қала", key: "unknownTown", params: { value: "Алтай" } },
-        { line: 5, column: "Қала", key: "unknownTown", params: { value: "г. Риддер" } },
-      ]);
+      expect(outcome.issues).toEqual([expect.objectContaining({ line: 4, column: "Қала", key: "towns.unknownSuggest", params: expect.objectContaining({ value: "Алтай" }) })]);
     }
   });
 });
