@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { safeText } from "@/lib/safe-text";
 
 /** What an admin can import: figures, indicator definitions, town population structures. */
 export const importKinds = ["values", "definitions", "population"] as const;
@@ -20,6 +21,8 @@ export const importInputSchema = z.object({
     z.refine((text) => text.trim().length > 0, { error: "adminIndicators.form.csvRequired" }),
     // Characters, not bytes: a cheap first bound; the parser checks the UTF-8 size.
     z.maxLength(MAX_IMPORT_BYTES, { error: "adminIndicators.form.csvTooLarge" }),
+    // A NUL byte is valid UTF-8, so the form's strict decoding lets it through (app/components/csv-file.ts).
+    safeText(),
   ),
 });
 

@@ -25,7 +25,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
         <LoginForm
           next={next}
           labels={{ email: t("email"), password: t("password"), submit: t("submit"), signingIn: t("signingIn") }}
-          errors={Object.fromEntries(["required", "email", "loginFailed", "tooManyAttempts", "unexpected"].map((key) => [`errors.${key}`, tErrors(key)]))}
+          errors={Object.fromEntries(["required", "email", "loginFailed", "tooManyAttempts", "unsafeText", "unexpected"].map((key) => [`errors.${key}`, tErrors(key)]))}
         />
       </main>
     </>
