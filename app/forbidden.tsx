@@ -1,10 +1,11 @@
 import Link from "next/link";
+import "./globals.css";
 
 export default function Forbidden() {
   return (
     <html lang="en">
       <body>
-        <main style={{ fontFamily: "system-ui", padding: "1rem" }}>
+        <main className="bare-page">
           <h1>403</h1>
           <p lang="kk">Бұл бетке рұқсатыңыз жоқ.</p>
           <p lang="ru">У вас нет доступа к этой странице.</p>

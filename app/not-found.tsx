@@ -1,10 +1,11 @@
 import Link from "next/link";
+import "./globals.css";
 
 export default function NotFound() {
   return (
     <html lang="kk">
       <body>
-        <main style={{ fontFamily: "system-ui", padding: "1rem" }}>
+        <main className="bare-page">
           <h1>
             404 · <span lang="kk">Бет табылмады</span> · <span lang="ru">Страница не найдена</span> · <span lang="en">Page not found</span>
           </h1>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { CsvTable } from "@/lib/csv-cells";
+import { ChartBox } from "./chart-box";
 import { ChartDownloads } from "./chart-downloads";
 
 /**
@@ -34,9 +35,9 @@ export async function ChartFigure({ locale, title, alt, fileName, table, height,
   const altId = `${fileName}-alt`;
   return (
     <figure className="chart-figure" data-testid={`chart-${fileName}`}>
-      <div className="chart" role="img" aria-label={title} aria-describedby={altId} style={height ? { height } : undefined}>
+      <ChartBox height={height} label={title} describedBy={altId}>
         {children}
-      </div>
+      </ChartBox>
       <ChartDownloads title={title} fileName={fileName} table={table} labels={{ png: t("downloadPng"), csv: t("downloadCsv") }} />
       <figcaption>
         <strong>{title}</strong> <span id={altId}>{alt}</span>

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { safeText } from "@/lib/safe-text";
 import { ROLES, type Role } from "./permissions";
 
 /** Staff account forms, for the form (zodResolver) and the action (safeParse). */
@@ -6,14 +7,14 @@ import { ROLES, type Role } from "./permissions";
 export { ROLES };
 
 const role = z.enum(ROLES, { error: "adminUsers.errors.role" });
-const townCodes = z.array(z.string({ error: "adminUsers.errors.unknownTown" }), { error: "adminUsers.errors.unknownTown" }).check(z.maxLength(500, { error: "adminUsers.errors.unknownTown" }));
+const townCodes = z.array(z.string({ error: "adminUsers.errors.unknownTown" }).check(safeText()), { error: "adminUsers.errors.unknownTown" }).check(z.maxLength(500, { error: "adminUsers.errors.unknownTown" }));
 // Left out, it is false: an official sees the towns listed and no others (fails closed).
 const allTowns = z.optional(z.boolean({ error: "adminUsers.errors.unknownTown" }));
-const userId = z.string({ error: "adminUsers.errors.notFound" }).check(z.minLength(1, { error: "adminUsers.errors.notFound" }), z.maxLength(100, { error: "adminUsers.errors.notFound" }));
+const userId = z.string({ error: "adminUsers.errors.notFound" }).check(z.minLength(1, { error: "adminUsers.errors.notFound" }), z.maxLength(100, { error: "adminUsers.errors.notFound" }), safeText());
 
 export const createAccountSchema = z.object({
-  name: z.string({ error: "adminUsers.errors.nameRequired" }).check(z.trim(), z.minLength(1, { error: "adminUsers.errors.nameRequired" }), z.maxLength(120, { error: "adminUsers.errors.nameTooLong" })),
-  email: z.string({ error: "adminUsers.errors.email" }).check(z.trim(), z.toLowerCase(), z.email({ error: "adminUsers.errors.email" }), z.maxLength(254, { error: "adminUsers.errors.email" })),
+  name: z.string({ error: "adminUsers.errors.nameRequired" }).check(z.trim(), z.minLength(1, { error: "adminUsers.errors.nameRequired" }), z.maxLength(120, { error: "adminUsers.errors.nameTooLong" }), safeText()),
+  email: z.string({ error: "adminUsers.errors.email" }).check(z.trim(), z.toLowerCase(), z.email({ error: "adminUsers.errors.email" }), z.maxLength(254, { error: "adminUsers.errors.email" }), safeText()),
   role,
   townCodes,
   allTowns,

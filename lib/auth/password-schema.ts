@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { safeText } from "@/lib/safe-text";
 
 /**
  * Staff password lengths, for better-auth (server/auth/better-auth.ts) and the change-password form. Here,
@@ -12,12 +13,14 @@ export const changePasswordSchema = z
     currentPassword: z.string({ error: "changePassword.errors.currentRequired" }).check(
       z.minLength(1, { error: "changePassword.errors.currentRequired" }),
       z.maxLength(PASSWORD_LENGTH.max, { error: "changePassword.errors.wrongCurrent" }),
+      safeText(),
     ),
     newPassword: z.string({ error: "changePassword.errors.tooShort" }).check(
       z.minLength(PASSWORD_LENGTH.min, { error: "changePassword.errors.tooShort" }),
       z.maxLength(PASSWORD_LENGTH.max, { error: "changePassword.errors.tooLong" }),
+      safeText(),
     ),
-    confirmPassword: z.string({ error: "changePassword.errors.mismatch" }),
+    confirmPassword: z.string({ error: "changePassword.errors.mismatch" }).check(safeText()),
   })
   .check(
     z.refine((values) => values.confirmPassword === values.newPassword, { error: "changePassword.errors.mismatch", path: ["confirmPassword"] }),

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { safeText } from "@/lib/safe-text";
 
 /**
  * How long a new token lives, in days: a few fixed choices, the longest a year, so a
@@ -11,7 +12,7 @@ export type TokenExpiry = (typeof TOKEN_EXPIRIES)[number];
 export const createTokenSchema = z.object({
   name: z
     .string({ error: "exports.errors.tokenNameRequired" })
-    .check(z.trim(), z.minLength(1, { error: "exports.errors.tokenNameRequired" }), z.maxLength(80, { error: "exports.errors.tokenNameTooLong" })),
+    .check(z.trim(), z.minLength(1, { error: "exports.errors.tokenNameRequired" }), z.maxLength(80, { error: "exports.errors.tokenNameTooLong" }), safeText()),
   expiry: z.enum(TOKEN_EXPIRIES, { error: "exports.errors.tokenExpiry" }),
 });
 export type CreateTokenInput = z.input<typeof createTokenSchema>;

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { safeText } from "@/lib/safe-text";
 import { locales, type Locale, type LocalizedText } from "@/lib/i18n/locales";
 
 /*
@@ -15,7 +16,7 @@ export const MAX_TEXT = 2000;
 export const MAX_EVIDENCE_LINKS = 10;
 const MAX_URL = 2000;
 
-const text = z.string().check(z.trim(), z.maxLength(MAX_TEXT, { error: "commitments.errors.tooLong" }));
+const text = z.string().check(z.trim(), z.maxLength(MAX_TEXT, { error: "commitments.errors.tooLong" }), safeText());
 /** A text in kk, ru and en, where a language may still be missing (an empty string). */
 const localized = z.object({ kk: text, ru: text, en: text });
 
@@ -61,7 +62,7 @@ const day = z.iso.date({ error: "commitments.errors.date" });
 const commitmentShape = {
   linkKind: z.enum(COMMITMENT_LINKS, { error: "commitments.errors.linkKind" }),
   /** An item id, an area id, a priority id or an indicator code, by the link's kind. */
-  linkTarget: z.string({ error: "commitments.errors.linkTarget" }).check(z.trim(), z.minLength(1, { error: "commitments.errors.linkTarget" }), z.maxLength(120, { error: "commitments.errors.linkTarget" })),
+  linkTarget: z.string({ error: "commitments.errors.linkTarget" }).check(z.trim(), z.minLength(1, { error: "commitments.errors.linkTarget" }), z.maxLength(120, { error: "commitments.errors.linkTarget" }), safeText()),
   heard: localized,
   action: localized,
   responsibleBody: localized,
@@ -70,7 +71,7 @@ const commitmentShape = {
   progress: z.int({ error: "commitments.errors.progress" }).check(z.minimum(0, { error: "commitments.errors.progress" }), z.maximum(100, { error: "commitments.errors.progress" })),
   declineReason: localized,
   /** One link a line. */
-  evidence: z.string().check(z.maxLength(MAX_EVIDENCE_LINKS * (MAX_URL + 1), { error: "commitments.errors.tooManyLinks" })),
+  evidence: z.string().check(z.maxLength(MAX_EVIDENCE_LINKS * (MAX_URL + 1), { error: "commitments.errors.tooManyLinks" }), safeText()),
   /** What this change is, in words, for the timeline. */
   note: localized,
 };
@@ -91,8 +92,8 @@ const rules = [
 /** A new commitment: the town and the wave whose results it answers, then its fields. */
 export const createCommitmentSchema = z
   .object({
-    townCode: z.string({ error: "commitments.errors.town" }).check(z.minLength(1, { error: "commitments.errors.town" }), z.maxLength(60, { error: "commitments.errors.town" })),
-    waveSlug: z.string({ error: "commitments.errors.wave" }).check(z.minLength(1, { error: "commitments.errors.wave" }), z.maxLength(60, { error: "commitments.errors.wave" })),
+    townCode: z.string({ error: "commitments.errors.town" }).check(z.minLength(1, { error: "commitments.errors.town" }), z.maxLength(60, { error: "commitments.errors.town" }), safeText()),
+    waveSlug: z.string({ error: "commitments.errors.wave" }).check(z.minLength(1, { error: "commitments.errors.wave" }), z.maxLength(60, { error: "commitments.errors.wave" }), safeText()),
     ...commitmentShape,
   })
   .check(...rules);

@@ -17,10 +17,14 @@ const notPhone = [
   /^\d{1,3}(?:[\s\u00a0]\d{3})+$/, // 1 500 000 (тенге)
 ];
 
-const patterns: Array<{ pattern: RegExp; keep?: (match: string) => boolean }> = [
+const patterns: Array<{ pattern: RegExp; keep?: (match: string) => boolean; onlyIf?: RegExp }> = [
   // E-mail addresses, Cyrillic ones included, and spelt out: ivan[at]mail.ru, ivan @ mail.ru,
-  // ivan (at) mail dot ru, ivan(собака)mail.ru.
-  { pattern: new RegExp(String.raw`[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}`, "giu") },
+  // ivan (at) mail dot ru, ivan(собака)mail.ru. The pattern takes time quadratic in a long
+  // run of letters, so it runs only on a text that has an "at" of some kind at all.
+  {
+    pattern: new RegExp(String.raw`[\p{L}\p{N}._%+-]+${AT}[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}`, "giu"),
+    onlyIf: /@|[[({]\s*(?:at|собака)\s*[\])}]/iu,
+  },
   // Phone numbers: ten or more digits with spaces, dashes, dots or brackets between them,
   // as Kazakh numbers are written (+7 701 123 45 67, 8 (7212) 41-23-45, 8-701-123-45-67).
   { pattern: /\+?\(?\d(?:[\s\-.()]{0,3}\d){9,}/g },
@@ -38,8 +42,8 @@ const patterns: Array<{ pattern: RegExp; keep?: (match: string) => boolean }> = 
 export function scrubText(text: string): { text: string; scrubbed: number } {
   let scrubbed = 0;
   const result = patterns.reduce(
-    (current, { pattern, keep }) =>
-      current.replace(pattern, (match) => {
+    (current, { pattern, keep, onlyIf }) =>
+      onlyIf && !onlyIf.test(current) ? current : current.replace(pattern, (match) => {
         if (keep?.(match)) return match;
         scrubbed++;
         return REMOVED;

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { safeText } from "@/lib/safe-text";
 
 /** What an admin can import: figures, indicator definitions, town population structures. */
 export const importKinds = ["values", "definitions", "population"] as const;
@@ -40,11 +41,13 @@ export const importInputSchema = z
     csv: z.string().check(
       // Characters, not bytes: a cheap first bound; the parser checks the UTF-8 size.
       z.maxLength(MAX_IMPORT_BYTES, { error: "adminIndicators.form.csvTooLarge" }),
+      // A NUL byte is valid UTF-8, so the form's strict decoding lets it through (app/components/csv-file.ts).
+      safeText(),
     ),
     file: z.optional(z.nullable(z.file().check(z.maxSize(MAX_WORKBOOK_BYTES, { error: "adminIndicators.workbook.tooLarge" })))),
-    sheet: z.optional(z.string().check(z.maxLength(200))),
-    indicator: z.optional(z.string().check(z.maxLength(64))),
-    sourceAddress: z.optional(z.string().check(z.maxLength(1000))),
+    sheet: z.optional(z.string().check(z.maxLength(200), safeText())),
+    indicator: z.optional(z.string().check(z.maxLength(64), safeText())),
+    sourceAddress: z.optional(z.string().check(z.maxLength(1000), safeText())),
     retrievedOn: z.optional(z.string().check(z.refine((day) => day === "" || isoDay.test(day), { error: "adminIndicators.workbook.badDay" }))),
   })
   .check(

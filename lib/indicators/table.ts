@@ -1,6 +1,7 @@
 import { locales, type Locale } from "@/lib/i18n/locales";
 import { columns, keyColumns, normaliseHeader, type Column, type Field, type Lookups, type ReferenceData, type RowOf } from "./columns";
 import { localizedNames, nameLookup } from "./fields";
+import { hasUnsafeCharacters } from "@/lib/safe-text";
 import { townLookup, writtenOtherwise } from "./town-names";
 import type { ImportKind } from "./import-schema";
 
@@ -126,6 +127,12 @@ export function parseTable<K extends ImportKind>(kind: K, table: Table, referenc
           failed.add(spec.id);
           issues.push({ line, column, key: "required" });
         }
+        continue;
+      }
+      // A bureau file's JSON may carry "\u0000" or half an emoji, which no text column can store.
+      if (hasUnsafeCharacters(text)) {
+        failed.add(spec.id);
+        issues.push({ line, column, key: "unsafeText" });
         continue;
       }
       const cell = spec.read(text, lookups);

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { safeText } from "@/lib/safe-text";
 
 /*
  * The admin's forms for a town's priorities in a wave (issue 11, point 1), for the form
@@ -27,8 +28,8 @@ const tenge = z.number({ error: key("amount") }).check(z.int({ error: key("amoun
 export const MAX_CHOICES_LIMIT = 20;
 
 const target = {
-  waveSlug: z.string({ error: key("notFound") }).check(z.minLength(1, { error: key("notFound") }), z.maxLength(60, { error: key("notFound") })),
-  townCode: z.string({ error: key("notFound") }).check(z.minLength(1, { error: key("notFound") }), z.maxLength(60, { error: key("notFound") })),
+  waveSlug: z.string({ error: key("notFound") }).check(z.minLength(1, { error: key("notFound") }), z.maxLength(60, { error: key("notFound") }), safeText()),
+  townCode: z.string({ error: key("notFound") }).check(z.minLength(1, { error: key("notFound") }), z.maxLength(60, { error: key("notFound") }), safeText()),
 };
 
 /** The election's settings: the ballot rule, its number of choices or its budget. */
@@ -48,10 +49,10 @@ export const electionSchema = z
 export type ElectionInput = z.input<typeof electionSchema>;
 export type ElectionValues = z.output<typeof electionSchema>;
 
-const title = z.string({ error: key("titleRequired") }).check(z.trim(), z.minLength(1, { error: key("titleRequired") }), z.maxLength(120, { error: key("titleTooLong") }));
+const title = z.string({ error: key("titleRequired") }).check(z.trim(), z.minLength(1, { error: key("titleRequired") }), z.maxLength(120, { error: key("titleTooLong") }), safeText());
 const description = z
   .string({ error: key("descriptionRequired") })
-  .check(z.trim(), z.minLength(1, { error: key("descriptionRequired") }), z.maxLength(500, { error: key("descriptionTooLong") }));
+  .check(z.trim(), z.minLength(1, { error: key("descriptionRequired") }), z.maxLength(500, { error: key("descriptionTooLong") }), safeText());
 
 /** One candidate priority: new when `id` is absent, else a correction of that one. */
 export const prioritySchema = z.object({
@@ -60,8 +61,8 @@ export const prioritySchema = z.object({
   title: z.object({ kk: title, ru: title, en: title }),
   description: z.object({ kk: description, ru: description, en: description }),
   cost: optionalNumber(tenge),
-  areaId: z.string({ error: key("areaRequired") }).check(z.minLength(1, { error: key("areaRequired") }), z.maxLength(60, { error: key("unknownArea") })),
-  itemIds: z.array(z.string({ error: key("unknownItem") }).check(z.maxLength(60, { error: key("unknownItem") })), { error: key("unknownItem") }).check(
+  areaId: z.string({ error: key("areaRequired") }).check(z.minLength(1, { error: key("areaRequired") }), z.maxLength(60, { error: key("unknownArea") }), safeText()),
+  itemIds: z.array(z.string({ error: key("unknownItem") }).check(z.maxLength(60, { error: key("unknownItem") }), safeText()), { error: key("unknownItem") }).check(
     z.maxLength(50, { error: key("unknownItem") }),
   ),
 });

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { safeText } from "@/lib/safe-text";
 import { locales } from "@/lib/i18n/locales";
 import { isAsked } from "./skip-logic";
 import type { ItemRule } from "./types";
@@ -42,7 +43,7 @@ const preprocess = <T extends z.core.$ZodType>(schema: T, fn: (value: unknown) =
 // depends on skip logic, checked over the whole set of answers below.
 function answerSchema(rule: ItemRule) {
   if (rule.kind === "text") {
-    const text = z.string({ error: errorKeys.invalid }).check(z.maxLength(rule.maxLength ?? 500, { error: errorKeys.tooLong }));
+    const text = z.string({ error: errorKeys.invalid }).check(z.maxLength(rule.maxLength ?? 500, { error: errorKeys.tooLong }), safeText());
     return preprocess(z.optional(text), toText);
   }
   const code = z.number({ error: errorKeys.outOfScale }).check(
@@ -108,8 +109,8 @@ export function buildResponseSchema(rules: ItemRule[]) {
       ),
     ),
     locale: z.enum(locales, { error: errorKeys.invalid }),
-    questionnaireVersion: z.string({ error: errorKeys.invalid }).check(z.minLength(1), z.maxLength(32)),
-    invitationCode: preprocess(z.optional(z.string({ error: errorKeys.invalid }).check(z.maxLength(64, { error: errorKeys.invalid }))), toText),
+    questionnaireVersion: z.string({ error: errorKeys.invalid }).check(z.minLength(1), z.maxLength(32), safeText()),
+    invitationCode: preprocess(z.optional(z.string({ error: errorKeys.invalid }).check(z.maxLength(64, { error: errorKeys.invalid }), safeText())), toText),
     answers,
     priorities: prioritiesSchema,
   });

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { safeText } from "@/lib/safe-text";
 import { questionnaireVersions } from "./questionnaire";
 
 /**
@@ -17,7 +18,7 @@ const slug = z
     z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "adminWaves.errors.slugFormat" }),
     z.refine((value) => !RESERVED_WAVE_SLUGS.includes(value), { error: "adminWaves.errors.slugReserved" }),
   );
-const name = z.string({ error: "adminWaves.errors.nameRequired" }).check(z.trim(), z.minLength(1, { error: "adminWaves.errors.nameRequired" }), z.maxLength(120, { error: "adminWaves.errors.nameTooLong" }));
+const name = z.string({ error: "adminWaves.errors.nameRequired" }).check(z.trim(), z.minLength(1, { error: "adminWaves.errors.nameRequired" }), z.maxLength(120, { error: "adminWaves.errors.nameTooLong" }), safeText());
 const day = z.iso.date({ error: "adminWaves.errors.date" });
 const isDay = (value: unknown) => day.safeParse(value).success;
 
@@ -29,7 +30,7 @@ export const createWaveSchema = z
     questionnaireVersion: z.string({ error: "adminWaves.errors.questionnaireVersion" }).check(z.refine((value) => questionnaireVersions.includes(value), { error: "adminWaves.errors.questionnaireVersion" })),
     opensOn: day,
     closesOn: day,
-    townCodes: z.array(z.string(), { error: "adminWaves.errors.noTowns" }).check(z.minLength(1, { error: "adminWaves.errors.noTowns" }), z.maxLength(500, { error: "adminWaves.errors.unknownTown" })),
+    townCodes: z.array(z.string().check(safeText()), { error: "adminWaves.errors.noTowns" }).check(z.minLength(1, { error: "adminWaves.errors.noTowns" }), z.maxLength(500, { error: "adminWaves.errors.unknownTown" })),
     requiresInvitation: z.boolean(),
     hideResultsUntilClosed: z.boolean(),
   })
@@ -37,7 +38,7 @@ export const createWaveSchema = z
   .check(z.refine((wave) => !isDay(wave.opensOn) || !isDay(wave.closesOn) || wave.closesOn >= wave.opensOn, { error: "adminWaves.errors.closesBeforeOpens", path: ["closesOn"] }));
 export type CreateWaveInput = z.input<typeof createWaveSchema>;
 
-export const waveSlugSchema = z.object({ slug: z.string({ error: "adminWaves.errors.notFound" }).check(z.minLength(1, { error: "adminWaves.errors.notFound" }), z.maxLength(60, { error: "adminWaves.errors.notFound" })) });
+export const waveSlugSchema = z.object({ slug: z.string({ error: "adminWaves.errors.notFound" }).check(z.minLength(1, { error: "adminWaves.errors.notFound" }), z.maxLength(60, { error: "adminWaves.errors.notFound" }), safeText()) });
 
 export const hideResultsSchema = z.object({
   slug: waveSlugSchema.shape.slug,

@@ -41,6 +41,14 @@ describe("values import", () => {
     expect(rowsOf(parseImport("values", BOM + russian, reference))).toEqual(expected);
   });
 
+  it("refuses a cell holding a NUL character or half an emoji, which no text column can store (a workbook's _x0000_, a bureau file's \\u0000)", () => {
+    const csv = ["town,indicator,period,value,target,source", "ridder,unemployment_rate,2025,4.6,5.5,Bureau\u0000", "ridder,unemployment_rate,2024,4.9,5.5,Bureau \ud83d"].join("\n");
+    expect(problemsOf(parseImport("values", csv, reference)).issues).toEqual([
+      { line: 2, column: "source", key: "unsafeText" },
+      { line: 3, column: "source", key: "unsafeText" },
+    ]);
+  });
+
   it("reads commas and English headers, codes, points and thousand spaces (non-breaking too)", () => {
     const csv = ["town,indicator,period,value,target,source", 'RIDDER , industrial_output ,2014-08-01,"51\u00a0378.0",55 081.2,"Slide 11, talk"'].join("\n");
     expect(rowsOf(parseImport("values", csv, reference))).toEqual([

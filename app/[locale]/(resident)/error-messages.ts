@@ -11,6 +11,7 @@ export const residentErrorKeys = [
   "unknownWave",
   "invalid",
   "tooLong",
+  "unsafeText",
   "versionMismatch",
   "waveClosed",
   "rateLimited",

@@ -57,9 +57,10 @@ export async function CommitmentList({ locale, commitments, headingLevel = 3, sh
             {commitment.status !== "declined" && (
               <div className="commitment-progress">
                 <span>{t("progress", { percent: percent(commitment.progress / 100) })}</span>
-                <span className="commitment-bar" aria-hidden="true">
-                  <span style={{ width: `${commitment.progress}%` }} />
-                </span>
+                {/* A drawing, not a styled box: the page's CSP allows no style attributes (docs/decisions/0016). */}
+                <svg className="commitment-bar" aria-hidden="true" viewBox="0 0 100 1" preserveAspectRatio="none">
+                  <rect width={commitment.progress} height="1" />
+                </svg>
               </div>
             )}
             {commitment.status === "declined" && (

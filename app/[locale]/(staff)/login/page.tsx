@@ -35,7 +35,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
             codeIntro: tSecurity("signInCodeIntro"),
             codeSubmit: tSecurity("signInCode"),
           }}
-          errors={Object.fromEntries(["required", "email", "loginFailed", "tooManyAttempts", "unexpected", "oneTimePasswordExpired", "wrongCode"].map((key) => [`errors.${key}`, tErrors(key)]))}
+          errors={Object.fromEntries(["required", "email", "loginFailed", "tooManyAttempts", "unsafeText", "unexpected", "oneTimePasswordExpired", "wrongCode"].map((key) => [`errors.${key}`, tErrors(key)]))}
         />
       </main>
     </>

@@ -58,7 +58,7 @@ export async function SampleBalanceSection({ locale, k, balance, ageBands, sexes
           aria-labelledby="sample-balance-chart-title sample-balance-chart-alt"
           viewBox={`0 0 ${LABEL_WIDTH + BAR_AREA + 110} ${height}`}
           width="100%"
-          style={{ maxWidth: "44rem", display: "block" }}
+          className="sample-balance-chart"
         >
           <g fontSize="12" fill="#1b1f24">
             <rect x={LABEL_WIDTH} y={4} width={12} height={10} fill="#0b6e4f" />
