@@ -70,6 +70,7 @@ const appEnv = {
   // before the restart is still good after it.
   POW_HMAC_KEY: randomBytes(32).toString("hex"),
   RATE_LIMIT_SECRET: randomBytes(32).toString("hex"),
+  INVITATION_SECRET: randomBytes(32).toString("hex"),
   AUTH_SECRET: randomBytes(32).toString("hex"),
   APP_URL: `http://127.0.0.1:${appPort}`,
   // Easy challenges, so the clients' hashing does not set the pace; the server's check is the same.

@@ -21,7 +21,7 @@ export async function startServer({ port, postgresAdminUrl }) {
     dropDatabase = () => fs.rmSync(dataDir, { recursive: true, force: true });
   }
   // A server database means a deployment, which refuses to start without these (lib/deployment.ts).
-  for (const name of ["AUTH_SECRET", "POW_HMAC_KEY", "RATE_LIMIT_SECRET"]) env[name] ||= randomBytes(32).toString("hex");
+  for (const name of ["AUTH_SECRET", "POW_HMAC_KEY", "RATE_LIMIT_SECRET", "INVITATION_SECRET"]) env[name] ||= randomBytes(32).toString("hex");
   env.APP_URL ||= `http://127.0.0.1:${port}`;
   // The load generators play the proxy that appends each resident's address (bench/submissions.mjs).
   env.TRUSTED_PROXY_HOPS = "1";

@@ -1,4 +1,5 @@
 import { AppError, toAppError, UNAVAILABLE_RETRY_AFTER_SECONDS } from "./errors";
+import { secondsUntilNextDayInKazakhstan } from "./time";
 
 /**
  * What every server action returns: the form shows field errors or one message by key.
@@ -36,8 +37,13 @@ export function submissionStatus(result: ActionResult): number {
 
 /**
  * Headers that go with a result sent by a route handler: while the database is out of reach
- * (503) the client is asked to come back in a few seconds (the phone's outbox does).
+ * (503) the client is asked to come back in a few seconds; an address past its day's
+ * submissions (429) when the next day begins in Kazakhstan. The phone's outbox honours
+ * both, waiting at most ten minutes, so it does not knock every half minute all day.
  */
-export function resultHeaders(result: ActionResult): Record<string, string> {
-  return result.status === "error" && result.httpStatus === 503 ? { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) } : {};
+export function resultHeaders(result: ActionResult, now = new Date()): Record<string, string> {
+  if (result.status !== "error") return {};
+  if (result.httpStatus === 503) return { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) };
+  if (result.httpStatus === 429 && result.messageKey === "errors.rateLimited") return { "retry-after": String(secondsUntilNextDayInKazakhstan(now)) };
+  return {};
 }

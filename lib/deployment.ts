@@ -39,3 +39,19 @@ export function checkStartup(settings: Settings): StartupCheck {
     message: [`Qala Pulse will not start: a server database is configured, but these settings are missing:`, ...lines, `Set them in the environment (the same values on every instance); see ${DEPLOY_DOCS}.`].join("\n"),
   };
 }
+
+/**
+ * What a deployment that may start should still hear about, one line each: settings whose
+ * absence does not stop it but quietly changes what it does.
+ */
+export function startupNotes(settings: Settings): string[] {
+  const notes: string[] = [];
+  const serverDatabase = isSet(settings.DATABASE_URL) || isSet(settings.POSTGRES_URL);
+  if (serverDatabase && !isSet(settings.INVITATION_SECRET)) {
+    notes.push("INVITATION_SECRET is not set: invitation codes are checked under an empty key, so codes made with a secret (npm run invitations) will be refused here. Set the same value as where the codes were made.");
+  }
+  if (isSet(settings.RATE_LIMIT_PER_HOUR)) {
+    notes.push("RATE_LIMIT_PER_HOUR is no longer read: submissions are limited per address and day. Set RATE_LIMIT_PER_DAY instead (default 5000).");
+  }
+  return notes;
+}

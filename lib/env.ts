@@ -39,6 +39,8 @@ const envSchema = z.object({
   VERCEL: z.preprocess(emptyAsUndefined, z.string().optional()),
   /** Key invitation codes are stored under (HMAC-SHA-256); keep it for as long as codes are out. */
   INVITATION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
+  /** No longer read (submissions are limited per day): only so the server can say so at start. */
+  RATE_LIMIT_PER_HOUR: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import { cleanUpAbuseRecords } from "@/server/abuse/cleanup";
 import { migrate } from "@/db/migrate";
 import { checkStartup } from "@/lib/deployment";
-import { isEmpty, seedDemoWave, seedReferenceData } from "@/scripts/seed";
+import { isEmpty, seedDemoWave, seedReferenceData, seedTownRegister } from "@/scripts/seed";
 
 async function main(command: string | undefined, flags: string[]) {
   const connection = await getConnection();
@@ -24,7 +24,8 @@ async function main(command: string | undefined, flags: string[]) {
   try {
     if (command === "migrate") {
       await migrate(connection);
-      console.log(`Migrations applied (${connection.target} database).`);
+      await seedTownRegister(connection.db);
+      console.log(`Migrations applied, town register up to date (${connection.target} database).`);
     } else if (command === "seed") {
       await migrate(connection);
       // `npm start` seeds demo data (and demo accounts) into the embedded database only:

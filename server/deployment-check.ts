@@ -1,5 +1,5 @@
 import "server-only";
-import { checkStartup } from "@/lib/deployment";
+import { checkStartup, startupNotes } from "@/lib/deployment";
 import { env } from "@/lib/env";
 
 /**
@@ -14,4 +14,5 @@ export function refuseHalfConfiguredStart() {
     process.exit(1);
   }
   if (check.status === "demo") console.info(check.message);
+  for (const note of startupNotes({ DATABASE_URL: env.DATABASE_URL, POSTGRES_URL: env.POSTGRES_URL, INVITATION_SECRET: env.INVITATION_SECRET, RATE_LIMIT_PER_HOUR: env.RATE_LIMIT_PER_HOUR })) console.warn(note);
 }

@@ -16,10 +16,11 @@ export const PREVIOUS_DEMO_WAVE_SLUG = "demo-2025";
 const DEMO_WAVE_TOWNS = ["ridder", "altai", "kurchatov", "serebryansk"];
 
 /**
- * Towns with their aliases, indicators and official figures: reference data, safe to run
- * again (upserts by code and by normalised alias); waves and responses are not touched.
+ * The town register (every monotown, current and former, with its КАТО code and aliases):
+ * data the code ships with, so `npm run db:migrate` brings it up to date on every deploy,
+ * without the demo data. Idempotent: towns by code, aliases by their normalised form.
  */
-export async function seedReferenceData(db: Db) {
+export async function seedTownRegister(db: Db) {
   await db.transaction(async (tx) => {
     for (const town of seedTowns) {
       await tx.insert(towns).values(town).onConflictDoUpdate({ target: towns.code, set: { ...town } });
@@ -31,6 +32,16 @@ export async function seedReferenceData(db: Db) {
         await tx.insert(townAliases).values(row).onConflictDoUpdate({ target: townAliases.normalised, set: { townId: row.townId, locale, alias } });
       }
     }
+  });
+}
+
+/**
+ * Towns with their aliases, indicators and official figures: reference data, safe to run
+ * again (upserts by code and by normalised alias); waves and responses are not touched.
+ */
+export async function seedReferenceData(db: Db) {
+  await seedTownRegister(db);
+  await db.transaction(async (tx) => {
     for (const indicator of seedIndicators) {
       await tx.insert(indicators).values(indicator).onConflictDoUpdate({ target: indicators.code, set: { ...indicator } });
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { dayKey } from "@/db/queries/abuse";
+import { dayKey, removeExpiredAbuseRecords } from "@/db/queries/abuse";
+import { describeError } from "@/lib/errors";
 import { addressBucket, dayBucketKey } from "@/lib/abuse/address-bucket";
 import { rateLimitSecret } from "@/server/secrets";
 
@@ -12,11 +13,27 @@ const slot = Symbol.for("qala.dayBucketKey");
 type Cached = { day: string; key: Promise<Buffer> };
 const holder = globalThis as { [slot]?: Cached };
 
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Before a process first uses a day's key, it removes what earlier days left (their keys,
+ * counters and spent challenges), as the cleanup timer does: where no timer runs between
+ * requests (serverless functions), a day's key still does not outlive the next day's first
+ * submission. A failure here is logged and does not stop the submission.
+ */
+function removePastDays(db: Db, day: string) {
+  return removeExpiredAbuseRecords({ db, today: day, tomorrow: nextDay(day) }).catch((error: unknown) => {
+    console.error(`Abuse-control cleanup failed: ${describeError(error)}`);
+  });
+}
+
 /** The bucket a network address's submissions are counted in on `day` (Kazakhstan's). */
 export async function submissionBucket({ db, address, day }: { db: Db; address: string; day: string }): Promise<string> {
   let cached = holder[slot];
   if (cached?.day !== day) {
-    const key = dayKey({ db, day }).then((stored) => dayBucketKey(stored, rateLimitSecret()));
+    const key = removePastDays(db, day)
+      .then(() => dayKey({ db, day }))
+      .then((stored) => dayBucketKey(stored, rateLimitSecret()));
     cached = holder[slot] = { day, key };
     // A failed read is not kept: the next submission asks again.
     key.catch(() => {

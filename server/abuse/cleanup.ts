@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/client";
 import { removeExpiredAbuseRecords } from "@/db/queries/abuse";
+import { describeError } from "@/lib/errors";
 import { todayInKazakhstan } from "@/lib/time";
 import { forgetCachedDayKey } from "./address-bucket";
 
@@ -33,7 +34,7 @@ export function startAbuseCleanup() {
   const run = () =>
     getDb()
       .then((db) => cleanUpAbuseRecords({ db }))
-      .catch((error: unknown) => console.error(`Abuse-control cleanup failed: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => console.error(`Abuse-control cleanup failed: ${describeError(error)}`));
   setTimeout(run, 5_000).unref();
   setInterval(run, CLEANUP_INTERVAL_MS).unref();
 }

@@ -1,5 +1,5 @@
 // The production server's start-up rule (lib/deployment.ts, run by instrumentation.ts): a
-// second `next start` of the same build, beside the test server, on a port of its own.
+// second start of the same build through scripts/serve.mjs (what `npm start` runs), beside the test server, on a port of its own.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,7 +13,7 @@ const SECRETS = ["AUTH_SECRET", "POW_HMAC_KEY", "RATE_LIMIT_SECRET", "APP_URL", 
 function start(settings: Record<string, string>, until?: RegExp) {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !SECRETS.includes(name)) env[name] = value;
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { env: { ...env, ...settings } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", port, "-H", "127.0.0.1"], { env: { ...env, ...settings } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {

@@ -13,7 +13,7 @@ const port = process.env.E2E_PORT ?? "3210";
 const env = { ...process.env };
 // A server database means a deployment, which refuses to start without its secrets
 // (lib/deployment.ts): the test server makes fresh ones unless the caller gave some.
-for (const name of ["AUTH_SECRET", "POW_HMAC_KEY", "RATE_LIMIT_SECRET"]) env[name] ||= randomBytes(32).toString("hex");
+for (const name of ["AUTH_SECRET", "POW_HMAC_KEY", "RATE_LIMIT_SECRET", "INVITATION_SECRET"]) env[name] ||= randomBytes(32).toString("hex");
 env.APP_URL ||= `http://127.0.0.1:${port}`;
 if (!env.DATABASE_URL && !env.POSTGRES_URL) {
   env.PGLITE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "qala-e2e-"));

@@ -106,6 +106,19 @@ describe("what a submission leaves beside the response", () => {
     await database.db.delete(rateLimitKeys).where(eq(rateLimitKeys.day, today));
   });
 
+  it("removes the past days' rows at a process's first submission of a day, where no timer runs between requests", async () => {
+    const now = new Date();
+    const today = todayInKazakhstan(now);
+    const yesterday = todayInKazakhstan(new Date(now.getTime() - DAY));
+    await Promise.all([rateLimitCounters, rateLimitKeys].map((table) => database.db.delete(table)));
+    await database.db.insert(rateLimitKeys).values({ day: yesterday, key: "yesterday's key" });
+    await database.db.insert(rateLimitCounters).values({ bucket: "yesterday", windowStart: dayWindow(yesterday), count: 4 });
+    forgetCachedDayKey();
+    await submissionBucket({ db: database.db, address: "192.0.2.62", day: today });
+    expect((await database.db.select().from(rateLimitKeys)).map((row) => row.day)).not.toContain(yesterday);
+    expect(await database.db.select().from(rateLimitCounters)).toEqual([]);
+  });
+
   it("removes counters, spent challenges and keys of past days, keeps today's and makes tomorrow's key", async () => {
     const now = new Date();
     const today = todayInKazakhstan(now);

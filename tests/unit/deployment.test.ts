@@ -40,3 +40,13 @@ describe("refusing a half-configured start", () => {
     expect(check.message).not.toContain("a".repeat(64));
   });
 });
+
+describe("what a deployment that may start still hears", () => {
+  it("names a missing invitation secret on a server database, and the old hourly limit's setting", async () => {
+    const { startupNotes } = await import("@/lib/deployment");
+    expect(startupNotes({})).toEqual([]);
+    expect(startupNotes({ DATABASE_URL: "postgres://db/qala", INVITATION_SECRET: "a".repeat(32) })).toEqual([]);
+    expect(startupNotes({ DATABASE_URL: "postgres://db/qala" })).toEqual([expect.stringContaining("INVITATION_SECRET is not set")]);
+    expect(startupNotes({ RATE_LIMIT_PER_HOUR: "600" })).toEqual([expect.stringContaining("RATE_LIMIT_PER_DAY")]);
+  });
+});

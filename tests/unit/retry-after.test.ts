@@ -33,3 +33,18 @@ describe("the outbox's wait when the server asks for one", () => {
     expect(parseRetryAfter("-3", now)).toBeUndefined();
   });
 });
+
+describe("what the submissions route asks a phone to wait", () => {
+  it("503: a few seconds; 429 past the day's limit: until midnight in Kazakhstan (UTC+5); other refusals: nothing", async () => {
+    const { resultHeaders } = await import("@/lib/action");
+    const { secondsUntilNextDayInKazakhstan } = await import("@/lib/time");
+    // 18:30 UTC is 23:30 in Kazakhstan: half an hour to the next day.
+    const lateEvening = new Date("2026-03-10T18:30:00Z");
+    expect(secondsUntilNextDayInKazakhstan(lateEvening)).toBe(1800);
+    expect(secondsUntilNextDayInKazakhstan(new Date("2026-03-10T19:00:00Z"))).toBe(86_400);
+    expect(resultHeaders({ status: "error", messageKey: "errors.rateLimited", httpStatus: 429 }, lateEvening)).toEqual({ "retry-after": "1800" });
+    expect(resultHeaders({ status: "error", messageKey: "errors.unavailable", httpStatus: 503 }, lateEvening)).toEqual({ "retry-after": "5" });
+    expect(resultHeaders({ status: "error", messageKey: "errors.waveClosed", httpStatus: 409 }, lateEvening)).toEqual({});
+    expect(resultHeaders({ status: "ok" }, lateEvening)).toEqual({});
+  });
+});
