@@ -54,7 +54,11 @@ export function shareInBand(group: AgeRange, band: AgeRange): number | null {
  * People per survey band from counts per age group, summed unrounded and rounded once at
  * the end. Fails on a group that cannot be split and on ages of the survey no group covers.
  */
-export function countsByBand(groups: ReadonlyArray<{ group: AgeRange; count: number }>): { ok: true; bands: Map<number, number> } | { ok: false; key: "workbook.issues.openGroupStraddles" | "workbook.issues.agesMissing"; params: Record<string, string> } {
+export function countsByBand(groups: ReadonlyArray<{ group: AgeRange; count: number }>): { ok: true; bands: Map<number, number> } | { ok: false; key: "workbook.issues.openGroupStraddles" | "workbook.issues.agesMissing" | "workbook.issues.groupsOverlap"; params: Record<string, string> } {
+  // Groups that share an age would count its people twice: a broad group beside the
+  // five-year ones (0–15, 16–62, 63+ are common in bureau tables), or one group listed twice.
+  const overlap = overlappingGroups(groups.map(({ group }) => group));
+  if (overlap) return { ok: false, key: "workbook.issues.groupsOverlap", params: { first: label(overlap[0]), second: label(overlap[1]) } };
   const sums = new Map<number, number>(SURVEY_BANDS.map(({ code }) => [code, 0]));
   for (const { group, count } of groups) {
     for (const band of SURVEY_BANDS) {
@@ -75,4 +79,16 @@ function uncoveredAge(groups: AgeRange[]): number | null {
   const last = open ? open.from : Math.max(start, ...groups.map((group) => (group.to ?? 0) + 1));
   for (let age = start; age < last; age++) if (!groups.some((group) => group.from <= age && (group.to === null || age <= group.to))) return age;
   return open ? null : last;
+}
+
+const label = (group: AgeRange) => (group.to === null ? `${group.from}+` : `${group.from}–${group.to}`);
+
+/** Two groups that share an age, or null when every age is in one group at most. */
+function overlappingGroups(groups: AgeRange[]): [AgeRange, AgeRange] | null {
+  const sorted = [...groups].sort((a, b) => a.from - b.from || (a.to ?? Infinity) - (b.to ?? Infinity));
+  for (let index = 1; index < sorted.length; index++) {
+    const before = sorted[index - 1]!;
+    if (before.to === null || sorted[index]!.from <= before.to) return [before, sorted[index]!];
+  }
+  return null;
 }

@@ -60,13 +60,14 @@ function readRecords(json: string): BureauRecord[] | null {
  * the register has them), or a territory code (КАТО) of the register. Null for a territory
  * that is not a town of the register (the republic, a region); an ambiguous name is reported.
  */
-function townOf(record: BureauRecord, reference: ReferenceData, lookup: ReturnType<typeof lookupsFor>["town"]): { town: string } | { ambiguous: string } | null {
+function townOf(record: BureauRecord, reference: ReferenceData, lookup: ReturnType<typeof lookupsFor>["town"]): { town: string } | { ambiguous: string; towns: string } | null {
   const byKato = new Map(reference.towns.filter((town) => town.kato).map((town) => [town.kato!, town.code]));
   for (const code of [record.kato, ...record.terms.map(String)]) if (code && byKato.has(code)) return { town: byKato.get(code)! };
   for (const name of record.termNames) {
     const found = lookup(name, "unknownTown");
     if (found.ok) return { town: found.value };
-    if (found.key === "ambiguousName") return { ambiguous: name };
+    // The register's matching names both towns a name fits (towns.ambiguous).
+    if (found.key === "towns.ambiguous" || found.key === "ambiguousName") return { ambiguous: name, towns: String(found.params?.towns ?? "") };
   }
   return null;
 }
@@ -96,7 +97,7 @@ export function parseBureau<K extends ImportKind>(kind: K, json: string, referen
     const line = index + 1;
     const found = townOf(record, reference, lookup);
     if (found === null) skipped.add(record.termNames[0] ?? String(record.terms[0] ?? line));
-    else if ("ambiguous" in found) issues.push({ line, column: "termNames", key: "ambiguousName", params: { value: found.ambiguous } });
+    else if ("ambiguous" in found) issues.push({ line, column: "termNames", key: "towns.ambiguous", params: { value: found.ambiguous, towns: found.towns } });
     else located.push({ line, town: found.town, record });
   });
 

@@ -1,3 +1,4 @@
+import { inflateRawSync } from "node:zlib";
 import { MAX_WORKBOOK_UNZIPPED_BYTES } from "./import-schema";
 
 /**
@@ -35,13 +36,50 @@ function inspectZip(bytes: Uint8Array): Container {
   if (!entries) return { kind: "refused", key: "workbook.issues.notWorkbook" };
   if (entries.some(({ name }) => /(^|\/)vbaProject\.bin$/i.test(name))) return { kind: "refused", key: "workbook.issues.macros" };
   if (!entries.some(({ name }) => name === "xl/workbook.xml")) return { kind: "refused", key: "workbook.issues.notWorkbook" };
+  const zipBomb = { kind: "refused", key: "workbook.issues.zipBomb", params: { maxMb: MAX_WORKBOOK_UNZIPPED_BYTES / 1024 / 1024 } } as const;
   const unzipped = entries.reduce((sum, { size }) => sum + size, 0);
-  if (unzipped > MAX_WORKBOOK_UNZIPPED_BYTES) return { kind: "refused", key: "workbook.issues.zipBomb", params: { maxMb: MAX_WORKBOOK_UNZIPPED_BYTES / 1024 / 1024 } };
+  if (unzipped > MAX_WORKBOOK_UNZIPPED_BYTES) return zipBomb;
+  // The directory's sizes are what the file says of itself: each part is also inflated here,
+  // one at a time and never past what is left of the limit, and must be as large as declared,
+  // before the zip library (which believes the directory) inflates all of it at once.
+  let left = MAX_WORKBOOK_UNZIPPED_BYTES;
+  for (const entry of entries) {
+    const actual = inflatedSize(bytes, entry, left);
+    if (actual === "tooLarge") return zipBomb;
+    if (actual === null) return { kind: "refused", key: "workbook.issues.notWorkbook" };
+    if (actual !== entry.size) return zipBomb;
+    left -= actual;
+  }
   return { kind: "xlsx" };
 }
 
+interface ZipEntry {
+  name: string;
+  size: number;
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+/** How large a part really is once inflated, inflating no more than `limit` bytes; null when it cannot be read. */
+function inflatedSize(bytes: Uint8Array, entry: ZipEntry, limit: number): number | "tooLarge" | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) return null;
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) return null;
+  if (entry.method === 0) return data.length > limit ? "tooLarge" : data.length;
+  if (entry.method !== 8) return null;
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, limit) }).length;
+  } catch (error) {
+    return (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "tooLarge" : null;
+  }
+}
+
 /** The parts a zip lists, with their uncompressed sizes; null when the directory is not there or not whole. */
-export function centralDirectory(bytes: Uint8Array): Array<{ name: string; size: number }> | null {
+export function centralDirectory(bytes: Uint8Array): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-directory record is in the last 22 bytes plus a comment of at most 65,535.
   let end = -1;
@@ -55,17 +93,20 @@ export function centralDirectory(bytes: Uint8Array): Array<{ name: string; size:
   const count = view.getUint16(end + 10, true);
   const offset = view.getUint32(end + 16, true);
   // ZIP64 marks its sizes with all ones; no spreadsheet of the size accepted needs it.
-  if (count === 0xffff || offset === 0xffffffff) return [{ name: "zip64", size: Number.POSITIVE_INFINITY }];
-  const entries: Array<{ name: string; size: number }> = [];
+  if (count === 0xffff || offset === 0xffffffff) return [{ name: "zip64", size: Number.POSITIVE_INFINITY, method: 0, compressedSize: 0, localOffset: 0 }];
+  const entries: ZipEntry[] = [];
   let at = offset;
   for (let index = 0; index < count; index++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
+    const localOffset = view.getUint32(at + 42, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, size: size === 0xffffffff ? Number.POSITIVE_INFINITY : size });
+    entries.push({ name, size: size === 0xffffffff ? Number.POSITIVE_INFINITY : size, method, compressedSize, localOffset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

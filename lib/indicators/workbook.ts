@@ -46,22 +46,36 @@ export async function parseWorkbook<K extends ImportKind>(kind: K, bytes: Uint8A
   return { ok: false, kind, fileErrors: [{ key: "workbook.issues.noHeader", params: { sheets: (sheetName ? [sheetName] : names).join(", ") } }], issues: [], ...(sheet && { sheet }) };
 }
 
+/**
+ * Columns read from a sheet. No import has more than a dozen; a cell far to the right (a
+ * styled empty cell at XFD1 makes every row 16,384 wide) is not read, so a small file cannot
+ * make the server build millions of empty cells.
+ */
+const MAX_COLUMNS = 64;
+
 /** Every row of a sheet as typed cells, with the address of the merged range's first cell where a cell is covered by one. */
 function readGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const rows: SheetGrid["rows"] = [];
-  const width = worksheet.columnCount;
+  let width = 0;
   worksheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: RawCell[] = [];
     const mergedFrom: Array<string | null> = [];
-    for (let column = 1; column <= width; column++) {
-      const cell = row.getCell(column);
+    // Only the cells the row holds (eachCell skips the empty ones, and creates none).
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (column > MAX_COLUMNS) return;
       // A covered cell reads as its merged range's value: the value applies to every cell it spans.
       const master = cell.isMerged && cell.master.address !== cell.address ? cell.master : null;
-      cells.push(typedValue(master ?? cell));
-      mergedFrom.push(master?.address ?? null);
-    }
+      cells[column - 1] = typedValue(master ?? cell);
+      mergedFrom[column - 1] = master?.address ?? null;
+    });
+    width = Math.max(width, cells.length);
     rows.push({ line, cells, mergedFrom });
   });
+  // Every row as wide as the widest, its gaps empty.
+  for (const row of rows) {
+    row.cells = Array.from({ length: width }, (_, index) => row.cells[index] ?? null);
+    row.mergedFrom = Array.from({ length: width }, (_, index) => row.mergedFrom[index] ?? null);
+  }
   return { name: worksheet.name, rows };
 }
 

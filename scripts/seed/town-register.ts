@@ -214,9 +214,11 @@ export const townRegister: RegisterTown[] = [
     mainIndustry: industry.mining,
     status: "current",
     former: null,
-    kato: "156420100",
+    kato: null,
     aliases: [ru("Лениногорск"), kk("Лениногорск"), en("Leninogorsk")],
     sources: ["talk", "kazinform2023", "primeMinister20", "ridderWiki"],
+    notes:
+      "No КАТО code: the one the mirrored Wikipedia article gives (156420100) lies in Aktobe Region's range (15…), not East Kazakhstan's (63…), and a public КАТО list gives it to Shalkar; left empty until the bureau's classifier is consulted.",
     profile: { townFormingEnterprise: "Kazzinc LLP (9.2 thousand employed, 28 % of the employed)", foundedYear: 1786, population: 58_000, populationYear: 2014 },
   },
   {
@@ -505,11 +507,11 @@ export const townRegister: RegisterTown[] = [
     },
     status: "unconfirmed",
     former: null,
-    kato: "512010000",
+    kato: null,
     aliases: [],
     sources: ["akipress27", "kentauWiki", "bizmediaKentau2024"],
     notes:
-      "One of the 27 (akipress27); bizmediaKentau2024 speaks of it among monotowns in 2024 but loosely (beside Arys, never one), so it is not counted current. The КАТО code is the one the Wikipedia article gives; it may predate the 2018 change from South Kazakhstan to Turkistan Region.",
+      "One of the 27 (akipress27); bizmediaKentau2024 speaks of it among monotowns in 2024 but loosely (beside Arys, never one), so it is not counted current. No КАТО code: the one the Wikipedia article gives (512010000) is in South Kazakhstan's old range (51…), from before the 2018 change to Turkistan Region (61…), so a current bureau file would not carry it.",
   },
   {
     code: "karazhal",
@@ -518,9 +520,10 @@ export const townRegister: RegisterTown[] = [
     mainIndustry: industry.extraction,
     status: "current",
     former: null,
-    kato: "352010000",
+    kato: null,
     aliases: [en("Qarajal")],
     sources: ["baqKurchatov2025", "newsline2025", "karazhalWiki"],
-    notes: "Current by inference, as Kurchatov: in the Ministry of National Economy's 2025 group of stagnating towns (baqKurchatov2025).",
+    notes:
+      "Current by inference, as Kurchatov: in the Ministry of National Economy's 2025 group of stagnating towns (baqKurchatov2025). No КАТО code: the one the Wikipedia article gives (352010000) is in Karaganda Region's range (35…), from before Ulytau Region (62…) was made in 2022.",
   },
 ];

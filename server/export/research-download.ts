@@ -23,7 +23,7 @@ export function exportRefused(error: AppError): Response {
         ? ["time limit", `The export ran past its time limit of ${env.EXPORT_TIME_LIMIT_SECONDS} seconds and was stopped; try again later.`]
         : ["unexpected", "Something went wrong on our side; try again."];
   // A stopped export may be asked for again: not at once, when the instance is as busy as it was.
-  const retry = error.status === 503 ? { "retry-after": "60" } : {};
+  const retry: Record<string, string> = error.status === 503 ? { "retry-after": "60" } : {};
   return Response.json({ error: code, message, messageKey: error.messageKey }, { status: error.status, headers: { "cache-control": "no-store", ...retry } });
 }
 

@@ -28,6 +28,9 @@ test("an admin imports an Excel workbook of unemployment for three towns, after 
   const changes = page.getByTestId("preview-changes");
   await expect(changes.getByRole("rowheader", { name: "4", exact: true })).toBeVisible();
   await expect(changes.locator("tr").filter({ hasText: "Kurchatov" })).toContainText("4.2");
+  // The names as the official wrote them, and the towns they were read as.
+  await expect(changes.locator("tr").filter({ hasText: "г. Риддер" })).toContainText("Ridder");
+  await expect(changes.locator("tr").filter({ hasText: "Алтай" })).toContainText("Altai");
   await page.getByRole("button", { name: /^Import 3 rows?$/ }).click();
   await expect(page.getByTestId("import-done")).toContainText(/Imported: \d added, \d changed, 0 unchanged\./);
 
@@ -36,6 +39,11 @@ test("an admin imports an Excel workbook of unemployment for three towns, after 
   await expect(unemployment).toContainText("2025");
   await expect(unemployment).toContainText("4.2");
   await expect(unemployment).toContainText(SOURCE);
+
+  await page.goto(`/en/staff/${WAVE}/ridder`);
+  const ridder = page.getByTestId("targets-table").locator('tr[data-indicator="unemployment_rate"]').first();
+  await expect(ridder).toContainText("4.7");
+  await expect(ridder).toContainText(SOURCE);
 });
 
 test("a statistics bureau file previews its confidential figure as withheld, and writes nothing until imported", async ({ page }) => {
@@ -48,6 +56,12 @@ test("a statistics bureau file previews its confidential figure as withheld, and
   const kurchatov2024 = page.locator("table tr").filter({ hasText: "Kurchatov" }).filter({ hasText: "2024" });
   await expect(kurchatov2024.first()).toContainText("withheld");
   await expect(page.getByText("1 territory of the file is not a town of the register and left out: РЕСПУБЛИКА КАЗАХСТАН.")).toBeVisible();
+  // Another indicator chosen after the preview: the preview and its import button go, so the
+  // file cannot be written as an indicator it was not previewed as.
+  await expect(page.getByRole("button", { name: /^Import \d+ rows?$/ })).toBeVisible();
+  await page.getByLabel("Indicator the file's figures are").selectOption({ label: "Net migration" });
+  await expect(page.getByRole("button", { name: /^Import \d+ rows?$/ })).toHaveCount(0);
+  await expect(kurchatov2024).toHaveCount(0);
 });
 
 test("a macro-enabled workbook is refused with its message", async ({ page }) => {

@@ -34,7 +34,7 @@ describe("the seeded register", () => {
   it("holds every town of the register with its КАТО code, its year of leaving and its aliases", async () => {
     expect(await count(towns)).toBe(townRegister.length);
     const [ridder] = await database.db.select().from(towns).where(eq(towns.code, "ridder"));
-    expect(ridder).toMatchObject({ kato: "156420100", former: null, population: 58_000 });
+    expect(ridder).toMatchObject({ kato: null, former: null, population: 58_000 });
     const [saran] = await database.db.select().from(towns).where(eq(towns.code, "saran"));
     expect(saran).toMatchObject({ kato: null, former: 2024 });
     const altaiAliases = await database.db
@@ -63,18 +63,22 @@ describe("the seeded register", () => {
     for (const [code, id] of idsBefore) if (code !== "karatau" && code !== "kulsary") expect(idsAfter.get(code), code).toBe(id);
     expect(idsAfter.has("karatau") && idsAfter.has("kulsary")).toBe(true);
     expect({ waves: await count(waves), responses: await count(responses), aliases: await count(townAliases) }).toEqual(kept);
-    expect((await database.db.select({ kato: towns.kato }).from(towns).where(eq(towns.code, "ridder")))[0]!.kato).toBe("156420100");
+    expect((await database.db.select({ former: towns.former }).from(towns).where(eq(towns.code, "saran")))[0]!.former).toBe(2024);
   });
 });
 
 describe("an import names towns as officials write them", () => {
+  // The register holds no КАТО code yet (docs/towns.md): Ridder gets one made up for the test.
+  beforeAll(async () => {
+    await database.db.update(towns).set({ kato: "100000001" }).where(eq(towns.code, "ridder"));
+  });
   const csv = [
     "Город;Показатель;Период;Значение;Цель;Источник",
     "Алтай;Уровень безработицы;2031;5,1;5,5;Акимат",
     "г. Риддер;Уровень безработицы;2031;4,7;5,5;Акимат",
     "Курчатов;Уровень безработицы;2031;4,2;5,5;Акимат",
     "ЗЫРЯНОВСК;Уровень безработицы;2032;5,0;5,5;Акимат",
-    "156420100;Уровень безработицы;2032;4,6;5,5;Акимат",
+    "100000001;Уровень безработицы;2032;4,6;5,5;Акимат",
   ].join("\r\n");
 
   it("previews each row under the right town and says how a name was read", async () => {
@@ -85,7 +89,7 @@ describe("an import names towns as officials write them", () => {
       ["ridder", "г. Риддер"],
       ["kurchatov", null],
       ["altai", "ЗЫРЯНОВСК"],
-      ["ridder", "156420100"],
+      ["ridder", "100000001"],
     ]);
   });
 

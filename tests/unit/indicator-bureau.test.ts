@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { seedIndicators } from "@/scripts/seed/indicators";
 import { seedTowns } from "@/scripts/seed/towns";
-import { countsByBand, readAgeGroup, shareInBand, SURVEY_BANDS } from "@/lib/indicators/age-groups";
+import { countsByBand, readAgeGroup, shareInBand, SURVEY_BANDS, type AgeRange } from "@/lib/indicators/age-groups";
 import { parseBureau } from "@/lib/indicators/bureau";
 import type { ImportKind } from "@/lib/indicators/import-schema";
 import type { ParseOutcome } from "@/lib/indicators/table";
@@ -25,6 +25,13 @@ function rowsOf<K extends ImportKind>(outcome: ParseOutcome<K>) {
 }
 
 describe("figures from a bureau file", () => {
+  it("reports a territory name that fits two towns, naming both, and writes nothing", () => {
+    const clash = { ...reference, towns: [...reference.towns, { code: "ridder-2", name: { kk: "Риддер", ru: "Риддер", en: "Ridder" } }] };
+    const outcome = parseBureau("values", fixture("unemployment-taldau.json"), clash, options);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.issues).toEqual([expect.objectContaining({ key: "towns.ambiguous", params: expect.objectContaining({ value: "Риддер", towns: expect.stringContaining("ridder-2") }) })]);
+  });
+
   it("matches territories to towns by name, reads years, keeps 'x' as withheld and records source and retrieval day", () => {
     const outcome = parseBureau("values", fixture("unemployment-taldau.json"), reference, options);
     const cited = { target: null, source: "BNS", address: options.address, retrievedOn: "2026-01-15" };
@@ -85,6 +92,16 @@ describe("five-year age groups into the survey's bands", () => {
     const banded = countsByBand(groups({ ...everyGroup, "15-19": 1203 }));
     // 18–29: 2/5 × 1203 + 1100 + 1100 = 2681.2; 30–44 and 45–59: 3 × 1100; 60+: 5 × 1100 + 800.
     expect(banded).toEqual({ ok: true, bands: new Map([[1, 2681], [2, 3300], [3, 3300], [4, 6300]]) });
+  });
+
+  it("refuses groups that share ages, which would count their people twice", () => {
+    const fiveYear: Array<{ group: AgeRange; count: number }> = [...Array.from({ length: 17 }, (_, i) => ({ group: { from: i * 5, to: i * 5 + 4 }, count: 10 })), { group: { from: 85, to: null }, count: 5 }];
+    // A broad group beside the five-year ones.
+    expect(countsByBand([...fiveYear, { group: { from: 16, to: 62 }, count: 470 }])).toEqual({ ok: false, key: "workbook.issues.groupsOverlap", params: { first: "15–19", second: "16–62" } });
+    // One group twice (an urban and a rural row, say).
+    expect(countsByBand([...fiveYear, { group: { from: 20, to: 24 }, count: 10 }])).toMatchObject({ ok: false, key: "workbook.issues.groupsOverlap" });
+    expect(countsByBand([...fiveYear, { group: { from: 80, to: null }, count: 7 }])).toMatchObject({ ok: false, key: "workbook.issues.groupsOverlap" });
+    expect(countsByBand(fiveYear)).toMatchObject({ ok: true });
   });
 
   it("refuses ages no group covers and an open group it cannot place", () => {

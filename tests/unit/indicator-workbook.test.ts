@@ -94,6 +94,25 @@ describe("files the import refuses, each with its own message", () => {
     expect(problemKeys(await read("values", bomb))).toEqual(["workbook.issues.zipBomb"]);
   });
 
+  it("a zip bomb that understates its sizes: each part is inflated no further than the limit before the library sees it", async () => {
+    const zip = await JSZip.loadAsync(fixture("figures-ru.xlsx"));
+    zip.file("xl/media/padding.bin", new Uint8Array(MAX_WORKBOOK_UNZIPPED_BYTES + 1));
+    const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    // Rewrite the part's declared size (central directory and local header) to 1 KB.
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    for (let at = 0; at + 4 <= bomb.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature !== 0x02014b50 && signature !== 0x04034b50) continue;
+      const central = signature === 0x02014b50;
+      const nameAt = at + (central ? 46 : 30);
+      const nameLength = view.getUint16(at + (central ? 28 : 26), true);
+      if (new TextDecoder().decode(bomb.subarray(nameAt, nameAt + nameLength)) !== "xl/media/padding.bin") continue;
+      view.setUint32(at + (central ? 24 : 22), 1024, true);
+    }
+    expect(centralDirectory(bomb)!.find(({ name }) => name === "xl/media/padding.bin")!.size).toBe(1024);
+    expect(problemKeys(await read("values", bomb))).toEqual(["workbook.issues.zipBomb"]);
+  });
+
   it("more rows than the limit", async () => {
     const zip = await JSZip.loadAsync(fixture("unemployment-kk.xlsx"));
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");

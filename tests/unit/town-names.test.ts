@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { normaliseTownName, townLookup, writtenOtherwise, type TownReference } from "@/lib/indicators/town-names";
 import { townRegister } from "@/scripts/seed/town-register";
 
-const register: TownReference[] = townRegister.map(({ code, name, kato, aliases }) => ({ code, name, kato, aliases }));
+// The register holds no КАТО code yet (docs/towns.md); Ridder gets one here, made up for the test.
+const TEST_KATO = "100000001";
+const register: TownReference[] = townRegister.map(({ code, name, kato, aliases }) => ({ code, name, kato: code === "ridder" ? TEST_KATO : kato, aliases }));
 const lookup = townLookup(register);
 const town = (text: string) => lookup(text, "unknownTown");
 
@@ -54,8 +56,8 @@ describe("finding the town", () => {
   });
 
   it("by КАТО code, with or without spaces, and says so when no town has it", () => {
-    expect(town("156420100")).toEqual({ ok: true, value: "ridder" });
-    expect(town("156 420 100")).toEqual({ ok: true, value: "ridder" });
+    expect(town(TEST_KATO)).toEqual({ ok: true, value: "ridder" });
+    expect(town("100 000 001")).toEqual({ ok: true, value: "ridder" });
     expect(town("999999999")).toEqual({ ok: false, key: "towns.unknownKato", params: { value: "999999999" } });
   });
 

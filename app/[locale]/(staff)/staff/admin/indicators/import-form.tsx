@@ -45,9 +45,22 @@ export function ImportForm({ columnsByKind, names, today }: { columnsByKind: Rec
       if (sheet) setSheetNames(sheet.names);
     },
   });
-  const [kind, csv, file, sheet] = useWatch({ control, name: ["kind", "csv", "file", "sheet"] });
+  const [kind, csv, file, sheet, indicator, sourceAddress, retrievedOn] = useWatch({ control, name: ["kind", "csv", "file", "sheet", "indicator", "sourceAddress", "retrievedOn"] });
+  // The preview shown is of exactly what would be imported: any field changed since hides it
+  // (and with it the import button), so a bureau file cannot be previewed as one indicator
+  // and written as another.
+  const previewed = outcome?.values;
   const current =
-    outcome && outcome.values.kind === kind && outcome.values.csv === csv && outcome.values.file === file && outcome.values.sheet === sheet ? outcome.result : null;
+    previewed &&
+    previewed.kind === kind &&
+    previewed.csv === csv &&
+    previewed.file === file &&
+    previewed.sheet === sheet &&
+    previewed.indicator === indicator &&
+    previewed.sourceAddress === sourceAddress &&
+    previewed.retrievedOn === retrievedOn
+      ? outcome.result
+      : null;
   const bureau = file ? BUREAU_FILE.test(file.name) : false;
   const run = (action: "preview" | "import") => {
     const send = submitWith(action === "import" ? applyImport : previewImport);
