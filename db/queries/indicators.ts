@@ -5,6 +5,7 @@ import { keyColumns } from "@/lib/indicators/columns";
 import type { ParsedRow, ParseOutcome, Problem, RowIssue, SheetChoice } from "@/lib/indicators/table";
 import type { ImportKind } from "@/lib/indicators/import-schema";
 import { isLocale } from "@/lib/i18n/locales";
+import { todayInKazakhstan } from "@/lib/time";
 import type { Db } from "../client";
 import { indicators, indicatorValues, populationCells, townAliases, towns } from "../schema";
 import { recordAudit, type Actor } from "./audit";
@@ -54,6 +55,7 @@ export async function getReferenceData({ db }: { db: Db }): Promise<ReferenceDat
       aliases: (aliasesOf.get(id) ?? []).map(({ locale, alias }) => ({ locale: isLocale(locale) ? locale : null, alias })),
     })),
     indicators: indicatorRows,
+    today: todayInKazakhstan(),
   };
 }
 

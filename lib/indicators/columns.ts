@@ -24,6 +24,8 @@ export interface ReferenceData {
   /** With their КАТО codes and aliases where known, so a file may name a town by either. */
   towns: TownReference[];
   indicators: Array<{ code: string; name: LocalizedText }>;
+  /** Today in Kazakhstan (ISO): no figure is of a period that has not begun yet. */
+  today?: string;
 }
 
 export interface Lookups {

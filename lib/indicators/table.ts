@@ -143,6 +143,17 @@ export function parseTable<K extends ImportKind>(kind: K, table: Table, referenc
         issues.push({ line, column, key: cell.key, ...(cell.params && { params: cell.params }) });
       }
     }
+    // No indicator has a figure for a period that has not begun: a year, month or day after
+    // today (a typo such as 2205, or a forecast typed in as a figure).
+    if (reference.today && (kind === "values" || kind === "population")) {
+      const id = kind === "values" ? "period" : "year";
+      const period = row[id] === null || row[id] === undefined ? null : String(row[id]);
+      if (period !== null && !failed.has(id) && period > reference.today.slice(0, period.length)) {
+        failed.add(id);
+        const index = header.positions.get(id);
+        issues.push({ line, column: index === undefined ? null : headerRecord.cells[index]!.trim(), key: "futurePeriod", params: { period, today: reference.today } });
+      }
+    }
     if (kind === "definitions") {
       const targets = [row.targetKk, row.targetRu, row.targetEn];
       if (targets.some((target) => target === null) && targets.some((target) => target !== null)) {

@@ -49,6 +49,14 @@ describe("values import", () => {
     ]);
   });
 
+  it("refuses a period that has not begun on the day of the import, and takes the current year, month and day", () => {
+    const onTheDay = { ...reference, today: "2026-03-15" };
+    const csv = ["town,indicator,period,value,target,source", "ridder,unemployment_rate,2027,4.6,5.5,Bureau", "ridder,unemployment_rate,2026-04,4.6,5.5,Bureau", "ridder,unemployment_rate,2026-03-16,4.6,5.5,Bureau"].join("\n");
+    expect(problemsOf(parseImport("values", csv, onTheDay)).issues).toEqual([2, 3, 4].map((line) => expect.objectContaining({ line, column: "period", key: "futurePeriod" })));
+    const current = ["town,indicator,period,value,target,source", "ridder,unemployment_rate,2026,4.6,5.5,Bureau", "ridder,unemployment_rate,2026-03,4.6,5.5,Bureau", "ridder,unemployment_rate,2026-03-15,4.6,5.5,Bureau"].join("\n");
+    expect(rowsOf(parseImport("values", current, onTheDay))).toHaveLength(3);
+  });
+
   it("reads commas and English headers, codes, points and thousand spaces (non-breaking too)", () => {
     const csv = ["town,indicator,period,value,target,source", 'RIDDER , industrial_output ,2014-08-01,"51\u00a0378.0",55 081.2,"Slide 11, talk"'].join("\n");
     expect(rowsOf(parseImport("values", csv, reference))).toEqual([
