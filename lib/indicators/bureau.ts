@@ -3,6 +3,7 @@ import type { ReferenceData } from "./columns";
 import { normaliseName, sexLookup } from "./fields";
 import { MAX_WORKBOOK_ROWS, type ImportKind } from "./import-schema";
 import { lookupsFor, parseTable, type ParseOutcome, type Problem, type RawCell, type RowIssue, type TableRecord } from "./table";
+import { writtenOtherwise } from "./town-names";
 
 /*
  * Files saved from the statistics bureau's dynamic tables and Taldau (taldau.stat.gov.kz):
@@ -60,12 +61,12 @@ function readRecords(json: string): BureauRecord[] | null {
  * the register has them), or a territory code (КАТО) of the register. Null for a territory
  * that is not a town of the register (the republic, a region); an ambiguous name is reported.
  */
-function townOf(record: BureauRecord, reference: ReferenceData, lookup: ReturnType<typeof lookupsFor>["town"]): { town: string } | { ambiguous: string; towns: string } | null {
+function townOf(record: BureauRecord, reference: ReferenceData, lookup: ReturnType<typeof lookupsFor>["town"]): { town: string; written: string } | { ambiguous: string; towns: string } | null {
   const byKato = new Map(reference.towns.filter((town) => town.kato).map((town) => [town.kato!, town.code]));
-  for (const code of [record.kato, ...record.terms.map(String)]) if (code && byKato.has(code)) return { town: byKato.get(code)! };
+  for (const code of [record.kato, ...record.terms.map(String)]) if (code && byKato.has(code)) return { town: byKato.get(code)!, written: code };
   for (const name of record.termNames) {
     const found = lookup(name, "unknownTown");
-    if (found.ok) return { town: found.value };
+    if (found.ok) return { town: found.value, written: name };
     // The register's matching names both towns a name fits (towns.ambiguous).
     if (found.key === "towns.ambiguous" || found.key === "ambiguousName") return { ambiguous: name, towns: String(found.params?.towns ?? "") };
   }
@@ -93,12 +94,18 @@ export function parseBureau<K extends ImportKind>(kind: K, json: string, referen
   const issues: RowIssue[] = [];
   const skipped = new Set<string>();
   const located: Array<{ line: number; town: string; record: BureauRecord }> = [];
+  // How each record named its town, for the preview to say "РИДДЕР Г.А. → Риддер".
+  const writtenAt = new Map<number, string>();
   records.forEach((record, index) => {
     const line = index + 1;
     const found = townOf(record, reference, lookup);
     if (found === null) skipped.add(record.termNames[0] ?? String(record.terms[0] ?? line));
     else if ("ambiguous" in found) issues.push({ line, column: "termNames", key: "towns.ambiguous", params: { value: found.ambiguous, towns: found.towns } });
-    else located.push({ line, town: found.town, record });
+    else {
+      located.push({ line, town: found.town, record });
+      const town = reference.towns.find(({ code }) => code === found.town);
+      if (town && writtenOtherwise(found.written, town)) writtenAt.set(line, found.written);
+    }
   });
 
   const base = [options.source, options.address, options.retrievedOn];
@@ -109,7 +116,9 @@ export function parseBureau<K extends ImportKind>(kind: K, json: string, referen
   if (issues.length > 0) return rejected([], issues);
   if (table.records.length === 0) return rejected([{ key: "workbook.issues.noTowns", params: { territories: [...skipped].slice(0, 10).join(", ") } }]);
   const outcome = parseTable(kind, { ...table, maxRows: MAX_WORKBOOK_ROWS }, reference);
-  return outcome.ok ? { ...outcome, skipped: [...skipped], ...(kind === "values" && { keep: ["target"] }) } : outcome;
+  if (!outcome.ok) return outcome;
+  const rows = outcome.rows.map((row) => (writtenAt.has(row.line) ? { ...row, townWritten: writtenAt.get(row.line)! } : row));
+  return { ...outcome, rows, skipped: [...skipped], ...(kind === "values" && { keep: ["target"] }) };
 }
 
 /** One record per town and period; the target is not the bureau's to give, so the stored one is kept. */

@@ -9,9 +9,11 @@ export interface TownReference {
   aliases?: Array<{ locale: Locale | null; alias: string }>;
 }
 
-// Written before or after the name: «г. Риддер», «город Риддер», «Риддер қаласы», «Ridder city».
-const prefixes = /^(?:г\.\s*|г\s+|гор\.\s*|город\s+|қ\.\s*|қала(?:сы)?\s+|city\s+of\s+|town\s+of\s+|the\s+city\s+of\s+|the\s+town\s+of\s+)/;
-const suffixes = /(?:\s+г\.?|\s+город|\s+қ\.?|\s+қаласы|\s+city|\s+town)$/;
+// Written before or after the name: «г. Риддер», «город Риддер», «Риддер қаласы», «Ridder city»;
+// the bureau's territory names add the town's administration, «Риддер Г.А.», «Риддер Қ.Ә.»
+// (городская администрация, қалалық әкімдік).
+const prefixes = /^(?:г\.\s*а\.\s*|қ\.\s*ә\.\s*|г\.\s*|г\s+|гор\.\s*|город\s+|қ\.\s*|қала(?:сы)?\s+|city\s+of\s+|town\s+of\s+|the\s+city\s+of\s+|the\s+town\s+of\s+)/;
+const suffixes = /(?:\s+г\.\s*а\.?|\s+қ\.\s*ә\.?|\s+г\.?|\s+город|\s+қ\.?|\s+қаласы|\s+city|\s+town)$/;
 const quotes = /^["'«»„“”‘’]+|["'«»„“”‘’]+$/g;
 
 /**

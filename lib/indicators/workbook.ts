@@ -79,18 +79,28 @@ function readGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   return { name: worksheet.name, rows };
 }
 
+/**
+ * A number as the cell shows it: a cell formatted as a percentage holds 0.047 and shows
+ * "4,7 %", and the import's figures (an unemployment rate in %) are what it shows.
+ */
+function shownNumber(value: number, format: string | undefined): number {
+  const unquoted = (format ?? "").replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
+  return unquoted.includes("%") ? Number((value * 100).toPrecision(12)) : value;
+}
+
 function typedValue(cell: ExcelJS.Cell): RawCell {
   const value = cell.value;
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return dateCell(value, cell.numFmt);
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") return shownNumber(value, cell.numFmt);
+  if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "object") {
     // A formula: the value Excel (or LibreOffice) computed when it saved the file.
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as ExcelJS.CellFormulaValue).result;
       if (result instanceof Date) return dateCell(result, cell.numFmt);
       if (result === undefined || result === null || typeof result === "object") return null;
-      return result;
+      return typeof result === "number" ? shownNumber(result, cell.numFmt) : result;
     }
     if ("richText" in value) return value.richText.map((run) => run.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;

@@ -25,6 +25,13 @@ function rowsOf<K extends ImportKind>(outcome: ParseOutcome<K>) {
 }
 
 describe("figures from a bureau file", () => {
+  it("says how a territory was named when it was not by the town's own name (the bureau's «РИДДЕР Г.А.»)", () => {
+    const renamed = fixture("unemployment-taldau.json").replace('"Риддер"', '"РИДДЕР Г.А."');
+    const rows = rowsOf(parseBureau("values", renamed, reference, options));
+    expect(rows.filter(({ row }) => row.town === "ridder").map(({ townWritten }) => townWritten)).toEqual(["РИДДЕР Г.А.", "РИДДЕР Г.А."]);
+    expect(rows.filter(({ row }) => row.town === "kurchatov").map(({ townWritten }) => townWritten)).toEqual([undefined, undefined]);
+  });
+
   it("reports a territory name that fits two towns, naming both, and writes nothing", () => {
     const clash = { ...reference, towns: [...reference.towns, { code: "ridder-2", name: { kk: "Риддер", ru: "Риддер", en: "Ridder" } }] };
     const outcome = parseBureau("values", fixture("unemployment-taldau.json"), clash, options);

@@ -4,6 +4,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { seedIndicators } from "@/scripts/seed/indicators";
 import { seedTowns } from "@/scripts/seed/towns";
+import { townRegister } from "@/scripts/seed/town-register";
 import { centralDirectory } from "@/lib/indicators/container";
 import { MAX_WORKBOOK_BYTES, MAX_WORKBOOK_ROWS, MAX_WORKBOOK_UNZIPPED_BYTES, type ImportKind } from "@/lib/indicators/import-schema";
 import { readImport } from "@/lib/indicators/read-import";
@@ -57,6 +58,16 @@ describe("an .xlsx saved by LibreOffice in a Russian locale", () => {
     const outcome = await read("values", fixture("no-header-ru.xlsx"));
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.fileErrors).toEqual([{ key: "workbook.issues.noHeader", params: { sheets: "Лист1" } }]);
+  });
+
+  it("reads a cell formatted as a percentage as the percent it shows (4,2 %, not 0.042)", async () => {
+    // With the register's aliases, as the import has them: "Алтай" is Altai.
+    const registered = { ...reference, towns: townRegister.map(({ code, name, kato, aliases }) => ({ code, name, kato, aliases })) };
+    const outcome = await readImport("values", { format: "file", bytes: fixture("percent-kk.xlsx"), bureau }, registered);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+    expect(outcome.rows.find(({ row }) => "town" in row && row.town === "kurchatov")!.row).toMatchObject({ value: 4.2 });
+    // The other rows, plain numbers, as they are.
+    expect(outcome.rows.find(({ row }) => "town" in row && row.town === "ridder")!.row).toMatchObject({ value: 4.7 });
   });
 
   it("reports a row's problems with the row number Excel shows", async () => {
