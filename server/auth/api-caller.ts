@@ -3,7 +3,7 @@ import { getDb } from "@/db/client";
 import type { ExportRequester } from "@/db/queries/export-log";
 import { authenticateToken } from "@/db/queries/tokens";
 import type { Role } from "@/lib/auth/permissions";
-import { mayUseSessionCookie } from "@/lib/auth/fetch-site";
+import { mayUseSessionCookie, requestSite } from "@/lib/auth/fetch-site";
 import { env } from "@/lib/env";
 import { crossSiteRefusal, currentStaff, refuseOneTimePassword, type StaffUser } from "@/server/auth/session";
 
@@ -32,7 +32,7 @@ async function identify(request: Request): Promise<ApiCaller | Response> {
   if (authorization === null) {
     // A download by the session cookie must come from our own pages (or a typed address):
     // another site's link or form cannot make a signed-in researcher's browser fetch an export.
-    if (!mayUseSessionCookie(request.headers.get("sec-fetch-site"))) return crossSiteRefusal();
+    if (!mayUseSessionCookie(...requestSite(request, env.APP_URL))) return crossSiteRefusal();
     const user = await currentStaff(request.headers);
     if (!user) return refuse(401, "unauthorized", "Sign in, or send a personal access token as \"Authorization: Bearer <token>\".");
     const oneTime = refuseOneTimePassword(user);

@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getAuth } from "@/server/auth/better-auth";
-import { mayUseSessionCookie } from "@/lib/auth/fetch-site";
+import { mayUseSessionCookie, requestSite } from "@/lib/auth/fetch-site";
+import { env } from "@/lib/env";
 import type { Role } from "@/lib/auth/permissions";
 
 export interface StaffUser {
@@ -65,7 +66,7 @@ export const crossSiteRefusal = () =>
 
 /** For route handlers (downloads by the session cookie): the staff member, or the 401/403 response to send instead. */
 export async function staffOrResponse(request: Request, roles: Role[]): Promise<StaffUser | Response> {
-  if (!mayUseSessionCookie(request.headers.get("sec-fetch-site"))) return crossSiteRefusal();
+  if (!mayUseSessionCookie(...requestSite(request, env.APP_URL))) return crossSiteRefusal();
   const user = await currentStaff(request.headers);
   if (!user) return Response.json({ error: "unauthorized", message: "Sign in first." }, { status: 401 });
   if (user.passwordIsOneTime) return oneTimeRefusal();

@@ -220,6 +220,15 @@ describe("downloads by the session cookie come from our own pages", () => {
     for (const site of ["same-origin", "none"]) expect((await callAudit({ ...cookie, "sec-fetch-site": site })).status).toBe(200);
   });
 
+  it("from a browser too old to say Sec-Fetch-Site, refuses another site named in Origin or Referer", async () => {
+    const cookie = Object.fromEntries((await staff.headersFor("admin")).entries());
+    expect((await callAudit({ ...cookie, referer: "https://elsewhere.example/page" })).status).toBe(403);
+    expect((await callAudit({ ...cookie, origin: "https://elsewhere.example" })).status).toBe(403);
+    expect((await callAudit({ ...cookie, referer: "http://localhost/en/staff/exports" })).status).toBe(200);
+    // Nothing said at all: a script or a typed address, not another site's page.
+    expect((await callAudit(cookie)).status).toBe(200);
+  });
+
   it("leaves Bearer tokens alone, whatever page started the request", async () => {
     const owner = await adminWithToken();
     expect((await callAudit(bearer(owner.token, { "sec-fetch-site": "cross-site" }))).status).toBe(200);
