@@ -47,7 +47,7 @@ describe("the embedded database folder", () => {
     await held.close();
     fs.writeFileSync(path.join(dir, "qala-pulse.lock"), "2147483646");
     const { code, output } = await openFromAnotherProcess();
-    expect(output).toContain("Migrations applied (embedded database)");
+    expect(output).toContain("Migrations applied, town register up to date (embedded database)");
     expect(code).toBe(0);
     held = await connect({ target: "embedded", dir });
   });
