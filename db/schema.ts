@@ -177,6 +177,13 @@ export const responses = pgTable(
     submittedOn: date("submitted_on").notNull(),
     /** Generated demo data, never a resident's answer. Shown as such wherever it appears. */
     isDemo: boolean("is_demo").notNull().default(false),
+    /** How it was collected: a code of lib/fieldwork/mode.ts (1 self-completed online, 2 interviewer face to face). */
+    mode: smallint("mode").notNull().default(1),
+    /**
+     * A supervisor rejected the interview (interviews.status): it is left out of every figure,
+     * rollup and export. Set, with the rollups, by one statement (db/queries/interviews.ts).
+     */
+    rejected: boolean("rejected").notNull().default(false),
   },
   (t) => [index("responses_wave_town").on(t.waveId, t.townId)],
 );
@@ -235,10 +242,12 @@ export const answerGroupCounts = pgTable(
     ageBand: smallint("age_band").notNull(),
     sex: smallint("sex").notNull(),
     employment: smallint("employment").notNull(),
+    /** The response's mode (lib/fieldwork/mode.ts), so any figure can be split by it. */
+    mode: smallint("mode").notNull().default(1),
     responses: integer("responses").notNull(),
     demoResponses: integer("demo_responses").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.waveId, t.townId, t.itemId, t.value, t.ageBand, t.sex, t.employment] })],
+  (t) => [primaryKey({ columns: [t.waveId, t.townId, t.itemId, t.value, t.ageBand, t.sex, t.employment, t.mode] })],
 );
 export type AnswerGroupCount = typeof answerGroupCounts.$inferSelect;
 
@@ -286,6 +295,31 @@ export const populationCells = pgTable(
 );
 export type PopulationCell = typeof populationCells.$inferSelect;
 export type NewPopulationCell = typeof populationCells.$inferInsert;
+
+/**
+ * Completes per wave, town, age band × sex cell and mode (0: age band or sex not given),
+ * kept on write like the other rollups and spread over shards (sum them): what the
+ * fieldwork monitor reads against the quotas, never a scan of responses. Rejected
+ * interviews are taken out in the statement that rejects them.
+ */
+export const quotaCellCounts = pgTable(
+  "quota_cell_counts",
+  {
+    waveId: integer("wave_id").notNull(),
+    townId: integer("town_id").notNull(),
+    ageBand: smallint("age_band").notNull(),
+    sex: smallint("sex").notNull(),
+    mode: smallint("mode").notNull(),
+    shard: smallint("shard").notNull(),
+    responses: integer("responses").notNull(),
+    demoResponses: integer("demo_responses").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.waveId, t.townId, t.ageBand, t.sex, t.mode, t.shard] }),
+    foreignKey({ columns: [t.waveId, t.townId], foreignColumns: [waveTowns.waveId, waveTowns.townId] }).onDelete("cascade"),
+  ],
+);
+export type QuotaCellCount = typeof quotaCellCounts.$inferSelect;
 
 /** Free-text answers, kept apart from coded ones: never in rollups, exported only on request. */
 export const textAnswers = pgTable(
@@ -368,7 +402,7 @@ export type SpentChallenge = typeof spentChallenges.$inferSelect;
  * Staff accounts (better-auth's tables, named as better-auth expects its models: user,
  * session, account, verification). Residents never have accounts.
  */
-export const staffRole = pgEnum("staff_role", ["admin", "official", "researcher"]);
+export const staffRole = pgEnum("staff_role", ["admin", "official", "researcher", "interviewer", "supervisor"]);
 
 export const users = pgTable("users", {
   id: text("id").primaryKey(),
@@ -389,6 +423,12 @@ export const users = pgTable("users", {
   oneTimePasswordUntil: timestamp("one_time_password_until", { withTimezone: true }),
   /** A TOTP second factor is confirmed (better-auth's two-factor plugin; admins only). */
   twoFactorEnabled: boolean("two_factor_enabled").notNull().default(false),
+  /**
+   * When an admin disabled the account: it can no longer sign in, and an interviewer's
+   * device credential then takes only interviews started before this moment (flagged for
+   * review). Staff data; null while the account is in use.
+   */
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -663,3 +703,111 @@ export const commitmentUpdates = pgTable(
 );
 export type CommitmentUpdate = typeof commitmentUpdates.$inferSelect;
 export type NewCommitmentUpdate = typeof commitmentUpdates.$inferInsert;
+
+/*
+ * Fieldwork (docs/fieldwork.md): interviewers conducting interviews offline on a device,
+ * their assignments and quotas, and the supervisor's review. Nothing here dates an
+ * interview finer than a day: no created_at beside an interview, no serial id in arrival order.
+ */
+
+/**
+ * A device an interviewer signed in on: the credential it sends instead of a proof of work,
+ * stored as a SHA-256 hash. Only the day of issue and of revocation are kept, so the
+ * device's use cannot be matched to the interviews it sent.
+ */
+export const interviewerDevices = pgTable(
+  "interviewer_devices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    issuedOn: date("issued_on").notNull().default(kazakhstanToday),
+    revokedOn: date("revoked_on"),
+  },
+  (t) => [index("interviewer_devices_user").on(t.userId)],
+);
+export type InterviewerDevice = typeof interviewerDevices.$inferSelect;
+
+/**
+ * A supervisor gives an interviewer a town of a wave and a target number of interviews,
+ * split into quota cells (fieldwork_quotas). Staff data: its times are the supervisor's.
+ */
+export const fieldworkAssignments = pgTable(
+  "fieldwork_assignments",
+  {
+    id: serial("id").primaryKey(),
+    waveId: integer("wave_id").notNull(),
+    townId: integer("town_id").notNull(),
+    interviewerId: text("interviewer_id").notNull().references(() => users.id, { onDelete: "restrict" }),
+    /** Who made it (a supervisor or an admin). */
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    target: integer("target").notNull(),
+    /** The day it was closed; interviews started after that day are refused. */
+    closedOn: date("closed_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("fieldwork_assignments_interviewer").on(t.interviewerId),
+    foreignKey({ columns: [t.waveId, t.townId], foreignColumns: [waveTowns.waveId, waveTowns.townId] }).onDelete("cascade"),
+    check("fieldwork_assignments_target_positive", sql`${t.target} > 0`),
+  ],
+);
+export type FieldworkAssignment = typeof fieldworkAssignments.$inferSelect;
+export type NewFieldworkAssignment = typeof fieldworkAssignments.$inferInsert;
+
+/** An assignment's target per age band × sex cell (the weighting's cells), drawn from the town's population. */
+export const fieldworkQuotas = pgTable(
+  "fieldwork_quotas",
+  {
+    assignmentId: integer("assignment_id").notNull().references(() => fieldworkAssignments.id, { onDelete: "cascade" }),
+    ageBand: smallint("age_band").notNull(),
+    sex: smallint("sex").notNull(),
+    target: integer("target").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.ageBand, t.sex] })],
+);
+export type FieldworkQuota = typeof fieldworkQuotas.$inferSelect;
+
+export const interviewStatus = pgEnum("interview_status", ["pending", "approved", "rejected"]);
+
+/**
+ * What fieldwork knows of a response collected by an interviewer: who, under which
+ * assignment, how long it took (never when), the quality flags, and the supervisor's
+ * review. Keyed by the response's id (made on the device), with no time column: the review
+ * keeps only its day. The interviewer is never in a research export or a published page.
+ */
+export const interviews = pgTable(
+  "interviews",
+  {
+    responseId: uuid("response_id").primaryKey().references(() => responses.id, { onDelete: "cascade" }),
+    interviewerId: text("interviewer_id").notNull().references(() => users.id, { onDelete: "restrict" }),
+    assignmentId: integer("assignment_id").notNull().references(() => fieldworkAssignments.id, { onDelete: "restrict" }),
+    /** The interview's length in whole seconds, from the first question to the last. */
+    durationSeconds: integer("duration_seconds").notNull(),
+    /** The interviewer recorded the respondent's consent before the first question (required). */
+    consentGiven: boolean("consent_given").notNull(),
+    /** The respondent refused to give the age band / sex (asked first in this mode). */
+    ageBandRefused: boolean("age_band_refused").notNull().default(false),
+    sexRefused: boolean("sex_refused").notNull().default(false),
+    /** The quota cell it counted in (0 where refused), and whether that cell was already full. */
+    ageBand: smallint("age_band").notNull(),
+    sex: smallint("sex").notNull(),
+    overQuota: boolean("over_quota").notNull().default(false),
+    speeding: boolean("speeding").notNull().default(false),
+    straightLining: boolean("straight_lining").notNull().default(false),
+    /** Arrived after the interviewer's account was disabled (started before it): to be reviewed. */
+    needsReview: boolean("needs_review").notNull().default(false),
+    status: interviewStatus("status").notNull().default("pending"),
+    reviewReason: text("review_reason"),
+    reviewedBy: text("reviewed_by").references(() => users.id, { onDelete: "set null" }),
+    reviewedOn: date("reviewed_on"),
+  },
+  (t) => [
+    index("interviews_assignment").on(t.assignmentId),
+    index("interviews_interviewer").on(t.interviewerId),
+    check("interviews_consent_given", sql`${t.consentGiven}`),
+    check("interviews_duration_positive", sql`${t.durationSeconds} >= 0`),
+  ],
+);
+export type Interview = typeof interviews.$inferSelect;
+export type NewInterview = typeof interviews.$inferInsert;

@@ -4,6 +4,12 @@ import type { ResponseSubmission } from "@/lib/survey/response-schema";
 import { rowsOf, type Db } from "../client";
 import { PG, pgErrorCode } from "../pg-errors";
 import { responses, ROLLUP_SHARDS, waves } from "../schema";
+import { MODES, type ModeCode } from "@/lib/fieldwork/mode";
+
+/** The rollup shard a response counts in: from its id, so its counts can be found again. */
+export function shardOf(responseId: string): number {
+  return Number.parseInt(responseId.slice(0, 2), 16) % ROLLUP_SHARDS;
+}
 
 /** The code a response gave to a grouping question, or 0 when it gave none. */
 function answered(coded: [string, number][], itemId: string): number {
@@ -46,7 +52,7 @@ export async function whyNotStored({ db, waveId, responseId }: { db: Db; waveId:
  * submission needs no read before it: the wave asks the questionnaire version the answers
  * were validated against, and needs no invitation unless one was taken for this response.
  */
-export async function insertResponse({ db, submission, coded, texts, day, isDemo, acceptClosedWave, invitationTaken = false }: {
+export async function insertResponse({ db, submission, coded, texts, day, isDemo, acceptClosedWave, invitationTaken = false, mode = MODES.online }: {
   db: Db;
   submission: ResponseSubmission;
   coded: [string, number][];
@@ -56,11 +62,14 @@ export async function insertResponse({ db, submission, coded, texts, day, isDemo
   acceptClosedWave: boolean;
   /** An invitation code of this wave was taken for this response. */
   invitationTaken?: boolean;
+  /** How it was collected (lib/fieldwork/mode.ts). */
+  mode?: ModeCode;
 }): Promise<boolean> {
   const waveId = submission.waveId;
   // Each submission counts into one shard of answer_counts, so concurrent submissions to
-  // one town rarely wait for each other's row locks.
-  const shard = Math.floor(Math.random() * ROLLUP_SHARDS);
+  // one town rarely wait for each other's row locks; the shard follows from the response id,
+  // so the statement that rejects an interview takes its counts out of the rows they went into.
+  const shard = shardOf(submission.responseId);
   const demo = isDemo ? 1 : 0;
   // The respondent's group for the breakdown rollup (0: not said).
   const group = { ageBand: answered(coded, "age_band"), sex: answered(coded, "sex"), employment: answered(coded, "employment") };
@@ -77,8 +86,8 @@ export async function insertResponse({ db, submission, coded, texts, day, isDemo
         and (${acceptClosedWave}::boolean or (status = 'open' and opens_on <= ${day}::date and closes_on >= ${day}::date))
     ),
     stored as (
-      insert into responses (id, wave_id, town_id, locale, questionnaire_version, submitted_on, is_demo)
-      select ${submission.responseId}::uuid, open_wave.id, ${submission.townId}::int, ${submission.locale}, ${submission.questionnaireVersion}, ${day}::date, ${isDemo}::boolean
+      insert into responses (id, wave_id, town_id, locale, questionnaire_version, submitted_on, is_demo, mode)
+      select ${submission.responseId}::uuid, open_wave.id, ${submission.townId}::int, ${submission.locale}, ${submission.questionnaireVersion}, ${day}::date, ${isDemo}::boolean, ${mode}::smallint
       from open_wave
       on conflict (id) do nothing
       returning id
@@ -106,11 +115,11 @@ export async function insertResponse({ db, submission, coded, texts, day, isDemo
       do update set responses = c.responses + 1, demo_responses = c.demo_responses + excluded.demo_responses
     ),
     group_counts as (
-      insert into answer_group_counts as g (wave_id, town_id, item_id, value, age_band, sex, employment, responses, demo_responses)
-      select ${waveId}::int, ${submission.townId}::int, coded.item, coded.value, ${group.ageBand}::smallint, ${group.sex}::smallint, ${group.employment}::smallint, 1, ${demo}::int
+      insert into answer_group_counts as g (wave_id, town_id, item_id, value, age_band, sex, employment, mode, responses, demo_responses)
+      select ${waveId}::int, ${submission.townId}::int, coded.item, coded.value, ${group.ageBand}::smallint, ${group.sex}::smallint, ${group.employment}::smallint, ${mode}::smallint, 1, ${demo}::int
       from stored cross join coded
       order by coded.item
-      on conflict (wave_id, town_id, item_id, value, age_band, sex, employment)
+      on conflict (wave_id, town_id, item_id, value, age_band, sex, employment, mode)
       do update set responses = g.responses + 1, demo_responses = g.demo_responses + excluded.demo_responses
     ),
     stratum_counts as (
@@ -121,6 +130,13 @@ export async function insertResponse({ db, submission, coded, texts, day, isDemo
       order by coded.item
       on conflict (wave_id, town_id, item_id, value, age_band, sex)
       do update set responses = s.responses + 1, demo_responses = s.demo_responses + excluded.demo_responses
+    ),
+    quota_count as (
+      insert into quota_cell_counts as q (wave_id, town_id, age_band, sex, mode, shard, responses, demo_responses)
+      select ${waveId}::int, ${submission.townId}::int, ${group.ageBand}::smallint, ${group.sex}::smallint, ${mode}::smallint, ${shard}::smallint, 1, ${demo}::int
+      from stored
+      on conflict (wave_id, town_id, age_band, sex, mode, shard)
+      do update set responses = q.responses + 1, demo_responses = q.demo_responses + excluded.demo_responses
     ),
     town_count as (
       insert into town_response_counts as t (wave_id, town_id, shard, responses, demo_responses)

@@ -1,5 +1,5 @@
 /** The staff roles; residents never sign in. */
-export const ROLES = ["admin", "official", "researcher"] as const;
+export const ROLES = ["admin", "official", "researcher", "interviewer", "supervisor"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -13,7 +13,18 @@ export const permissions = {
   /** Anonymised microdata and aggregate tables. */
   "export.download": ["admin", "researcher"],
   /** One's own password: every staff member. */
-  "password.changeOwn": ["admin", "official", "researcher"],
+  "password.changeOwn": ["admin", "official", "researcher", "interviewer", "supervisor"],
+  /**
+   * Conducting interviews: signing a device in, reading one's assignments and open quota
+   * cells, sending interviews with the device credential (docs/fieldwork.md).
+   */
+  "interviews.conduct": ["interviewer"],
+  /**
+   * Running fieldwork in one's towns (a supervisor's town list; an admin's all): assignments
+   * and quotas, the fieldwork monitor, the quality report, approving and rejecting interviews.
+   * The interviewer is known here and nowhere else.
+   */
+  "fieldwork.supervise": ["admin", "supervisor"],
   /** A TOTP second factor at sign-in, optional, for the accounts that can do most. */
   "account.twoFactor": ["admin"],
   "users.manage": ["admin"],

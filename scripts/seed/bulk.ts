@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "@/db/client";
-import { ROLLUP_SHARDS, type Wave } from "@/db/schema";
+import { type Wave } from "@/db/schema";
+import { shardOf } from "@/db/queries/responses";
 import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import type { Locale } from "@/lib/i18n/locales";
 import { withoutHidden } from "@/lib/survey/skip-logic";
@@ -17,7 +18,7 @@ export interface DemoSubmission {
  * Stores many generated demo responses of one closed wave in one statement: the same rows
  * recordResponse (server/submissions/record.ts) writes for each — the response, its coded
  * answers and every rollup (answer_counts, answer_group_counts, answer_stratum_counts,
- * town_response_counts) — summed per rollup row, so seeding the demo's history takes seconds.
+ * quota_cell_counts, town_response_counts) — summed per rollup row, so seeding the demo's history takes seconds.
  * Only for the demo's closed waves (whose answers arrive all at once, never from a phone);
  * tests/integration/demo.test.ts holds it to the same rollups as recordResponse.
  * Coded answers only (the demo writes no free text); skip logic applied as recordResponse does.
@@ -25,7 +26,7 @@ export interface DemoSubmission {
 export async function storeDemoResponses({ db, wave, submissions }: { db: Db; wave: Wave; submissions: DemoSubmission[] }): Promise<number> {
   if (submissions.length === 0) return 0;
   const rules = itemRules(getQuestionnaire(wave.questionnaireVersion)!);
-  const input = submissions.map((submission, index) => {
+  const input = submissions.map((submission) => {
     const coded = Object.entries(withoutHidden(rules, submission.answers)).filter((entry): entry is [string, number] => typeof entry[1] === "number");
     const group = (itemId: string) => coded.find(([id]) => id === itemId)?.[1] ?? 0;
     return {
@@ -33,7 +34,7 @@ export async function storeDemoResponses({ db, wave, submissions }: { db: Db; wa
       town: submission.townId,
       locale: submission.locale,
       day: submission.day,
-      shard: index % ROLLUP_SHARDS,
+      shard: shardOf(submission.responseId),
       age_band: group("age_band"),
       sex: group("sex"),
       employment: group("employment"),
@@ -70,7 +71,7 @@ export async function storeDemoResponses({ db, wave, submissions }: { db: Db; wa
       insert into answer_group_counts as g (wave_id, town_id, item_id, value, age_band, sex, employment, responses, demo_responses)
       select ${wave.id}::int, town, item, value, age_band, sex, employment, count(*), count(*) from coded
       group by town, item, value, age_band, sex, employment
-      on conflict (wave_id, town_id, item_id, value, age_band, sex, employment)
+      on conflict (wave_id, town_id, item_id, value, age_band, sex, employment, mode)
       do update set responses = g.responses + excluded.responses, demo_responses = g.demo_responses + excluded.demo_responses
     ),
     stratum_counts as (
@@ -80,6 +81,14 @@ export async function storeDemoResponses({ db, wave, submissions }: { db: Db; wa
       group by town, item, value, age_band, sex
       on conflict (wave_id, town_id, item_id, value, age_band, sex)
       do update set responses = s.responses + excluded.responses, demo_responses = s.demo_responses + excluded.demo_responses
+    ),
+    quota_count as (
+      insert into quota_cell_counts as q (wave_id, town_id, age_band, sex, mode, shard, responses, demo_responses)
+      select ${wave.id}::int, input.town, input.age_band, input.sex, 1, input.shard, count(*), count(*)
+      from input join stored on stored.id = input.id
+      group by input.town, input.age_band, input.sex, input.shard
+      on conflict (wave_id, town_id, age_band, sex, mode, shard)
+      do update set responses = q.responses + excluded.responses, demo_responses = q.demo_responses + excluded.demo_responses
     ),
     town_count as (
       insert into town_response_counts as t (wave_id, town_id, shard, responses, demo_responses)
