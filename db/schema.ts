@@ -742,8 +742,8 @@ export const fieldworkAssignments = pgTable(
     /** Who made it (a supervisor or an admin). */
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     target: integer("target").notNull(),
-    /** The day it was closed; interviews started after that day are refused. */
-    closedOn: date("closed_on"),
+    /** When a supervisor closed it: interviews started after this moment are refused. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -8,7 +8,7 @@ CREATE TABLE "fieldwork_assignments" (
 	"interviewer_id" text NOT NULL,
 	"created_by" text,
 	"target" integer NOT NULL,
-	"closed_on" date,
+	"closed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "fieldwork_assignments_target_positive" CHECK ("fieldwork_assignments"."target" > 0)
 );
