@@ -100,7 +100,7 @@ async function main(command: string | undefined, flags: string[]) {
  * (docs/decisions/0017).
  */
 async function createDemoAccounts(db: Awaited<ReturnType<typeof getConnection>>["db"], { oneTime }: { oneTime: boolean }) {
-  const roles = ["admin", "official", "researcher"] as const;
+  const roles = ["admin", "official", "researcher", "interviewer"] as const;
   console.log("Demo staff accounts (passwords shown only now):");
   for (const role of roles) {
     const email = `${role}@demo.qala`;
@@ -108,6 +108,13 @@ async function createDemoAccounts(db: Awaited<ReturnType<typeof getConnection>>[
     const password = process.env.QALA_DEMO_PASSWORD || oneTimePassword();
     await createStaffUser({ db, email, name: `Demo ${role}`, role, password, oneTime });
     console.log(`  ${role.padEnd(10)} ${email}  ${process.env.QALA_DEMO_PASSWORD ? "(password from QALA_DEMO_PASSWORD)" : password}`);
+  }
+  // The demo supervisor runs fieldwork in the towns of the demo officials with one town.
+  const supervisor = "supervisor@demo.qala";
+  if (!(await findStaffUserByEmail({ db, email: supervisor }))) {
+    const password = process.env.QALA_DEMO_PASSWORD || oneTimePassword();
+    await createStaffUser({ db, email: supervisor, name: "Demo supervisor", role: "supervisor", password, townCodes: [...DEMO_TOWN_OFFICIALS], oneTime });
+    console.log(`  ${"supervisor".padEnd(10)} ${supervisor}  (${DEMO_TOWN_OFFICIALS.join(", ")})  ${process.env.QALA_DEMO_PASSWORD ? "(password from QALA_DEMO_PASSWORD)" : password}`);
   }
   // Officials limited to one town each (the demo official sees every town), to try the town scope.
   for (const town of DEMO_TOWN_OFFICIALS) {
