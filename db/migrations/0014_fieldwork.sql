@@ -85,12 +85,12 @@ CREATE INDEX "interviewer_devices_user" ON "interviewer_devices" USING btree ("u
 CREATE INDEX "interviews_assignment" ON "interviews" USING btree ("assignment_id");--> statement-breakpoint
 CREATE INDEX "interviews_interviewer" ON "interviews" USING btree ("interviewer_id");--> statement-breakpoint
 -- hand-written: the fieldwork monitor's rollup starts from the responses already stored
--- (mode 1, self-completed online, for all of them), one shard.
+-- (mode 1, self-completed online, for all of them), each in the shard its id gives (shardOf).
 INSERT INTO "quota_cell_counts" ("wave_id", "town_id", "age_band", "sex", "mode", "shard", "responses", "demo_responses")
 SELECT r.wave_id, r.town_id,
        coalesce((SELECT a.value FROM answers a WHERE a.response_id = r.id AND a.item_id = 'age_band'), 0),
        coalesce((SELECT a.value FROM answers a WHERE a.response_id = r.id AND a.item_id = 'sex'), 0),
-       r.mode, 0, count(*)::int, count(*) FILTER (WHERE r.is_demo)::int
+       r.mode, (('x' || substr(r.id::text, 1, 2))::bit(8)::int % 16)::smallint, count(*)::int, count(*) FILTER (WHERE r.is_demo)::int
 FROM responses r
 WHERE NOT r.rejected
-GROUP BY 1, 2, 3, 4, 5;
+GROUP BY 1, 2, 3, 4, 5, 6;
