@@ -7,11 +7,13 @@ import { POST as postResponse } from "@/app/api/responses/route";
 import { signIn } from "@/app/[locale]/(staff)/login/actions";
 import { rowsOf } from "@/db/client";
 import { createStaffUser, setAccountDisabled } from "@/db/queries/staff";
-import { fieldworkAssignments, fieldworkQuotas, interviewerDevices, interviews, rateLimitCounters, responses, sessions, towns, users, waves } from "@/db/schema";
+import { getPriorityBallots } from "@/db/queries/priority-results";
+import { fieldworkAssignments, fieldworkQuotas, interviewerDevices, interviews, priorityBallots, rateLimitCounters, responses, sessions, towns, users, waves } from "@/db/schema";
 import { env } from "@/lib/env";
 import { MODES } from "@/lib/fieldwork/mode";
 import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/questionnaire";
 import { getAuth } from "@/server/auth/better-auth";
+import { priorityElectionView } from "@/server/priorities/admin";
 import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { completeAnswers } from "../fixtures";
 import { atStartOfDayInKazakhstan } from "../support/clock";
@@ -357,6 +359,25 @@ describe("interviews through POST /api/responses", () => {
     await database.db.execute(sql`update quota_cell_counts set responses = responses + 1 where ctid = (select ctid from quota_cell_counts where mode = 2 limit 1)`);
     expect((await rollupMismatches(database.db)).quotaCellCounts).toBe(1);
     await database.db.execute(sql`update quota_cell_counts set responses = responses - 1 where ctid = (select ctid from quota_cell_counts where mode = 2 limit 1)`);
+  });
+});
+
+describe("readers that scan responses", () => {
+  it("leave a rejected interview's ballot out of the priority results and the admin's count", async () => {
+    const assignment = await makeAssignment("anar");
+    const credential = await credentialOf("anar");
+    const kept = interview(assignment);
+    const rejected = interview(assignment);
+    for (const body of [kept, rejected]) expect((await send(body, credential)).status).toBe(200);
+    // Ballots as the priorities step stores them (the choices do not matter here).
+    await database.db.insert(priorityBallots).values([{ responseId: kept.responseId, choices: [1] }, { responseId: rejected.responseId, choices: [1] }]);
+    const before = (await getPriorityBallots({ db: database.db, waveId, townId: ridder })).length;
+    const adminBefore = (await priorityElectionView(DEMO_WAVE_SLUG, "ridder"))!.ballots;
+    // As the supervisor's rejection marks it (db/queries/interview-review.ts).
+    await database.db.update(responses).set({ rejected: true }).where(eq(responses.id, rejected.responseId));
+    expect((await getPriorityBallots({ db: database.db, waveId, townId: ridder })).length).toBe(before - 1);
+    expect((await priorityElectionView(DEMO_WAVE_SLUG, "ridder"))!.ballots).toBe(adminBefore - 1);
+    await database.db.update(responses).set({ rejected: false }).where(eq(responses.id, rejected.responseId));
   });
 });
 
