@@ -43,7 +43,7 @@ export async function checkInterview({ db, interviewer, input, submission, quest
   questionnaire: Questionnaire;
 }): Promise<InterviewCheck> {
   const consent = (input as { consentGiven?: unknown } | null)?.consentGiven;
-  if (typeof input === "object" && input !== null && consent !== true) throw new AppError("fieldwork.errors.consentMissing", 422, "interview.consentGiven");
+  if (typeof input === "object" && input !== null && consent !== true) throw new AppError("fieldwork.errors.consentMissing", 422);
   const parsed = interviewSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = Object.fromEntries(Object.entries(fieldErrorsOf(parsed.error)).map(([field, errors]) => [`interview.${field}`, errors]));

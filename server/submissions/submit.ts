@@ -84,7 +84,7 @@ function submitInterview(body: unknown, credential: string): Promise<ActionResul
     const day = todayInKazakhstan();
     const interviewer = await admitInterviewer({ db, credential, day });
     const { interview, ...input } = (typeof body === "object" && body !== null ? body : {}) as { interview?: unknown };
-    if (typeof interview !== "object" || interview === null) throw new AppError("fieldwork.errors.consentMissing", 422, "interview.consentGiven");
+    if (typeof interview !== "object" || interview === null) throw new AppError("fieldwork.errors.consentMissing", 422);
     const target = submissionWaveSchema.safeParse(input);
     if (!target.success) throw new AppError("errors.unknownWave", 404);
     const { waveId, questionnaireVersion } = target.data;

@@ -274,7 +274,7 @@ describe("interviews through POST /api/responses", () => {
     }
     // Without the interview part the credential is no resident's proof of work either.
     const { interview: _omitted, ...bare } = interview(assignment);
-    expect(await send(bare, credential)).toMatchObject({ status: 422 });
+    expect(await send(bare, credential)).toMatchObject({ status: 422, body: { status: "error", messageKey: "fieldwork.errors.consentMissing" } });
     expect(await stored(bare.responseId)).toBeUndefined();
     const badDuration = interview(assignment, { durationSeconds: 1.5 });
     expect(await send(badDuration, credential)).toMatchObject({ status: 422, body: { status: "invalid", fieldErrors: { "interview.durationSeconds": ["fieldwork.errors.invalidDuration"] } } });
