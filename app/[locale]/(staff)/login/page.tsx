@@ -17,6 +17,7 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
   const t = await getTranslations({ locale, namespace: "login" });
   const tErrors = await getTranslations({ locale, namespace: "errors" });
   const tSecurity = await getTranslations({ locale, namespace: "accountSecurity" });
+  const tFieldwork = await getTranslations({ locale, namespace: "fieldwork" });
   return (
     <>
       <SiteHeader locale={locale} path="/login" />
@@ -35,7 +36,10 @@ export default async function LoginPage({ params, searchParams }: PageProps<"/[l
             codeIntro: tSecurity("signInCodeIntro"),
             codeSubmit: tSecurity("signInCode"),
           }}
-          errors={Object.fromEntries(["required", "email", "loginFailed", "tooManyAttempts", "unsafeText", "unexpected", "oneTimePasswordExpired", "wrongCode"].map((key) => [`errors.${key}`, tErrors(key)]))}
+          errors={{
+            ...Object.fromEntries(["required", "email", "loginFailed", "tooManyAttempts", "unsafeText", "unexpected", "oneTimePasswordExpired", "wrongCode"].map((key) => [`errors.${key}`, tErrors(key)])),
+            "fieldwork.errors.accountDisabled": tFieldwork("errors.accountDisabled"),
+          }}
         />
       </main>
     </>
