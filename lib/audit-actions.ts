@@ -22,6 +22,8 @@ export const auditActions = [
   "commitment.create",
   "commitment.update",
   "commitment.import",
+  "interview.approve",
+  "interview.reject",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
