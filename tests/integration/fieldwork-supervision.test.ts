@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertResponse } from "@/db/queries/responses";
-import { createStaffUser } from "@/db/queries/staff";
+import { createStaffUser, findStaffUserByEmail } from "@/db/queries/staff";
 import { auditLog, fieldworkAssignments, interviews, populationCells, towns, waves, waveTowns } from "@/db/schema";
 import { MODES } from "@/lib/fieldwork/mode";
 import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import { withoutHidden } from "@/lib/survey/skip-logic";
 import { AppError } from "@/lib/errors";
-import { DEMO_WAVE_SLUG, seedDemoWave, seedReferenceData } from "@/scripts/seed";
+import { DEMO_WAVE_SLUG, seedDemoFieldwork, seedDemoWave, seedReferenceData } from "@/scripts/seed";
 import { reviewInterview } from "@/server/fieldwork/review";
 import { closeAssignment, createAssignment, fieldworkHome, fieldworkMonitorFor, fieldworkTown } from "@/server/fieldwork/supervision";
 import { recordResponse } from "@/server/submissions/record";
@@ -31,8 +31,8 @@ let karazhal: { id: number };
 
 async function account(email: string, role: Actor["role"], townCodes: string[] = []): Promise<Actor> {
   await createStaffUser({ db: database.db, email, name: email.split("@")[0]!, role, password: "a long enough test password", townCodes });
-  const [row] = await database.db.execute<{ id: string }>(sql`select id from users where email = ${email}`).then((result) => ("rows" in result ? result.rows : result) as { id: string }[]);
-  return { id: row!.id, email, role, townCodes, allTowns: false };
+  const user = await findStaffUserByEmail({ db: database.db, email });
+  return { id: user!.id, email, role, townCodes, allTowns: false };
 }
 
 const codedOf = (answers: Record<string, number | string>) =>
@@ -275,5 +275,19 @@ describe("the monitor and the review", () => {
     } finally {
       await database.db.update(waves).set({ status: "open" }).where(eq(waves.id, wave.id));
     }
+  });
+});
+
+describe("the demo's fieldwork", () => {
+  it("gives the demo interviewer one assignment of 30 in Ridder's open wave, quotas drawn from Ridder's population, once", async () => {
+    expect(await seedDemoFieldwork(database.db)).toBe(false);
+    await createStaffUser({ db: database.db, email: "interviewer@demo.qala", name: "Demo interviewer", role: "interviewer", password: "a long enough test password" });
+    expect(await seedDemoFieldwork(database.db)).toBe(true);
+    expect(await seedDemoFieldwork(database.db)).toBe(false);
+    const page = await fieldworkTown(actors.admin, { slug: DEMO_WAVE_SLUG, townCode: "ridder", db: database.db });
+    const demo = page.assignments.filter((assignment) => assignment.interviewer.email === "interviewer@demo.qala");
+    expect(demo).toHaveLength(1);
+    expect(demo[0]!.target).toBe(30);
+    expect(demo[0]!.cells.reduce((sum, cell) => sum + cell.target, 0)).toBe(30);
   });
 });
