@@ -8,6 +8,8 @@ export const auditActions = [
   "users.changeOwnPassword",
   "users.twoFactorOn",
   "users.delete",
+  "users.disable",
+  "users.enable",
   "tokens.create",
   "tokens.revoke",
   "waves.create",

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { permissions } from "@/lib/auth/permissions";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -198,7 +199,8 @@ function scan(fileName: string, text: string) {
       if (value !== undefined && ts.isIdentifier(element.tagName)) literals.push({ fn: element.tagName.text, at: { prop: node.name.text }, value });
     }
     if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !consumed.has(node)) {
-      if (KEY_LIKE.test(node.text) && namespaces.has(node.text.split(".")[0]!)) uses.push({ where: where(node), kind: "key", key: node.text });
+      // A permission's name ("fieldwork.supervise") may start like a namespace ("fieldwork"): it is no message key.
+      if (KEY_LIKE.test(node.text) && namespaces.has(node.text.split(".")[0]!) && !Object.hasOwn(permissions, node.text)) uses.push({ where: where(node), kind: "key", key: node.text });
     }
     ts.forEachChild(node, (child) => visit(child, scopes, frames));
   };
