@@ -8,6 +8,8 @@ export const auditActions = [
   "users.changeOwnPassword",
   "users.twoFactorOn",
   "users.delete",
+  "users.disable",
+  "users.enable",
   "tokens.create",
   "tokens.revoke",
   "waves.create",
@@ -22,6 +24,8 @@ export const auditActions = [
   "commitment.create",
   "commitment.update",
   "commitment.import",
+  "interview.approve",
+  "interview.reject",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

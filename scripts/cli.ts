@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import { cleanUpAbuseRecords } from "@/server/abuse/cleanup";
 import { migrate } from "@/db/migrate";
 import { checkStartup } from "@/lib/deployment";
-import { isEmpty, seedDemoWave, seedReferenceData, seedTownRegister } from "@/scripts/seed";
+import { isEmpty, seedDemoFieldwork, seedDemoWave, seedReferenceData, seedTownRegister } from "@/scripts/seed";
 
 async function main(command: string | undefined, flags: string[]) {
   const connection = await getConnection();
@@ -42,6 +42,7 @@ async function main(command: string | undefined, flags: string[]) {
       const { responses } = await seedDemoWave(connection.db);
       console.log(`Seeded towns, indicators and official figures; ${responses} generated demo responses.`);
       await createDemoAccounts(connection.db, { oneTime: connection.target !== "embedded" && !process.env.QALA_DEMO_PASSWORD });
+      await seedDemoFieldwork(connection.db);
     } else if (command === "admin:create") {
       const [email, ...nameParts] = flags;
       if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) {

@@ -2,7 +2,9 @@ import "server-only";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/db/queries/audit";
 import { recentAudit } from "@/db/queries/audit";
-import { createStaffAccount, deleteStaffAccount, listStaffUsers, resetStaffPassword, updateStaffAccess } from "@/db/queries/staff";
+import { recordAudit } from "@/db/queries/audit";
+import { createStaffAccount, deleteStaffAccount, listStaffUsers, resetStaffPassword, setAccountDisabled, updateStaffAccess } from "@/db/queries/staff";
+import { AppError } from "@/lib/errors";
 import { accountTowns } from "@/lib/auth/account-schema";
 import type { Role } from "@/lib/auth/permissions";
 
@@ -26,6 +28,19 @@ export async function updateAccess(actor: Actor, { userId, role, townCodes, allT
 
 export async function resetPassword(actor: Actor, userId: string) {
   return (await resetStaffPassword({ db: await getDb(), actor, userId })).password;
+}
+
+/**
+ * Disables an account or enables it again (setAccountDisabled), with its audit entry in the
+ * same transaction. Not one's own account (an admin would lock themself out).
+ */
+export async function setDisabled(actor: Actor, { userId, disabled }: { userId: string; disabled: boolean }) {
+  if (userId === actor.id) throw new AppError("supervision.errors.selfDisable", 409);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    if (!(await setAccountDisabled({ db: tx, userId, disabled }))) throw new AppError("adminUsers.errors.notFound", 404);
+    await recordAudit({ db: tx, actor, action: disabled ? "users.disable" : "users.enable", detail: { userId } });
+  });
 }
 
 export async function deleteAccount(actor: Actor, userId: string) {

@@ -70,7 +70,7 @@ export async function findStaffUserByEmail({ db, email }: { db: Db; email: strin
 
 export async function listStaffUsers({ db }: { db: Db }) {
   return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, townCodes: users.townCodes, allTowns: users.allTowns })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, townCodes: users.townCodes, allTowns: users.allTowns, disabled: sql<boolean>`${users.disabledAt} is not null` })
     .from(users)
     .orderBy(asc(users.role), asc(users.email));
 }

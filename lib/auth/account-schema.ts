@@ -26,12 +26,20 @@ export type UpdateAccountInput = z.input<typeof updateAccountSchema>;
 
 export const accountIdSchema = z.object({ userId });
 
+export const accountDisabledSchema = z.object({ userId, disabled: z.boolean({ error: "errors.unexpected" }) });
+
+/** Roles limited to chosen towns: officials see their towns' results, supervisors run fieldwork there. */
+export function hasTownScope(role: Role): boolean {
+  return role === "official" || role === "supervisor";
+}
+
 /**
- * The town scope stored for an account. Only officials are limited to towns: the towns
- * listed, or all towns when said so explicitly; an empty list means none (fails closed).
- * Admins and researchers always see every town, so a choice made for them is dropped.
+ * The town scope stored for an account. Officials and supervisors are limited to towns: the
+ * towns listed, or all towns when said so explicitly; an empty list means none (fails closed).
+ * Admins, researchers and interviewers (whose assignments name their towns) have no town
+ * list, so a choice made for them is dropped.
  */
 export function accountTowns(role: Role, townCodes: readonly string[], allTowns = false): { townCodes: string[]; allTowns: boolean } {
-  if (role !== "official" || allTowns) return { townCodes: [], allTowns: true };
+  if (!hasTownScope(role) || allTowns) return { townCodes: [], allTowns: true };
   return { townCodes: [...new Set(townCodes)].sort(), allTowns: false };
 }

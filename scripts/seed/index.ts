@@ -8,8 +8,10 @@ import { daysFrom, demoPopulationCells, seedDemoResponses } from "@/scripts/seed
 import { demoIndicatorValues, seedIndicators, seedIndicatorValues } from "@/scripts/seed/indicators";
 import { seedTowns } from "@/scripts/seed/towns";
 import { seedDemoPriorities } from "@/scripts/seed/priorities";
+import { seedDemoFieldwork } from "@/scripts/seed/fieldwork";
 import { todayInKazakhstan } from "@/lib/time";
 
+export { seedDemoFieldwork };
 export const DEMO_WAVE_SLUG = "demo-2026";
 /** A closed earlier wave, for comparisons between waves and for the closed-wave rules. */
 export const PREVIOUS_DEMO_WAVE_SLUG = "demo-2025";
@@ -122,6 +124,8 @@ export async function seedDemoWave(db: Db, { perTown, closedPerTown }: { perTown
     await seedDemoPriorities({ db, wave, waveIndex, towns: waveTownRows });
   }
   await (await import("@/scripts/seed/commitments")).seedDemoCommitments(db);
+  // The demo interviewer's assignment (once the demo accounts exist: see scripts/cli.ts).
+  await seedDemoFieldwork(db);
   return { responses };
 }
 

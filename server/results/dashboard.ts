@@ -193,3 +193,12 @@ export async function townDashboard({ db: given, slug, townCode, k, locale, weig
   const data = await loadTownDashboard({ db, wave, townId: context.town.id, responses: counts.responses, k, locale, weighted, breakdownItem });
   return { visible: true as const, wave, town: context.town, ...counts, ...data };
 }
+
+/**
+ * Forgets a town's cached rollups of a wave: a review takes a response out of (or puts it
+ * back into) the counts, so the response count alone no longer tells one version from another.
+ */
+export function forgetTownRollups(waveId: number, townId: number) {
+  const prefix = `${waveId}:${townId}:`;
+  for (const key of [...rollupCache.keys()]) if (key.slice(key.indexOf(":") + 1).startsWith(prefix)) rollupCache.delete(key);
+}

@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { listStaffWaves } from "@/server/results/staff-index";
 import { SiteHeader } from "@/app/components/site-header";
@@ -11,11 +12,14 @@ export const dynamic = "force-dynamic";
 export default async function StaffHome({ params }: PageProps<"/[locale]/staff">) {
   const locale = (await params).locale as Locale;
   setRequestLocale(locale);
-  const user = await requireStaff(["admin", "official", "researcher"], { locale, next: `/${locale}/staff` });
+  const user = await requireStaff(["admin", "official", "researcher", "supervisor"], { locale, next: `/${locale}/staff` });
+  // A supervisor's staff home is fieldwork: they see no results.
+  if (user.role === "supervisor") redirect(`/${locale}/staff/fieldwork`);
   const t = await getTranslations({ locale, namespace: "staff" });
   const tExports = await getTranslations({ locale, namespace: "exports" });
   const tCommitments = await getTranslations({ locale, namespace: "commitments" });
   const tScope = await getTranslations({ locale, namespace: "accountSecurity" });
+  const tSupervision = await getTranslations({ locale, namespace: "supervision" });
   const noTowns = user.role === "official" && !user.allTowns && user.townCodes.length === 0;
   const allWaves = await listStaffWaves();
   return (
@@ -33,6 +37,11 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
         {may(user.role, "dashboard.view") && (
           <p>
             <a href={`/${locale}/staff/commitments`}>{tCommitments("linkFromIndex")}</a>
+          </p>
+        )}
+        {may(user.role, "fieldwork.supervise") && (
+          <p>
+            <a href={`/${locale}/staff/fieldwork`}>{tSupervision("linkFromIndex")}</a>
           </p>
         )}
         {may(user.role, "users.manage") && (

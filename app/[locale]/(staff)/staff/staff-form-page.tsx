@@ -12,7 +12,7 @@ import type { Locale } from "@/lib/i18n/locales";
  * the account forms share, not the whole catalogue).
  * The namespace holds the page's "back", "title" and "intro".
  */
-export async function StaffFormPage({ locale, path, back, user, namespace, children }: {
+export async function StaffFormPage({ locale, path, back, user, namespace, alsoNamespaces = [], children }: {
   locale: Locale;
   /** The page's path after the locale, for the language links. */
   path: string;
@@ -20,6 +20,8 @@ export async function StaffFormPage({ locale, path, back, user, namespace, child
   back: string;
   user: StaffUser;
   namespace: string;
+  /** Other namespaces the page's client components read (a part of the page another feature adds). */
+  alsoNamespaces?: string[];
   children: React.ReactNode;
 }) {
   const t = await getTranslations({ locale, namespace });
@@ -34,7 +36,7 @@ export async function StaffFormPage({ locale, path, back, user, namespace, child
         <h1>{t("title")}</h1>
         <StaffBar user={user} locale={locale} />
         <p>{t("intro")}</p>
-        <ClientMessages locale={locale} messages={{ [namespace]: messages[namespace] as never, errors: messages.errors as never, accountSecurity: messages.accountSecurity as never }}>
+        <ClientMessages locale={locale} messages={{ ...Object.fromEntries(alsoNamespaces.map((name) => [name, messages[name] as never])), [namespace]: messages[namespace] as never, errors: messages.errors as never, accountSecurity: messages.accountSecurity as never }}>
           {children}
         </ClientMessages>
       </main>

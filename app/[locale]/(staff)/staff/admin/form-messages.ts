@@ -2,7 +2,7 @@
 
 import { useTranslations } from "@/lib/i18n/client-messages";
 
-export type AdminNamespace = "adminUsers" | "adminWaves" | "exports" | "changePassword";
+export type AdminNamespace = "adminUsers" | "adminWaves" | "exports" | "changePassword" | "supervision";
 
 /**
  * Turns a message key from a schema or an action into text. A page's namespace may word a

@@ -7,11 +7,11 @@ import { Controller, useWatch } from "react-hook-form";
 import { Field, FormAlert } from "@/app/components/field";
 import { useActionForm } from "@/app/components/use-action-form";
 import type { ActionResult } from "@/lib/action";
-import { ROLES, updateAccountSchema, type UpdateAccountInput } from "@/lib/auth/account-schema";
+import { hasTownScope, ROLES, updateAccountSchema, type UpdateAccountInput } from "@/lib/auth/account-schema";
 import { useMessage } from "../form-messages";
 import { TownPicker, type TownChoice } from "../town-picker";
 import type { AccountRow } from "./account-table";
-import { deleteAccount, resetPassword, updateAccount } from "./actions";
+import { deleteAccount, resetPassword, setAccountDisabled, updateAccount } from "./actions";
 import { OneTimePassword } from "./one-time-password";
 
 /**
@@ -24,12 +24,13 @@ export function AccountActions({ account, towns, isSelf, onDeleted }: { account:
   const message = useMessage("adminUsers");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [busy, setBusy] = useState<"reset" | "delete" | null>(null);
+  const [busy, setBusy] = useState<"reset" | "delete" | "disable" | null>(null);
+  const tSupervision = useTranslations("supervision");
   const [error, setError] = useState<string | null>(null);
   const [newPassword, setNewPassword] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  const perform = (kind: "reset" | "delete", call: () => Promise<ActionResult>) =>
+  const perform = (kind: "reset" | "delete" | "disable", call: () => Promise<ActionResult>) =>
     startTransition(async () => {
       setBusy(kind);
       setError(null);
@@ -46,6 +47,7 @@ export function AccountActions({ account, towns, isSelf, onDeleted }: { account:
       if (result.status === "ok") setNewPassword(result.oneTimePassword);
       return result;
     });
+  const toggleDisabled = () => perform("disable", () => setAccountDisabled({ userId: account.id, disabled: !account.disabled }));
   const remove = () =>
     perform("delete", async () => {
       const result = await deleteAccount({ userId: account.id });
@@ -65,6 +67,9 @@ export function AccountActions({ account, towns, isSelf, onDeleted }: { account:
         <p>
           <button type="button" className="button secondary" disabled={pending} onClick={reset}>
             {busy === "reset" ? t("resetting") : t("resetPassword")}
+          </button>{" "}
+          <button type="button" className="button secondary" disabled={pending} onClick={toggleDisabled}>
+            {account.disabled ? tSupervision("enableAccount") : tSupervision("disableAccount")}
           </button>{" "}
           {confirming ? (
             <span role="group" aria-label={t("confirmDelete", { email: account.email })}>
@@ -103,6 +108,7 @@ function EditAccessForm({ account, towns }: { account: AccountRow; towns: TownCh
   const role = useWatch({ control, name: "role" });
   const allTowns = useWatch({ control, name: "allTowns" });
   const tScope = useTranslations("accountSecurity");
+  const tSupervision = useTranslations("supervision");
   const id = `edit-${account.id}`;
 
   return (
@@ -118,14 +124,14 @@ function EditAccessForm({ account, towns }: { account: AccountRow; towns: TownCh
           ))}
         </select>
       </Field>
-      {role === "official" && (
+      {hasTownScope(role) && (
         <Controller
           control={control}
           name="townCodes"
           render={({ field }) => (
             <TownPicker
               idPrefix={id}
-              legend={t("townsLegend")}
+              legend={role === "supervisor" ? tSupervision("townsLegend") : t("townsLegend")}
               hint={t("townsHint")}
               error={errorOf("townCodes")}
               towns={towns}

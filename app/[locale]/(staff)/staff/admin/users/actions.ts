@@ -1,6 +1,6 @@
 "use server";
 
-import { accountIdSchema, createAccountSchema, updateAccountSchema } from "@/lib/auth/account-schema";
+import { accountDisabledSchema, accountIdSchema, createAccountSchema, updateAccountSchema } from "@/lib/auth/account-schema";
 import * as accounts from "@/server/accounts";
 import { staffAction } from "@/server/auth/staff-action";
 
@@ -20,5 +20,8 @@ export const resetPassword = staffAction<typeof accountIdSchema, { oneTimePasswo
   status: "ok",
   oneTimePassword: await accounts.resetPassword(user, input.userId),
 }));
+
+/** Disables an account (no more sign-in; its sessions end) or enables it again (server/accounts.ts setDisabled). */
+export const setAccountDisabled = staffAction("setAccountDisabled", accountDisabledSchema, "users.manage", (input, user) => accounts.setDisabled(user, input));
 
 export const deleteAccount = staffAction("deleteAccount", accountIdSchema, "users.manage", (input, user) => accounts.deleteAccount(user, input.userId));

@@ -5,7 +5,7 @@ import { useTranslations } from "@/lib/i18n/client-messages";
 import { Controller, useWatch } from "react-hook-form";
 import { Field, FormAlert } from "@/app/components/field";
 import { useActionForm } from "@/app/components/use-action-form";
-import { createAccountSchema, ROLES, type CreateAccountInput } from "@/lib/auth/account-schema";
+import { createAccountSchema, hasTownScope, ROLES, type CreateAccountInput } from "@/lib/auth/account-schema";
 import { useMessage } from "../form-messages";
 import { TownPicker, type TownChoice } from "../town-picker";
 import { createAccount } from "./actions";
@@ -33,6 +33,7 @@ export function CreateAccountForm({ towns }: { towns: TownChoice[] }) {
   const role = useWatch({ control, name: "role" });
   const allTowns = useWatch({ control, name: "allTowns" });
   const tScope = useTranslations("accountSecurity");
+  const tSupervision = useTranslations("supervision");
 
   return (
     <>
@@ -60,14 +61,14 @@ export function CreateAccountForm({ towns }: { towns: TownChoice[] }) {
             ))}
           </select>
         </Field>
-        {role === "official" && (
+        {hasTownScope(role) && (
           <Controller
             control={control}
             name="townCodes"
             render={({ field }) => (
               <TownPicker
                 idPrefix="new"
-                legend={t("townsLegend")}
+                legend={role === "supervisor" ? tSupervision("townsLegend") : t("townsLegend")}
                 hint={t("townsHint")}
                 error={errorOf("townCodes")}
                 towns={towns}

@@ -21,7 +21,7 @@ export default async function AdminUsers({ params }: PageProps<"/[locale]/staff/
   const [accounts, towns] = await Promise.all([listAccounts(), allTowns()]);
   const townChoices = towns.map((town) => ({ code: town.code, name: town.name[locale], region: town.region[locale], ...(town.former !== null && { formerNote: tTowns("towns.former") }) }));
   return (
-    <StaffFormPage locale={locale} path="/staff/admin/users" back="/staff/admin" user={user} namespace="adminUsers">
+    <StaffFormPage locale={locale} path="/staff/admin/users" back="/staff/admin" user={user} namespace="adminUsers" alsoNamespaces={["supervision"]}>
       <h2>{t("listTitle")}</h2>
       <AccountTable accounts={accounts} towns={townChoices} currentUserId={user.id} />
       <h2>{t("createTitle")}</h2>
