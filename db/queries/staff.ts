@@ -200,3 +200,33 @@ export async function deleteStaffAccount({ db, actor, userId }: { db: Db; actor:
     await recordAudit({ db: tx, actor, action: "users.delete", detail: { email: target.email, role: target.role, townCodes: target.townCodes } });
   });
 }
+
+/** Whether an account is disabled (users.disabled_at set): it may not sign in. */
+export async function isAccountDisabled({ db, userId }: { db: Db; userId: string }): Promise<boolean> {
+  const [user] = await db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).limit(1);
+  return user?.disabledAt != null;
+}
+
+/**
+ * Disables an account (it can no longer sign in; every session and personal access token of it ends at once) or
+ * enables it again. Its interviewer device credentials stay: they may still send the
+ * interviews started before this moment (flagged for review), and nothing started after
+ * it (docs/fieldwork.md). Disabling an account already disabled keeps its first moment.
+ * Not for one's own account; never the last admin. Returns false when no account has the id.
+ * The caller (the admin's action) records the audit entry.
+ */
+export async function setAccountDisabled({ db, userId, disabled, now = new Date() }: { db: Db; userId: string; disabled: boolean; now?: Date }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await lockAccounts(tx);
+    const [target] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!target) return false;
+    if (disabled && target.role === "admin") await ensureAnotherAdmin(tx, target.id);
+    const disabledAt = disabled ? (target.disabledAt ?? now) : null;
+    await tx.update(users).set({ disabledAt, updatedAt: now }).where(eq(users.id, target.id));
+    if (disabled) {
+      await tx.delete(sessions).where(eq(sessions.userId, target.id));
+      await revokeTokensOfUser({ db: tx, userId: target.id, now });
+    }
+    return true;
+  });
+}

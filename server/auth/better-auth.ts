@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { authSecret } from "@/server/secrets";
 import { getDb } from "@/db/client";
 import { accounts, sessions, twoFactors, users, verifications } from "@/db/schema";
+import { isAccountDisabled } from "@/db/queries/staff";
 
 /**
  * Staff sign-in (better-auth): e-mail and password only, no self sign-up (accounts are
@@ -35,6 +36,15 @@ async function createAuth() {
         townCodes: { type: "json", required: false, input: false },
         allTowns: { type: "boolean", required: false, input: false, defaultValue: false },
         oneTimePasswordUntil: { type: "date", required: false, input: false },
+        disabledAt: { type: "date", required: false, input: false },
+      },
+    },
+    // A disabled account (users.disabled_at) gets no new session, by whatever path it signs in.
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => ((await isAccountDisabled({ db, userId: session.userId })) ? false : undefined),
+        },
       },
     },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },

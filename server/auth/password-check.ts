@@ -22,11 +22,12 @@ async function guarded(email: string, check: () => Promise<boolean>): Promise<Pa
  * password is one answer. A right one-time password past its day is refused after the
  * check (so only who knows it learns that it expired), and its session ended at once.
  */
-export async function signInWithPassword({ email, password }: { email: string; password: string }, now = new Date()): Promise<PasswordAttempt | "oneTimeExpired" | "needsCode"> {
+export async function signInWithPassword({ email, password }: { email: string; password: string }, now = new Date()): Promise<PasswordAttempt | "oneTimeExpired" | "needsCode" | "disabled"> {
   const auth = await getAuth();
   const requestHeaders = await headers();
   let sessionToken: string | null = null;
   let needsCode = false;
+  let disabled = false;
   const attempt = await guarded(email, async () => {
     try {
       const result = await auth.api.signInEmail({ body: { email, password }, headers: requestHeaders });
@@ -37,11 +38,18 @@ export async function signInWithPassword({ email, password }: { email: string; p
     } catch (error) {
       // isAPIError, not instanceof: when a staff page made the shared auth instance first
       // (./better-auth.ts), its errors come from that bundle layer's copy of better-auth.
+      // The password was right but no session was made: the account is disabled
+      // (./better-auth.ts, its session hook). Said only to whoever knows the password.
+      if (isAPIError(error) && error.body?.code === "FAILED_TO_CREATE_SESSION") {
+        disabled = true;
+        return true;
+      }
       if (isAPIError(error)) return false;
       throw error;
     }
   });
   if (attempt !== "correct") return attempt;
+  if (disabled) return "disabled";
   const db = await getDb();
   const until = (await findStaffUserByEmail({ db, email }))?.oneTimePasswordUntil;
   if (until && until <= now) {

@@ -24,7 +24,9 @@ export async function currentStaff(requestHeaders?: Headers): Promise<StaffUser 
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders ?? (await headers()) });
   if (!session) return null;
-  const user = session.user as unknown as Omit<StaffUser, "passwordIsOneTime"> & { oneTimePasswordUntil?: Date | string | null };
+  const user = session.user as unknown as Omit<StaffUser, "passwordIsOneTime"> & { oneTimePasswordUntil?: Date | string | null; disabledAt?: Date | string | null };
+  // Disabling ends the account's sessions (setAccountDisabled); this holds even if one remained.
+  if (user.disabledAt != null) return null;
   return {
     id: user.id,
     email: user.email,

@@ -16,6 +16,7 @@ export const signIn = publicAction<typeof loginSchema, object, { status: "needsC
   if (attempt === "tooMany") return { status: "error", messageKey: "errors.tooManyAttempts" };
   if (attempt === "wrong") return { status: "error", messageKey: "errors.loginFailed" };
   if (attempt === "oneTimeExpired") return { status: "error", messageKey: "errors.oneTimePasswordExpired" };
+  if (attempt === "disabled") return { status: "error", messageKey: "fieldwork.errors.accountDisabled" };
   if (attempt === "needsCode") return { status: "needsCode" };
 });
 
