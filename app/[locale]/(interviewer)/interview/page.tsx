@@ -40,6 +40,9 @@ export default async function InterviewPage({ params }: PageProps<"/[locale]/int
   const fieldworkErrors = ((messages.fieldwork as Record<string, unknown> | undefined)?.errors ?? {}) as Record<string, unknown>;
   const errors: Record<string, string> = {
     ...(await residentErrorMessages(locale)),
+    // The device sign-in's refusals (the staff sign-in's own words).
+    "errors.loginFailed": e("loginFailed"),
+    "errors.tooManyAttempts": e("tooManyAttempts"),
     ...Object.fromEntries(
       Object.entries(fieldworkErrors)
         .filter(([, value]) => typeof value === "string")
