@@ -37,6 +37,8 @@ export async function startServer({ port, postgresAdminUrl }) {
   return {
     base,
     pid: server.pid,
+    /** The database the server uses (a Postgres URL; undefined for embedded PGlite). */
+    databaseUrl: env.DATABASE_URL || undefined,
     stop: async () => {
       server.kill("SIGTERM");
       await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -44,6 +44,6 @@ export function submissionStatus(result: ActionResult): number {
 export function resultHeaders(result: ActionResult, now = new Date()): Record<string, string> {
   if (result.status !== "error") return {};
   if (result.httpStatus === 503) return { "retry-after": String(UNAVAILABLE_RETRY_AFTER_SECONDS) };
-  if (result.httpStatus === 429 && result.messageKey === "errors.rateLimited") return { "retry-after": String(secondsUntilNextDayInKazakhstan(now)) };
+  if (result.httpStatus === 429 && (result.messageKey === "errors.rateLimited" || result.messageKey === "fieldwork.errors.rateLimited")) return { "retry-after": String(secondsUntilNextDayInKazakhstan(now)) };
   return {};
 }

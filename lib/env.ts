@@ -31,6 +31,8 @@ const envSchema = z.object({
   TOKEN_REQUESTS_PER_HOUR: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
   /** Submissions per network address and day (Kazakhstan's); loose, as many residents share a carrier's address. */
   RATE_LIMIT_PER_DAY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(5_000)),
+  /** Interviews one interviewer may send per day (Kazakhstan's), counted in a keyed day bucket (docs/fieldwork.md). */
+  INTERVIEWS_PER_DAY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(300)),
   /** Proxies in front of scripts/serve.mjs that append the client to X-Forwarded-For; 0: the socket's address. */
   TRUSTED_PROXY_HOPS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   /** Set by scripts/serve.mjs itself, never by hand: requests carry the client address it derived. */

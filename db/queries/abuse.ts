@@ -76,6 +76,19 @@ export async function recordSubmissionAttempt({ db, bucket, limit, signature, ex
 }
 
 /**
+ * Counts one submission in a day's bucket (an interviewer's) and returns the day's count so
+ * far: one statement, the window the day's start, no other time.
+ */
+export async function countDaySubmission({ db, bucket, day }: { db: Db; bucket: string; day: string }): Promise<number> {
+  const [row] = await rowsOf<{ count: number }>(db, sql`
+    insert into rate_limit_counters as r (bucket, window_start, count) values (${bucket}, ${dayWindow(day).toISOString()}::timestamptz, 1)
+    on conflict (bucket, window_start) do update set count = r.count + 1
+    returning count
+  `);
+  return Number(row!.count);
+}
+
+/**
  * Removes what nothing reads any more, by day: counters of windows before today (a day's
  * submissions, and sign-in hours, which matter for an hour), challenges that expired
  * before today, and the keys of days that are over, after which their buckets cannot be

@@ -57,3 +57,18 @@ export async function listAssignmentsOfInterviewer({ db, interviewerId, day, now
       .map((cell) => ({ ageBand: Number(cell.age_band), sex: Number(cell.sex), target: Number(cell.target), completes: Number(cell.completes), full: Number(cell.completes) >= Number(cell.target) })),
   }));
 }
+
+/** One assignment, as an interview sent under it is checked against it. */
+export async function findAssignment({ db, id }: { db: Db; id: number }) {
+  const [row] = await rowsOf<{ id: number; interviewer_id: string; wave_id: number; town_id: number; closed_at: Date | string | null }>(db, sql`
+    select id, interviewer_id, wave_id, town_id, closed_at from fieldwork_assignments where id = ${id}::int
+  `);
+  if (!row) return undefined;
+  return {
+    id: Number(row.id),
+    interviewerId: row.interviewer_id,
+    waveId: Number(row.wave_id),
+    townId: Number(row.town_id),
+    closedAt: row.closed_at === null ? null : new Date(row.closed_at),
+  };
+}

@@ -35,7 +35,8 @@ export interface BallotRow {
 
 /**
  * Every ballot of the town's priorities step in the wave, with what weighting needs of its
- * respondent (age band and sex) and the demo flag; nothing else about the resident. In the
+ * respondent (age band and sex) and the demo flag; nothing else about the resident. A
+ * rejected interview's ballot is left out (responses.rejected), as from every figure. In the
  * responses' id order (random UUIDs): stable, and it reveals nothing.
  */
 export async function getPriorityBallots({ db, waveId, townId }: { db: Db; waveId: number; townId: number }): Promise<BallotRow[]> {
@@ -47,7 +48,7 @@ export async function getPriorityBallots({ db, waveId, townId }: { db: Db; waveI
       join responses r on r.id = b.response_id
       left join answers ab on ab.response_id = r.id and ab.item_id = 'age_band'
       left join answers sx on sx.response_id = r.id and sx.item_id = 'sex'
-      where r.wave_id = ${waveId} and r.town_id = ${townId}
+      where r.wave_id = ${waveId} and r.town_id = ${townId} and not r.rejected
       order by r.id`,
   );
   return rows.map((row) => ({

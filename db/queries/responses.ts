@@ -40,6 +40,19 @@ export async function whyNotStored({ db, waveId, responseId }: { db: Db; waveId:
   return { repeat: row?.repeat === true, wave };
 }
 
+/** What fieldwork stores of an interview (the interviews row), written with its response. */
+export interface InterviewRecord {
+  interviewerId: string;
+  assignmentId: number;
+  durationSeconds: number;
+  ageBandRefused: boolean;
+  sexRefused: boolean;
+  speeding: boolean;
+  straightLining: boolean;
+  /** Started before the interviewer's account was disabled, arrived after it. */
+  needsReview: boolean;
+}
+
 /**
  * The response, its answers and every rollup count it changes (answer_counts, the breakdown
  * and stratum rollups, town_response_counts), written by one SQL statement
@@ -51,8 +64,11 @@ export async function whyNotStored({ db, waveId, responseId }: { db: Db; waveId:
  * whole statement with it. The wave's other rules are checked here too, so that the common
  * submission needs no read before it: the wave asks the questionnaire version the answers
  * were validated against, and needs no invitation unless one was taken for this response.
+ * An interviewer's response (`interview`) writes its interviews row in the same statement,
+ * over_quota computed there from the assignment's quota for the respondent's cell and the
+ * assignment's interviews in that cell not rejected; no time column is written.
  */
-export async function insertResponse({ db, submission, coded, texts, day, isDemo, acceptClosedWave, invitationTaken = false, mode = MODES.online }: {
+export async function insertResponse({ db, submission, coded, texts, day, isDemo, acceptClosedWave, invitationTaken = false, mode = MODES.online, interview }: {
   db: Db;
   submission: ResponseSubmission;
   coded: [string, number][];
@@ -64,6 +80,8 @@ export async function insertResponse({ db, submission, coded, texts, day, isDemo
   invitationTaken?: boolean;
   /** How it was collected (lib/fieldwork/mode.ts). */
   mode?: ModeCode;
+  /** An interviewer's response: the interviews row to write with it. */
+  interview?: InterviewRecord;
 }): Promise<boolean> {
   const waveId = submission.waveId;
   // Each submission counts into one shard of answer_counts, so concurrent submissions to
@@ -137,6 +155,22 @@ export async function insertResponse({ db, submission, coded, texts, day, isDemo
       from stored
       on conflict (wave_id, town_id, age_band, sex, mode, shard)
       do update set responses = q.responses + 1, demo_responses = q.demo_responses + excluded.demo_responses
+    ),
+    interview_row as (
+      insert into interviews (response_id, interviewer_id, assignment_id, duration_seconds, consent_given, age_band_refused, sex_refused, age_band, sex, over_quota, speeding, straight_lining, needs_review)
+      select stored.id, ${interview?.interviewerId ?? null}::text, ${interview?.assignmentId ?? null}::int, ${interview?.durationSeconds ?? null}::int, true,
+             ${interview?.ageBandRefused ?? false}::boolean, ${interview?.sexRefused ?? false}::boolean, ${group.ageBand}::smallint, ${group.sex}::smallint,
+             coalesce((
+               select q.target <= (
+                 select count(*) from interviews i
+                 where i.assignment_id = q.assignment_id and i.age_band = q.age_band and i.sex = q.sex and i.status <> 'rejected'
+               )
+               from fieldwork_quotas q
+               where q.assignment_id = ${interview?.assignmentId ?? null}::int and q.age_band = ${group.ageBand}::smallint and q.sex = ${group.sex}::smallint
+             ), false),
+             ${interview?.speeding ?? false}::boolean, ${interview?.straightLining ?? false}::boolean, ${interview?.needsReview ?? false}::boolean
+      from stored
+      where ${interview !== undefined}::boolean
     ),
     town_count as (
       insert into town_response_counts as t (wave_id, town_id, shard, responses, demo_responses)

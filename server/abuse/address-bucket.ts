@@ -27,8 +27,8 @@ function removePastDays(db: Db, day: string) {
   });
 }
 
-/** The bucket a network address's submissions are counted in on `day` (Kazakhstan's). */
-export async function submissionBucket({ db, address, day }: { db: Db; address: string; day: string }): Promise<string> {
+/** The day's bucket key, made once per process and day (see removePastDays). */
+async function bucketKeyOf(db: Db, day: string): Promise<Buffer> {
   let cached = holder[slot];
   if (cached?.day !== day) {
     const key = removePastDays(db, day)
@@ -40,7 +40,21 @@ export async function submissionBucket({ db, address, day }: { db: Db; address: 
       if (holder[slot]?.key === key) delete holder[slot];
     });
   }
-  return addressBucket(address, await cached.key);
+  return cached.key;
+}
+
+/** The bucket a network address's submissions are counted in on `day` (Kazakhstan's). */
+export async function submissionBucket({ db, address, day }: { db: Db; address: string; day: string }): Promise<string> {
+  return addressBucket(address, await bucketKeyOf(db, day));
+}
+
+/**
+ * The bucket an interviewer's interviews are counted in on `day`: keyed with the same day's
+ * key as the address buckets, so once the day is over nobody can tell whose it was, and
+ * the counter row holds only the day (docs/fieldwork.md).
+ */
+export async function interviewerBucket({ db, interviewerId, day }: { db: Db; interviewerId: string; day: string }): Promise<string> {
+  return `interviewer:${addressBucket(`interviewer:${interviewerId}`, await bucketKeyOf(db, day))}`;
 }
 
 /** Forgets the cached key, unless it is `today`'s (the cleanup; tests). */

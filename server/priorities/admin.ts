@@ -95,12 +95,12 @@ export async function priorityElectionView(waveSlug: string, townCode: string) {
       .where(and(eq(priorityElections.waveId, wave.id), eq(priorityElections.townId, town.id))),
     prioritiesOf(db, wave.id, town.id),
     responsesIn(db, wave.id, town.id),
-    // How many answered the step, not what: the admin sees the step reach people.
+    // How many answered the step, not what: the admin sees the step reach people (rejected interviews left out).
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(priorityBallots)
       .innerJoin(responseRows, eq(responseRows.id, priorityBallots.responseId))
-      .where(and(eq(responseRows.waveId, wave.id), eq(responseRows.townId, town.id))),
+      .where(and(eq(responseRows.waveId, wave.id), eq(responseRows.townId, town.id), eq(responseRows.rejected, false))),
   ]);
   return { wave, town, questionnaire, election, priorities: list, locked: responses > 0, ballots: Number(ballots?.n ?? 0) };
 }

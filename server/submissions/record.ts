@@ -2,7 +2,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { PG, pgErrorCode } from "@/db/pg-errors";
 import { returnInvitationCode, takeInvitationCode } from "@/db/queries/abuse";
-import { getWaveById, insertResponse, responseExists, whyNotStored, withDeadlockRetry } from "@/db/queries/responses";
+import { getWaveById, insertResponse, responseExists, whyNotStored, withDeadlockRetry, type InterviewRecord } from "@/db/queries/responses";
+import { MODES } from "@/lib/fieldwork/mode";
 import { AppError } from "@/lib/errors";
 import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import type { ResponseSubmission } from "@/lib/survey/response-schema";
@@ -36,6 +37,7 @@ export async function recordResponse({
   day = todayInKazakhstan(),
   isDemo = false,
   acceptClosedWave = false,
+  interview,
 }: {
   db: Db;
   submission: ResponseSubmission;
@@ -43,6 +45,8 @@ export async function recordResponse({
   isDemo?: boolean;
   /** Only for generating the demo history of a closed wave. */
   acceptClosedWave?: boolean;
+  /** An interviewer's response (mode 2): its interviews row, written in the same statement. */
+  interview?: InterviewRecord;
 }): Promise<RecordOutcome> {
   const questionnaire = getQuestionnaire(submission.questionnaireVersion);
   if (!questionnaire) {
@@ -79,7 +83,10 @@ export async function recordResponse({
   let stored: boolean;
   try {
     const insert = (tx: Db) =>
-      insertResponse({ db: tx, submission, coded, texts, day, isDemo, acceptClosedWave, invitationTaken: code !== undefined });
+      insertResponse({
+        db: tx, submission, coded, texts, day, isDemo, acceptClosedWave, invitationTaken: code !== undefined,
+        ...(interview ? { interview, mode: MODES.faceToFace } : {}),
+      });
     stored = await withDeadlockRetry(() =>
       choices
         ? db.transaction(async (tx) => {

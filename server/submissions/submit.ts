@@ -13,6 +13,8 @@ import { getQuestionnaire, itemRules } from "@/lib/survey/questionnaire";
 import { buildResponseSchema, submissionWaveSchema } from "@/lib/survey/response-schema";
 import type { Questionnaire } from "@/lib/survey/types";
 import { todayInKazakhstan } from "@/lib/time";
+import { deviceCredentialOf } from "@/server/fieldwork/devices";
+import { admitInterviewer, checkInterview } from "./interview";
 import { recordResponse } from "./record";
 
 const schemas = new WeakMap<Questionnaire, ReturnType<typeof buildResponseSchema>>();
@@ -31,8 +33,15 @@ function responseSchemaFor(questionnaire: Questionnaire) {
  * declares, then the write (the second statement), which checks the wave's rules itself
  * (record.ts); nothing is stored unless all pass. The wave is read only to refuse: an
  * unknown wave is told as such whatever else is wrong with the submission.
+ *
+ * An interviewer's device sends `Authorization: Bearer qd_…` instead of a proof of work:
+ * the credential and the interviewer's daily limit replace the proof and the address's
+ * limit, and the `interview` part is checked after the answers (./interview.ts); the
+ * response is stored face to face (mode 2) with its interviews row, in one statement.
  */
-export async function submitResponse(body: unknown, { address }: { address: string }): Promise<ActionResult> {
+export async function submitResponse(body: unknown, { address, authorization = null }: { address: string; authorization?: string | null }): Promise<ActionResult> {
+  const credential = deviceCredentialOf(authorization);
+  if (credential !== null) return submitInterview(body, credential);
   return runAction("submitResponse", async () => {
     const db = await getDb();
     // Proof of work first: only a sender who did the work can use up an address's quota.
@@ -64,6 +73,32 @@ export async function submitResponse(body: unknown, { address }: { address: stri
       return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
     }
     await recordResponse({ db, submission: parsed.data });
+    return { status: "ok" };
+  });
+}
+
+/** An interviewer's submission: the same path with the device credential (see submitResponse). */
+function submitInterview(body: unknown, credential: string): Promise<ActionResult> {
+  return runAction("submitInterview", async () => {
+    const db = await getDb();
+    const day = todayInKazakhstan();
+    const interviewer = await admitInterviewer({ db, credential, day });
+    const { interview, ...input } = (typeof body === "object" && body !== null ? body : {}) as { interview?: unknown };
+    if (typeof interview !== "object" || interview === null) throw new AppError("fieldwork.errors.consentMissing", 422);
+    const target = submissionWaveSchema.safeParse(input);
+    if (!target.success) throw new AppError("errors.unknownWave", 404);
+    const { waveId, questionnaireVersion } = target.data;
+    const questionnaire = typeof questionnaireVersion === "string" ? getQuestionnaire(questionnaireVersion) : undefined;
+    const parsed = questionnaire && responseSchemaFor(questionnaire).safeParse(input);
+    if (!questionnaire || !parsed?.success) {
+      const wave = await getWaveById({ db, id: waveId });
+      if (!wave) throw new AppError("errors.unknownWave", 404);
+      if (!parsed?.error) throw new AppError("errors.versionMismatch", 409, "questionnaireVersion");
+      return { status: "invalid", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    const checked = await checkInterview({ db, interviewer, input: interview, submission: parsed.data, questionnaire });
+    if (checked.status === "invalid") return checked;
+    await recordResponse({ db, submission: parsed.data, day, interview: checked.record });
     return { status: "ok" };
   });
 }

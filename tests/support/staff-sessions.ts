@@ -1,11 +1,12 @@
 import { getAuth } from "@/server/auth/better-auth";
 import type { Db } from "@/db/client";
 import { createStaffUser } from "@/db/queries/staff";
-import type { Role } from "@/lib/auth/permissions";
+import { ROLES as ALL_ROLES, type Role } from "@/lib/auth/permissions";
 
 /** Staff sessions for calling server actions in tests: see ./next-headers.ts. */
 
-export const ROLES: Role[] = ["admin", "official", "researcher"];
+/** Every staff role (lib/auth/permissions.ts), so the role walks cover a new role without being told. */
+export const ROLES: Role[] = [...ALL_ROLES];
 const PASSWORD = "a long enough test password";
 
 /** One account per role (e-mail `<role>@test.qala`), and request headers carrying its session. */

@@ -7,6 +7,7 @@ import kk from "@/messages/kk.json";
 import ru from "@/messages/ru.json";
 import { residentErrorKeys } from "@/app/[locale]/(resident)/error-messages";
 import { ROLES } from "@/lib/auth/account-schema";
+import { permissions } from "@/lib/auth/permissions";
 import { TOKEN_EXPIRIES } from "@/lib/auth/token-schema";
 import { CODEBOOK_FILES } from "@/lib/export/request";
 import { EXPORT_FORMATS, EXPORT_KINDS } from "@/lib/export/types";
@@ -85,6 +86,8 @@ interface FunctionFrame {
 const FACTORIES = new Set(["getTranslations", "useTranslations"]);
 const METHODS = new Set(["raw", "rich", "markup", "has"]);
 const KEY_LIKE = /^[A-Za-z][\w-]*(\.[\w-]+)+$/;
+/** Permission names (lib/auth/permissions.ts) look like keys ("fieldwork.supervise") but are none. */
+const PERMISSION_NAMES = new Set(Object.keys(permissions));
 
 function scan(fileName: string, text: string) {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
@@ -198,7 +201,7 @@ function scan(fileName: string, text: string) {
       if (value !== undefined && ts.isIdentifier(element.tagName)) literals.push({ fn: element.tagName.text, at: { prop: node.name.text }, value });
     }
     if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !consumed.has(node)) {
-      if (KEY_LIKE.test(node.text) && namespaces.has(node.text.split(".")[0]!)) uses.push({ where: where(node), kind: "key", key: node.text });
+      if (KEY_LIKE.test(node.text) && namespaces.has(node.text.split(".")[0]!) && !PERMISSION_NAMES.has(node.text)) uses.push({ where: where(node), kind: "key", key: node.text });
     }
     ts.forEachChild(node, (child) => visit(child, scopes, frames));
   };

@@ -23,7 +23,7 @@ export async function POST(request: Request) {
   } catch {
     return Response.json({ status: "error", messageKey: "errors.invalid" }, { status: 400 });
   }
-  const result = await submitResponse(body, { address: clientAddress(request.headers) });
+  const result = await submitResponse(body, { address: clientAddress(request.headers), authorization: request.headers.get("authorization") });
   return Response.json(result, { status: submissionStatus(result), headers: { "cache-control": "no-store", ...resultHeaders(result) } });
 }
 
