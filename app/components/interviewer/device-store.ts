@@ -67,7 +67,7 @@ export async function sendInterview(entry: InterviewEntry, credential: string): 
       headers: { "content-type": "application/json", authorization: `Bearer ${credential}` },
       body: JSON.stringify(submission),
     });
-    const result = (await response.json().catch(() => ({}))) as { status?: string; messageKey?: string };
+    const result = (await response.json().catch(() => ({}))) as { status?: string; messageKey?: string; fieldErrors?: Record<string, string[]> };
     if (response.ok && result.status === "ok") {
       await del(submission.responseId, outboxStore());
       return { outcome: "sent" };
@@ -76,7 +76,8 @@ export async function sendInterview(entry: InterviewEntry, credential: string): 
     if (askedMs !== undefined && !response.ok) return { outcome: "retry", waitMs: askedMs };
     if (response.status === 401) return { outcome: "signInAgain" };
     if (response.ok || response.status >= 500 || response.status === 429 || response.status === 408 || response.status === 400) return { outcome: "retry" };
-    const rejected = { messageKey: result.messageKey };
+    // An invalid interview (422) names its first problem, so the device can show it.
+    const rejected = { messageKey: result.messageKey ?? Object.values(result.fieldErrors ?? {})[0]?.[0] };
     await set(submission.responseId, { ...entry, rejected } satisfies InterviewEntry, outboxStore());
     return { outcome: "rejected", ...rejected };
   } catch {
