@@ -170,6 +170,9 @@ test("an interviewer loads the app once, then conducts three interviews in Kazak
     await expect(page.getByRole("heading", { name: /Риддер/ })).toBeVisible();
     await expect(page.getByTestId("offline-ready")).toBeVisible({ timeout: 30_000 });
     await expectWaiting(page, 0);
+    // The copy kept for offline use, named by the fresh nonce of its policy.
+    const keptPolicy = await page.evaluate(async () => (await caches.match("/kk/interview"))?.headers.get("content-security-policy"));
+    expect(keptPolicy).toMatch(/'nonce-/);
 
     // No network, and the browser closed and opened again.
     await context.setOffline(true);
@@ -177,7 +180,10 @@ test("an interviewer loads the app once, then conducts three interviews in Kazak
     context = await device.launch();
     await context.setOffline(true);
     page = await pageOf(context);
-    await page.goto("/kk/interview");
+    const offline = await page.goto("/kk/interview");
+    // The kept copy, not the server: the server would have sent a new nonce.
+    expect(offline?.fromServiceWorker()).toBe(true);
+    expect(offline?.headers()["content-security-policy"]).toBe(keptPolicy);
     await expect(page.getByTestId("synced-at")).toContainText("жағдайы бойынша");
 
     await conductInterview(page, { ageBand: 1, sex: 1 });
