@@ -18,6 +18,9 @@ export function contentSecurityPolicy({ nonce, development = false }: { nonce: s
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     // The dev overlay injects styles without a nonce; a nonce would make 'unsafe-inline' ignored.
     development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    // The interviewer's offline worker (public/interview-sw.js): 'strict-dynamic' would
+    // otherwise leave workers without an allowed source.
+    "worker-src 'self'",
     "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",

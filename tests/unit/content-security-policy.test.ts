@@ -14,7 +14,7 @@ describe("the pages' Content-Security-Policy", () => {
     expect(production).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic';");
     expect(production).toContain("style-src 'self' 'nonce-abc';");
     expect(production).not.toContain("unsafe");
-    for (const directive of ["object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'"]) expect(production).toContain(directive);
+    for (const directive of ["object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "worker-src 'self'"]) expect(production).toContain(directive);
     const development = contentSecurityPolicy({ nonce: "abc", development: true });
     expect(development).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic' 'unsafe-eval';");
   });
