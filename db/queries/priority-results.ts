@@ -47,7 +47,7 @@ export async function getPriorityBallots({ db, waveId, townId }: { db: Db; waveI
       join responses r on r.id = b.response_id
       left join answers ab on ab.response_id = r.id and ab.item_id = 'age_band'
       left join answers sx on sx.response_id = r.id and sx.item_id = 'sex'
-      where r.wave_id = ${waveId} and r.town_id = ${townId}
+      where r.wave_id = ${waveId} and r.town_id = ${townId} and not r.rejected
       order by r.id`,
   );
   return rows.map((row) => ({

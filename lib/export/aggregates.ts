@@ -1,3 +1,4 @@
+import { MODES } from "@/lib/fieldwork/mode";
 import type { LocalizedText } from "@/lib/i18n/locales";
 import { suppressLinked, type Line } from "@/lib/stats/disclosure";
 import { wilsonInterval } from "@/lib/stats/wilson";
@@ -12,7 +13,7 @@ import type { DisclosureReport, ExportColumn, ExportRow } from "./types";
  * town's n at or above k, so an all-towns total would give away, by subtraction, the town
  * hidden below k (and a secondary suppression of another town would not stop it).
  */
-export const BREAKDOWNS = ["overall", "age_band", "sex", "employment"] as const;
+export const BREAKDOWNS = ["overall", "age_band", "sex", "employment", "mode"] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 type GroupBreakdown = Exclude<Breakdown, "overall">;
 
@@ -22,7 +23,7 @@ export interface CodeCount {
   value: number;
   responses: number;
 }
-/** Counts split by one demographic; group 0 = the respondent did not say. */
+/** Counts split by one demographic (group 0 = the respondent did not say) or by mode (1 online, 2 face to face). */
 export interface GroupCodeCount extends CodeCount {
   breakdown: GroupBreakdown;
   group: number;
@@ -35,7 +36,13 @@ const breakdownLabels: Record<Breakdown, LocalizedText> = {
   age_band: text("Жас тобы", "Возрастная группа", "Age band"),
   sex: text("Жынысы", "Пол", "Sex"),
   employment: text("Жұмыспен қамтылу", "Занятость", "Employment"),
+  mode: text("Жауап жинау тәсілі", "Способ сбора ответа", "Mode of collection"),
 };
+/** The modes of lib/fieldwork/mode.ts: every response has one, so there is no "did not say". */
+const modeLabels: Array<{ code: number; label: LocalizedText }> = [
+  { code: MODES.online, label: text("Онлайн, өз бетімен толтырылған", "Самостоятельно онлайн", "Self-completed online") },
+  { code: MODES.faceToFace, label: text("Сұхбаттасушымен бетпе-бет сұхбат", "Личное интервью с интервьюером", "Face-to-face interview by an interviewer") },
+];
 // Named with their breakdown: R's factor() silently merges levels that share a label.
 const didNotSay = (breakdown: GroupBreakdown): LocalizedText => {
   const { kk, ru, en } = breakdownLabels[breakdown];
@@ -49,9 +56,10 @@ function reportedItems(questionnaire: Questionnaire) {
   return questionnaire.items.filter((item) => item.kind !== "text" && scaleOf(questionnaire, item).topBox.length > 0);
 }
 
-/** Groups of each breakdown: the scale's codes, then 0 for "did not say". */
+/** Groups of each breakdown: the scale's codes, then 0 for "did not say"; the modes for mode. */
 function groupsOf(questionnaire: Questionnaire, breakdown: Breakdown): number[] {
   if (breakdown === "overall") return [0];
+  if (breakdown === "mode") return modeLabels.map((mode) => mode.code);
   const item = questionnaire.items.find((i) => i.id === breakdown);
   return item ? [...scaleOf(questionnaire, item).options.map((o) => o.code), 0] : [];
 }
@@ -59,6 +67,7 @@ function groupsOf(questionnaire: Questionnaire, breakdown: Breakdown): number[] 
 export function aggregateColumns(questionnaire: Questionnaire, towns: ReadonlyArray<{ code: string; name: LocalizedText }>): ExportColumn[] {
   const groupLabels = BREAKDOWNS.flatMap((breakdown) => {
     if (breakdown === "overall") return [{ code: "all", label: allRespondents }];
+    if (breakdown === "mode") return modeLabels.map((mode) => ({ code: groupCode(breakdown, mode.code), label: mode.label }));
     const item = questionnaire.items.find((i) => i.id === breakdown);
     if (!item) return [];
     return [

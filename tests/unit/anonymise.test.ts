@@ -30,6 +30,7 @@ const row = (town: string, values: Partial<QuasiValues>, count: number): QuasiFr
   years_in_town: null,
   language: "ru",
   month: "2026-05",
+  mode: 1,
   ...values,
   count,
 });
