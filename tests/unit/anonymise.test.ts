@@ -7,7 +7,7 @@ import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/quest
 import { quasiFrequency } from "../support/quasi-frequencies";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
-const COLUMNS = ["town", ...QUASI_IDENTIFIERS, "language", "month"] as const;
+const COLUMNS = ["town", ...QUASI_IDENTIFIERS, "language", "month", "mode"] as const;
 const keyOf = (v: QuasiValues) => JSON.stringify(COLUMNS.map((c) => v[c]));
 
 const frequency = quasiFrequency(["ridder", "altai", "kurchatov", "serebryansk", "tekeli"]);
