@@ -159,16 +159,28 @@ export function aggregateRows({ questionnaire, towns, overall, groups, k }: {
   for (const row of groups) add(row.town, row.itemId, row.breakdown, row.group, row.value, row.responses);
 
   // The lines along which published cells add up: each breakdown's groups to the town's n.
+  // Where every response of a town came by one mode, its mode cell is a copy of the town's
+  // total (the other mode is empty): it tells nothing the total does not, so it is not a line
+  // of its own (else a town with no interviews would lose a unanimous total to the group
+  // rule, through its copy). It is hidden with the total, or for its own risk.
   const lines: Line[] = [];
+  const copies: Array<{ copy: number; of: number }> = [];
   const at = (town: string, item: string, breakdown: Breakdown, group: number) => index.get(key(town, item, breakdown, group))!;
   for (const item of items) {
     for (const breakdown of BREAKDOWNS.filter((b): b is GroupBreakdown => b !== "overall")) {
       const codes = groupsOf(questionnaire, breakdown);
       if (codes.length === 0) continue;
-      for (const town of towns) lines.push({ total: at(town, item.id, "overall", 0), parts: codes.map((g) => at(town, item.id, breakdown, g)) });
+      for (const town of towns) {
+        const total = at(town, item.id, "overall", 0);
+        const parts = codes.map((g) => at(town, item.id, breakdown, g));
+        const filled = parts.filter((part) => cells[part]!.n > 0);
+        if (breakdown === "mode" && filled.length === 1) copies.push({ copy: filled[0]!, of: total });
+        else lines.push({ total, parts });
+      }
     }
   }
   const suppression = suppressLinked(cells, lines, k);
+  for (const { copy, of } of copies) suppression[copy] = suppression[of] ?? suppression[copy]!;
 
   const rows = cells
     .map((cell, i) => ({ cell, hidden: suppression[i] !== null, order: i }))

@@ -107,6 +107,18 @@ describe("mode in the aggregate export", () => {
     ]);
   });
 
+  it("leaves a town's total alone where every response came online: the online group is only a copy of it", () => {
+    const unanimous: CodeCount[] = [{ town: "ridder", itemId: item.id, value: 4, responses: 13 }];
+    const groups: GroupCodeCount[] = [{ town: "ridder", itemId: item.id, value: 4, breakdown: "mode", group: 1, responses: 13 }];
+    const rows = aggregateRows({ questionnaire, towns: ["ridder"], overall: unanimous, groups, k: 10 }).rows.filter((r) => r.item === item.id);
+    expect(rows.find((r) => r.breakdown === "overall")).toMatchObject({ n: 13, suppressed: 0 });
+    // The copy is unanimous, so it is hidden for its own sake; the empty mode is a plain 0.
+    expect(rows.filter((r) => r.breakdown === "mode").map((r) => [r.group, r.n, r.suppressed])).toEqual([
+      ["mode_1", null, 1],
+      ["mode_2", 0, 0],
+    ]);
+  });
+
   it("hides face-to-face below k and the online group with it", () => {
     expect(modeRows(byMode([22, 28], [3, 2])).map((r) => [r.group, r.n, r.suppressed])).toEqual([
       ["mode_1", null, 1],
