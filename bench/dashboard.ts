@@ -72,12 +72,14 @@ async function main() {
     await db.execute(sql`delete from answer_group_counts where wave_id = ${wave.id}`);
     await db.execute(sql`delete from answer_counts where wave_id = ${wave.id}`);
     await db.execute(sql`
-      insert into answer_group_counts (wave_id, town_id, item_id, value, age_band, sex, employment, responses, demo_responses)
-      select ${wave.id}, t.town_id, i.item_id, i.value, a, s, e, c, 0
+      insert into answer_group_counts (wave_id, town_id, item_id, value, age_band, sex, employment, mode, responses, demo_responses)
+      select ${wave.id}, t.town_id, i.item_id, i.value, a, s, e, m, c, 0
       from (select town_id from wave_towns where wave_id = ${wave.id}) t
       cross join (select distinct item_id, value from answers) i
       cross join generate_series(0, 4) a cross join generate_series(0, 2) s cross join generate_series(0, 7) e
-      cross join lateral (select greatest(1, round(random() * 2 * ${simulated} / (select count(*) from wave_towns where wave_id = ${wave.id}) / 1800))::int c) counts`);
+      -- Both modes (1 online, 2 face to face): every combination twice, each with half the counts.
+      cross join generate_series(1, 2) m
+      cross join lateral (select greatest(1, round(random() * ${simulated} / (select count(*) from wave_towns where wave_id = ${wave.id}) / 1800))::int c) counts`);
     await db.execute(sql`delete from answer_stratum_counts where wave_id = ${wave.id}`);
     await db.execute(sql`
       insert into answer_stratum_counts (wave_id, town_id, item_id, value, age_band, sex, responses, demo_responses)
@@ -89,6 +91,13 @@ async function main() {
       select wave_id, town_id, item_id, value, shard, (sum(responses) / 16)::int, 0
       from answer_group_counts cross join generate_series(0, 15) shard
       where wave_id = ${wave.id} group by wave_id, town_id, item_id, value, shard`);
+    // Responses per mode and quota cell, as the fill's responses would have left them.
+    await db.execute(sql`delete from quota_cell_counts where wave_id = ${wave.id}`);
+    await db.execute(sql`
+      insert into quota_cell_counts (wave_id, town_id, age_band, sex, mode, shard, responses, demo_responses)
+      select wave_id, town_id, age_band, sex, mode, shard, greatest(1, (sum(responses) / 16)::int), 0
+      from answer_group_counts cross join generate_series(0, 15) shard
+      where wave_id = ${wave.id} and item_id = 'age_band' group by wave_id, town_id, age_band, sex, mode, shard`);
     await db.execute(sql`analyze`);
     const [{ rollupRows }] = (await db
       .select({ rollupRows: sql<number>`count(*)::int` })

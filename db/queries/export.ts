@@ -25,20 +25,23 @@ type Row = Record<string, unknown>;
  */
 export const CURSOR_BATCH_ROWS = 500;
 
-/** How many responses share each combination of town, quasi-identifiers, language and month: small, counted in SQL. */
+/**
+ * How many responses share each combination of town, quasi-identifiers, language, month and
+ * mode: small, counted in SQL. Rejected interviews are left out here as in every export.
+ */
 export async function quasiFrequencies(db: Db | Tx, waveId: number): Promise<QuasiFrequency[]> {
   const pivot = sql.join(
     QUASI_IDENTIFIERS.map((id) => sql`max(a.value) filter (where a.item_id = ${id}) as ${sql.identifier(id)}`),
     sql`, `,
   );
-  const columns = sql.join([sql`town`, ...QUASI_IDENTIFIERS.map((id) => sql.identifier(id)), sql`language`, sql`month`], sql`, `);
+  const columns = sql.join([sql`town`, ...QUASI_IDENTIFIERS.map((id) => sql.identifier(id)), sql`language`, sql`month`, sql`mode`], sql`, `);
   const rows = await rowsOf<Row>(db, sql`
     select ${columns}, count(*)::int as count from (
-      select t.code as town, ${pivot}, r.locale as language, ${MONTH} as month
+      select t.code as town, ${pivot}, r.locale as language, ${MONTH} as month, r.mode::int as mode
       from responses r
       join towns t on t.id = r.town_id
       left join answers a on a.response_id = r.id and a.item_id in (${sql.join(QUASI_IDENTIFIERS.map((id) => sql`${id}`), sql`, `)})
-      where r.wave_id = ${waveId}
+      where r.wave_id = ${waveId} and not r.rejected
       group by r.id, t.code
     ) per_response
     group by ${columns} order by ${columns}`);
@@ -50,6 +53,7 @@ export async function quasiFrequencies(db: Db | Tx, waveId: number): Promise<Qua
     years_in_town: (row.years_in_town as number | null) ?? null,
     language: row.language as string,
     month: row.month as string,
+    mode: (row.mode as number | null) ?? null,
     count: row.count as number,
   }));
 }
@@ -65,7 +69,11 @@ export async function waveTownLabels(db: Db, waveId: number) {
     .orderBy(asc(towns.code));
 }
 
-/** One row per response with one column per item, pivoted in SQL, in a stable order. */
+/**
+ * One row per response with one column per item, pivoted in SQL, in a stable order; rejected
+ * interviews left out. Only the response's own columns: nothing of fieldwork (interviewer,
+ * assignment, duration, flags) is ever read for an export.
+ */
 export function responsesQuery(waveId: number, items: Item[]): SQL {
   const pivot = items.map((item) =>
     item.kind === "text"
@@ -73,12 +81,12 @@ export function responsesQuery(waveId: number, items: Item[]): SQL {
       : sql`max(a.value) filter (where a.item_id = ${item.id}) as ${sql.identifier(item.id)}`,
   );
   return sql`
-    select t.code as town, r.locale, r.questionnaire_version, ${MONTH} as month, r.is_demo
+    select t.code as town, r.locale, r.questionnaire_version, ${MONTH} as month, r.is_demo, r.mode::int as mode
       ${pivot.length > 0 ? sql`, ${sql.join(pivot, sql`, `)}` : sql``}
     from responses r
     join towns t on t.id = r.town_id
     left join answers a on a.response_id = r.id
-    where r.wave_id = ${waveId}
+    where r.wave_id = ${waveId} and not r.rejected
     group by r.id, t.code
     order by r.id`;
 }
@@ -143,7 +151,9 @@ export async function* withCursor(db: Db, query: SQL, before: (tx: Tx) => Promis
 /**
  * The counts the aggregate export is made from: per town, item and code (answer_counts
  * summed over shards), and per town, item, code and group of each breakdown
- * (answer_group_counts summed per demographic, one grouping set per breakdown).
+ * (answer_group_counts summed per demographic or mode, one grouping set per breakdown).
+ * Rejected interviews are already out of both rollups (taken out in the statement that
+ * rejects them).
  */
 export async function aggregateCounts({ db, waveId }: { db: Db; waveId: number }): Promise<{ overall: CodeCount[]; groups: GroupCodeCount[] }> {
   const overall = await rowsOf<Row>(db, sql`
@@ -152,15 +162,15 @@ export async function aggregateCounts({ db, waveId }: { db: Db; waveId: number }
     where c.wave_id = ${waveId}
     group by t.code, c.item_id, c.value`);
   const grouped = await rowsOf<Row>(db, sql`
-    select t.code as town, c.item_id, c.value, c.age_band, c.sex, c.employment,
-           grouping(c.age_band) = 0 as by_age, grouping(c.sex) = 0 as by_sex, sum(c.responses)::int as responses
+    select t.code as town, c.item_id, c.value, c.age_band, c.sex, c.employment, c.mode,
+           grouping(c.age_band) = 0 as by_age, grouping(c.sex) = 0 as by_sex, grouping(c.mode) = 0 as by_mode, sum(c.responses)::int as responses
     from answer_group_counts c join towns t on t.id = c.town_id
     where c.wave_id = ${waveId}
-    group by grouping sets ((t.code, c.item_id, c.value, c.age_band), (t.code, c.item_id, c.value, c.sex), (t.code, c.item_id, c.value, c.employment))`);
+    group by grouping sets ((t.code, c.item_id, c.value, c.age_band), (t.code, c.item_id, c.value, c.sex), (t.code, c.item_id, c.value, c.employment), (t.code, c.item_id, c.value, c.mode))`);
   return {
     overall: overall.map((row) => ({ town: row.town as string, itemId: row.item_id as string, value: row.value as number, responses: row.responses as number })),
     groups: grouped.map((row) => {
-      const breakdown = row.by_age ? "age_band" : row.by_sex ? "sex" : "employment";
+      const breakdown = row.by_age ? "age_band" : row.by_sex ? "sex" : row.by_mode ? "mode" : "employment";
       return { town: row.town as string, itemId: row.item_id as string, value: row.value as number, breakdown, group: row[breakdown] as number, responses: row.responses as number };
     }),
   };

@@ -8,7 +8,7 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { figuresForWave } from "@/lib/indicators/periods";
 import type { Db } from "../client";
-import { answerCounts, answerGroupCounts, answerStratumCounts, indicators, indicatorValues, populationCells, townResponseCounts, towns, waveTowns } from "../schema";
+import { answerCounts, answerGroupCounts, answerStratumCounts, indicators, indicatorValues, populationCells, quotaCellCounts, townResponseCounts, towns, waveTowns } from "../schema";
 
 /** Code counts per item for one town in one wave, read from the rollup (never a scan of answers). */
 export async function getItemCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
@@ -41,8 +41,8 @@ export async function getLatestIndicatorValues({ db, townId, closesOn }: { db: D
 }
 
 /**
- * One item's code counts per respondent group (age band, sex, employment; 0 = not said)
- * for one town in one wave: what a breakdown shows. At most codes × groups rows.
+ * One item's code counts per respondent group (age band, sex, employment; 0 = not said) and
+ * mode for one town in one wave: what a breakdown shows. At most codes × groups × 2 rows.
  */
 export async function getGroupCounts({ db, waveId, townId, itemId }: { db: Db; waveId: number; townId: number; itemId: string }) {
   return db
@@ -52,6 +52,7 @@ export async function getGroupCounts({ db, waveId, townId, itemId }: { db: Db; w
       ageBand: answerGroupCounts.ageBand,
       sex: answerGroupCounts.sex,
       employment: answerGroupCounts.employment,
+      mode: answerGroupCounts.mode,
       responses: answerGroupCounts.responses,
     })
     .from(answerGroupCounts)
@@ -70,10 +71,26 @@ export async function getStratumCounts({ db, waveId, townId, itemId }: { db: Db;
       ageBand: answerStratumCounts.ageBand,
       sex: answerStratumCounts.sex,
       employment: sql<number>`0`,
+      // Weighting is over both modes together: the stratum rollup does not split them.
+      mode: sql<number>`0`,
       responses: answerStratumCounts.responses,
     })
     .from(answerStratumCounts)
     .where(and(eq(answerStratumCounts.waveId, waveId), eq(answerStratumCounts.townId, townId), itemId === undefined ? undefined : eq(answerStratumCounts.itemId, itemId)));
+}
+
+/**
+ * Responses per mode (1 self-completed online, 2 face to face) for one town in one wave, from
+ * the quota-cell rollup summed over its cells and shards (never a scan of responses). A
+ * rejected interview is already out of it.
+ */
+export async function getModeCounts({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
+  return db
+    .select({ mode: quotaCellCounts.mode, responses: sql<number>`coalesce(sum(${quotaCellCounts.responses}), 0)::int` })
+    .from(quotaCellCounts)
+    .where(and(eq(quotaCellCounts.waveId, waveId), eq(quotaCellCounts.townId, townId)))
+    .groupBy(quotaCellCounts.mode)
+    .orderBy(quotaCellCounts.mode);
 }
 
 /** The town's adult population by age band × sex, when an admin has entered it. */

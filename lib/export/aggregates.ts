@@ -1,3 +1,4 @@
+import { MODES } from "@/lib/fieldwork/mode";
 import type { LocalizedText } from "@/lib/i18n/locales";
 import { suppressLinked, type Line } from "@/lib/stats/disclosure";
 import { wilsonInterval } from "@/lib/stats/wilson";
@@ -12,7 +13,7 @@ import type { DisclosureReport, ExportColumn, ExportRow } from "./types";
  * town's n at or above k, so an all-towns total would give away, by subtraction, the town
  * hidden below k (and a secondary suppression of another town would not stop it).
  */
-export const BREAKDOWNS = ["overall", "age_band", "sex", "employment"] as const;
+export const BREAKDOWNS = ["overall", "age_band", "sex", "employment", "mode"] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 type GroupBreakdown = Exclude<Breakdown, "overall">;
 
@@ -22,7 +23,7 @@ export interface CodeCount {
   value: number;
   responses: number;
 }
-/** Counts split by one demographic; group 0 = the respondent did not say. */
+/** Counts split by one demographic (group 0 = the respondent did not say) or by mode (1 online, 2 face to face). */
 export interface GroupCodeCount extends CodeCount {
   breakdown: GroupBreakdown;
   group: number;
@@ -35,7 +36,13 @@ const breakdownLabels: Record<Breakdown, LocalizedText> = {
   age_band: text("Жас тобы", "Возрастная группа", "Age band"),
   sex: text("Жынысы", "Пол", "Sex"),
   employment: text("Жұмыспен қамтылу", "Занятость", "Employment"),
+  mode: text("Жауап жинау тәсілі", "Способ сбора ответа", "Mode of collection"),
 };
+/** The modes of lib/fieldwork/mode.ts: every response has one, so there is no "did not say". */
+const modeLabels: Array<{ code: number; label: LocalizedText }> = [
+  { code: MODES.online, label: text("Онлайн, өз бетімен толтырылған", "Самостоятельно онлайн", "Self-completed online") },
+  { code: MODES.faceToFace, label: text("Сұхбаттасушымен бетпе-бет сұхбат", "Личное интервью с интервьюером", "Face-to-face interview by an interviewer") },
+];
 // Named with their breakdown: R's factor() silently merges levels that share a label.
 const didNotSay = (breakdown: GroupBreakdown): LocalizedText => {
   const { kk, ru, en } = breakdownLabels[breakdown];
@@ -49,9 +56,10 @@ function reportedItems(questionnaire: Questionnaire) {
   return questionnaire.items.filter((item) => item.kind !== "text" && scaleOf(questionnaire, item).topBox.length > 0);
 }
 
-/** Groups of each breakdown: the scale's codes, then 0 for "did not say". */
+/** Groups of each breakdown: the scale's codes, then 0 for "did not say"; the modes for mode. */
 function groupsOf(questionnaire: Questionnaire, breakdown: Breakdown): number[] {
   if (breakdown === "overall") return [0];
+  if (breakdown === "mode") return modeLabels.map((mode) => mode.code);
   const item = questionnaire.items.find((i) => i.id === breakdown);
   return item ? [...scaleOf(questionnaire, item).options.map((o) => o.code), 0] : [];
 }
@@ -59,6 +67,7 @@ function groupsOf(questionnaire: Questionnaire, breakdown: Breakdown): number[] 
 export function aggregateColumns(questionnaire: Questionnaire, towns: ReadonlyArray<{ code: string; name: LocalizedText }>): ExportColumn[] {
   const groupLabels = BREAKDOWNS.flatMap((breakdown) => {
     if (breakdown === "overall") return [{ code: "all", label: allRespondents }];
+    if (breakdown === "mode") return modeLabels.map((mode) => ({ code: groupCode(breakdown, mode.code), label: mode.label }));
     const item = questionnaire.items.find((i) => i.id === breakdown);
     if (!item) return [];
     return [
@@ -150,16 +159,28 @@ export function aggregateRows({ questionnaire, towns, overall, groups, k }: {
   for (const row of groups) add(row.town, row.itemId, row.breakdown, row.group, row.value, row.responses);
 
   // The lines along which published cells add up: each breakdown's groups to the town's n.
+  // Where every response of a town came by one mode, its mode cell is a copy of the town's
+  // total (the other mode is empty): it tells nothing the total does not, so it is not a line
+  // of its own (else a town with no interviews would lose a unanimous total to the group
+  // rule, through its copy). It is hidden with the total, or for its own risk.
   const lines: Line[] = [];
+  const copies: Array<{ copy: number; of: number }> = [];
   const at = (town: string, item: string, breakdown: Breakdown, group: number) => index.get(key(town, item, breakdown, group))!;
   for (const item of items) {
     for (const breakdown of BREAKDOWNS.filter((b): b is GroupBreakdown => b !== "overall")) {
       const codes = groupsOf(questionnaire, breakdown);
       if (codes.length === 0) continue;
-      for (const town of towns) lines.push({ total: at(town, item.id, "overall", 0), parts: codes.map((g) => at(town, item.id, breakdown, g)) });
+      for (const town of towns) {
+        const total = at(town, item.id, "overall", 0);
+        const parts = codes.map((g) => at(town, item.id, breakdown, g));
+        const filled = parts.filter((part) => cells[part]!.n > 0);
+        if (breakdown === "mode" && filled.length === 1) copies.push({ copy: filled[0]!, of: total });
+        else lines.push({ total, parts });
+      }
     }
   }
   const suppression = suppressLinked(cells, lines, k);
+  for (const { copy, of } of copies) suppression[copy] = suppression[of] ?? suppression[copy]!;
 
   const rows = cells
     .map((cell, i) => ({ cell, hidden: suppression[i] !== null, order: i }))

@@ -7,13 +7,14 @@ import { QUASI_IDENTIFIERS, type QuasiIdentifier } from "./hierarchies";
  * before the rows are read; which rows of a combination are meant is given by their
  * position in the stream (the export's order is stable), as segments.
  */
-export type QuasiValues = { town: string | null; language: string | null; month: string | null } & Record<QuasiIdentifier, number | null>;
+export type QuasiValues = { town: string | null; language: string | null; month: string | null; mode: number | null } & Record<QuasiIdentifier, number | null>;
 
 /**
- * Columns local suppression may blank. Survey language (a proxy for ethnicity) and month
- * have no bands to merge: a lone "en" or a lone late month is blanked like any rare value.
+ * Columns local suppression may blank. Survey language (a proxy for ethnicity), month and
+ * mode (online or face to face: few residents of a village were interviewed) have no bands
+ * to merge: a lone "en", a lone late month or a lone interview is blanked like any rare value.
  */
-export const SUPPRESSIBLE = [...QUASI_IDENTIFIERS, "language", "month"] as const;
+export const SUPPRESSIBLE = [...QUASI_IDENTIFIERS, "language", "month", "mode"] as const;
 export type Suppressible = (typeof SUPPRESSIBLE)[number];
 
 export const keyOf = (v: QuasiValues) => JSON.stringify([v.town, ...SUPPRESSIBLE.map((q) => v[q])]);
@@ -25,6 +26,7 @@ export const blankOf = (town: string | null): QuasiValues => ({
   years_in_town: null,
   language: null,
   month: null,
+  mode: null,
 });
 
 /** Rows from..to-1, in stream order, of one original combination. */

@@ -1,3 +1,4 @@
+import { MODES } from "@/lib/fieldwork/mode";
 import type { LocalizedText } from "@/lib/i18n/locales";
 import { scaleOf } from "@/lib/survey/questionnaire";
 import type { Questionnaire } from "@/lib/survey/types";
@@ -11,7 +12,7 @@ const noYes = [
 
 /**
  * The microdata's columns in file order: the row's number, town, language, questionnaire
- * version, month and demo flag, then one column per item in questionnaire order (the
+ * version, month, demo flag and mode (a quasi-identifier, blanked where rare), then one column per item in questionnaire order (the
  * quasi-identifiers as disclosure control recoded them). An empty cell means not asked,
  * not answered, or withheld by disclosure control; "don't know" keeps its code.
  */
@@ -82,6 +83,15 @@ export function microdataColumns({ questionnaire, towns, quasiColumns, includeTe
     { name: "questionnaire_version", type: "string", title: text("Сауалнама нұсқасы", "Версия анкеты", "Questionnaire version") },
     { name: "month", type: "string", title: text("Жауап берілген ай (ЖЖЖЖ-АА)", "Месяц ответа (ГГГГ-ММ)", "Month of the response (YYYY-MM)") },
     { name: "demo", type: "integer", title: text("Демо-деректер", "Демо-данные", "Generated demo data"), valueLabels: noYes },
+    {
+      name: "mode",
+      type: "integer",
+      title: text("Жауап жинау тәсілі", "Способ сбора ответа", "Mode of collection"),
+      valueLabels: [
+        { code: MODES.online, label: text("Онлайн, өз бетімен толтырылған", "Самостоятельно онлайн", "Self-completed online") },
+        { code: MODES.faceToFace, label: text("Сұхбаттасушымен бетпе-бет сұхбат", "Личное интервью с интервьюером", "Face-to-face interview by an interviewer") },
+      ],
+    },
     ...items,
   ];
 }

@@ -4,7 +4,7 @@ import { scrubText } from "./scrub";
 import type { ExportColumn, ExportRow } from "./types";
 import type { Item } from "@/lib/survey/types";
 
-/** One response as the database pivots it: town, language, version, month, demo flag and one value per item. */
+/** One response as the database pivots it: town, language, version, month, demo flag, mode and one value per item. */
 export type ResponseRow = Record<string, unknown>;
 
 /**
@@ -44,6 +44,7 @@ export function microdataRecords({ plan, columns, items, freeText }: {
       years_in_town: code(row.years_in_town),
       language: row.locale as string,
       month: row.month as string,
+      mode: code(row.mode),
     } as QuasiValues);
     if (!published) return null;
     let hidden = hiddenBy.get(published);
@@ -55,6 +56,7 @@ export function microdataRecords({ plan, columns, items, freeText }: {
     record.questionnaire_version = row.questionnaire_version as string;
     record.month = published.month;
     record.demo = row.is_demo ? 1 : 0;
+    record.mode = published.mode;
     for (const item of items) {
       const value = hidden.has(item.id) ? null : ((row[item.id] as string | number | null) ?? null);
       if (item.kind === "text") {

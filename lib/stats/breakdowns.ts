@@ -4,8 +4,9 @@ import { summariseItem, type ItemSummary } from "./summary";
 import { stratumKey } from "./weighting";
 
 /**
- * Breakdowns of an item by the respondents' age band, sex or employment, read from the
- * answer_group_counts rollup (one row per item, code and group; 0 = the respondent did not say).
+ * Breakdowns of an item by the respondents' age band, sex or employment, or by how the
+ * response was collected (mode, lib/fieldwork/mode.ts), read from the answer_group_counts
+ * rollup (one row per item, code, group and mode; 0 = the respondent did not say).
  */
 export interface GroupCount {
   itemId: string;
@@ -13,10 +14,12 @@ export interface GroupCount {
   ageBand: number;
   sex: number;
   employment: number;
+  /** 1 self-completed online, 2 face to face (lib/fieldwork/mode.ts); never 0. */
+  mode: number;
   responses: number;
 }
 
-export const DIMENSIONS = ["ageBand", "sex", "employment"] as const;
+export const DIMENSIONS = ["ageBand", "sex", "employment", "mode"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export interface BreakdownCell {
@@ -91,4 +94,24 @@ export function countsByStratum(rows: readonly GroupCount[]) {
     counts.set(row.value, (counts.get(row.value) ?? 0) + row.responses);
   }
   return byItem;
+}
+
+export interface ModeCount {
+  /** A code of lib/fieldwork/mode.ts. */
+  mode: number;
+  /** Null when hidden. */
+  responses: number | null;
+  suppression: Suppression;
+}
+
+/**
+ * How many responses came by each mode, with the same disclosure control as a breakdown's
+ * cells: a mode with 0 < n < k is hidden, and since the town's n is published, the other
+ * mode then too (its count would give the hidden one away by subtraction). Counts have no
+ * favourable answers, so only k applies (no group-disclosure rule).
+ */
+export function modeCounts({ rows, modes, k }: { rows: ReadonlyArray<{ mode: number; responses: number }>; modes: readonly number[]; k: number }): ModeCount[] {
+  const n = modes.map((mode) => rows.filter((row) => row.mode === mode).reduce((sum, row) => sum + row.responses, 0));
+  const suppression = suppressCells(n.map((count) => ({ n: count, favourable: 0 })), k, [], 0);
+  return modes.map((mode, i) => ({ mode, responses: suppression[i] ? null : n[i]!, suppression: suppression[i]! }));
 }

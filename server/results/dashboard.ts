@@ -1,6 +1,7 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/locales";
-import { breakdown, countsByStratum, DIMENSIONS, type Dimension } from "@/lib/stats/breakdowns";
+import { breakdown, countsByStratum, DIMENSIONS, modeCounts, type Dimension } from "@/lib/stats/breakdowns";
+import { MODE_CODES } from "@/lib/fieldwork/mode";
 import { allItemSummaries, targetsVsPeople, type SummaryOf } from "@/lib/stats/targets-vs-people";
 import { strataOf, weightSummary, type WeightedSummary } from "@/lib/stats/weighting";
 import { sampleBalance, sampleStrataOf } from "@/lib/stats/sample-balance";
@@ -8,12 +9,12 @@ import { comparable, comparisonNotes } from "@/lib/survey/comparability";
 import { getQuestionnaire, scaleOf } from "@/lib/survey/questionnaire";
 import type { Questionnaire } from "@/lib/survey/types";
 import { getDb, type Db } from "@/db/client";
-import { getGroupCounts, getItemCounts, getLatestIndicatorValues, getPopulationCells, getStratumCounts, getTownResponseCount } from "@/db/queries/rollups";
+import { getGroupCounts, getItemCounts, getLatestIndicatorValues, getModeCounts, getPopulationCells, getStratumCounts, getTownResponseCount } from "@/db/queries/rollups";
 import { getPreviousWave, getWaveTownContext } from "@/db/queries/waves";
 import { throughGate, type VisibleWave } from "./gate";
 
-/** Which question each breakdown dimension comes from. */
-const DIMENSION_ITEMS: Record<Dimension, string> = { ageBand: "age_band", sex: "sex", employment: "employment" };
+/** Which question each breakdown dimension comes from; mode is no question (the response records it). */
+const DIMENSION_ITEMS: Record<Exclude<Dimension, "mode">, string> = { ageBand: "age_band", sex: "sex", employment: "employment" };
 
 /**
  * Rollup reads, kept in memory and keyed by the wave and town's response count: a stored
@@ -64,7 +65,7 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
   const candidates = scaleItems(questionnaire);
   const chosen = candidates.find((item) => item.id === breakdownItem) ?? candidates.find((item) => item.indicators.length > 0) ?? candidates[0]!;
   const version = `${wave.id}:${townId}:${responses}`;
-  const [counts, figures, groupCounts, population, previousWave, strata] = await Promise.all([
+  const [counts, figures, groupCounts, population, previousWave, strata, modeRows] = await Promise.all([
     cachedRollup(`items:${version}`, () => getItemCounts({ db, waveId: wave.id, townId })),
     getLatestIndicatorValues({ db, townId, closesOn: wave.closesOn }),
     cachedRollup(`groups:${version}:${chosen.id}`, () => getGroupCounts({ db, waveId: wave.id, townId, itemId: chosen.id })),
@@ -75,6 +76,7 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
     weighted
       ? cachedRollup(`strata:${version}`, () => getStratumCounts({ db, waveId: wave.id, townId }))
       : cachedRollup(`strata:${version}:${DIMENSION_ITEMS.ageBand}`, () => getStratumCounts({ db, waveId: wave.id, townId, itemId: DIMENSION_ITEMS.ageBand })),
+    cachedRollup(`modes:${version}`, () => getModeCounts({ db, waveId: wave.id, townId })),
   ]);
 
   // Post-stratification, where the town's population structure is known.
@@ -130,20 +132,15 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
   );
 
   // Breakdowns of one item by each dimension, with primary and secondary suppression.
+  // The mode's groups are its codes; the page names them (messages "mode.labels").
   const breakdowns = DIMENSIONS.map((dimension) => {
-    const groupItem = questionnaire.items.find((item) => item.id === DIMENSION_ITEMS[dimension]);
-    const groups = groupItem ? scaleOf(questionnaire, groupItem).options : [];
+    const groupItem = dimension === "mode" ? undefined : questionnaire.items.find((item) => item.id === DIMENSION_ITEMS[dimension]);
+    const groups = groupItem ? scaleOf(questionnaire, groupItem).options.map((option) => ({ code: option.code, label: option.label[locale] })) : [];
+    const groupCodes = dimension === "mode" ? MODE_CODES : groups.map((group) => group.code);
     return {
       dimension,
-      groups: new Map(groups.map((option) => [option.code, option.label[locale]])),
-      cells: breakdown({
-        scale: scaleOf(questionnaire, chosen),
-        rows: groupCounts,
-        itemId: chosen.id,
-        dimension,
-        groupCodes: groups.map((option) => option.code),
-        k,
-      }),
+      groups: new Map(groups.map((group) => [group.code, group.label])),
+      cells: breakdown({ scale: scaleOf(questionnaire, chosen), rows: groupCounts, itemId: chosen.id, dimension, groupCodes, k }),
     };
   });
 
@@ -166,6 +163,8 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
     changeNotes,
     weighting: { available: population.length > 0, applied: weighting, population, summaries: weightedSummaries, unweightedFallback },
     sample,
+    /** Responses per mode (suppressed below k as a breakdown's cells are). */
+    modes: modeCounts({ rows: modeRows, modes: MODE_CODES, k }),
     breakdown: { item: chosen, candidates, tables: breakdowns },
   };
 }

@@ -133,6 +133,14 @@ test("a breakdown hides small groups and says why; weighting can be switched on 
   // No group is ever hidden alone, or it could be worked out from the total.
   expect(await byActivity.locator('tr:not([data-suppression="none"])').count()).toBeGreaterThan(1);
 
+  // Mode is a breakdown like the others, and the dashboard says how many answers came by each mode.
+  const byMode = page.getByTestId("breakdown-mode");
+  await expect(byMode.locator("caption")).toContainText("It is easy to find a good job in my town.: by mode of collection");
+  await expect(byMode.getByRole("rowheader", { name: "Self-completed online" })).toBeVisible();
+  const modes = page.getByTestId("mode-counts");
+  await expect(modes.getByRole("rowheader")).toHaveText(["Self-completed online", "Face-to-face interview"]);
+  for (const text of await modes.locator("td").allInnerTexts()) expect(text === "0" || Number(text) >= 10 || text.startsWith("Hidden")).toBe(true);
+
   const shareBefore = await page.getByTestId("items-table").locator('[data-item="agree_find_job"] td').first().innerText();
   await expect(page.getByTestId("weighting-state")).toHaveText("Shares are unweighted: every response counts the same.");
   await page.getByLabel("Weighted by age band × sex").check();

@@ -2,7 +2,7 @@ import fc from "fast-check";
 
 /**
  * One row of a quasi-identifier frequency table, as planAnonymisation receives it: a town,
- * coded answers that may be missing, the survey language and month, and how many responses
+ * coded answers that may be missing, the survey language, month and mode, and how many responses
  * share them. Shared by the property tests of the microdata export.
  */
 export function quasiFrequency(towns: readonly string[]) {
@@ -14,6 +14,8 @@ export function quasiFrequency(towns: readonly string[]) {
     years_in_town: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
     language: fc.constantFrom("kk", "kk", "ru", "ru", "en"),
     month: fc.constantFrom("2026-04", "2026-04", "2026-05"),
+    // Mostly self-completed online, a few interviews (lib/fieldwork/mode.ts); null never occurs in data but the plan must cope.
+    mode: fc.constantFrom(1, 1, 1, 2),
     count: fc.integer({ min: 1, max: 25 }),
   });
 }

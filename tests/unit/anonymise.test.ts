@@ -7,7 +7,7 @@ import { getQuestionnaire, latestQuestionnaireVersion } from "@/lib/survey/quest
 import { quasiFrequency } from "../support/quasi-frequencies";
 
 const questionnaire = getQuestionnaire(latestQuestionnaireVersion)!;
-const COLUMNS = ["town", ...QUASI_IDENTIFIERS, "language", "month"] as const;
+const COLUMNS = ["town", ...QUASI_IDENTIFIERS, "language", "month", "mode"] as const;
 const keyOf = (v: QuasiValues) => JSON.stringify(COLUMNS.map((c) => v[c]));
 
 const frequency = quasiFrequency(["ridder", "altai", "kurchatov", "serebryansk", "tekeli"]);
@@ -30,6 +30,7 @@ const row = (town: string, values: Partial<QuasiValues>, count: number): QuasiFr
   years_in_town: null,
   language: "ru",
   month: "2026-05",
+  mode: 1,
   ...values,
   count,
 });

@@ -84,6 +84,7 @@ describe("microdata with a chosen set of quasi-identifiers (property)", () => {
       years_in_town: 1 + (i % 4),
       language: "ru",
       month: "2026-05",
+      mode: 1,
       count: 1,
     }));
     const share = (keep?: readonly QuasiChoice[]) => {

@@ -96,7 +96,7 @@ describe("weightSummary", () => {
 });
 
 describe("breakdown", () => {
-  const row = (value: number, ageBand: number, sex: number, employment: number, responses: number): GroupCount => ({ itemId: "q", value, ageBand, sex, employment, responses });
+  const row = (value: number, ageBand: number, sex: number, employment: number, responses: number): GroupCount => ({ itemId: "q", value, ageBand, sex, employment, mode: 1, responses });
   const rows = [
     row(FAV, 1, 1, 1, 20),
     row(UNFAV, 1, 2, 1, 15),

@@ -107,7 +107,7 @@ function versionSection(questionnaire: NonNullable<CodebookInput["questionnaire"
 export function disclosureSentences(report: DisclosureReport, kind: ExportKind): string[] {
   const sentences = [
     kind === "microdata"
-      ? `k = ${report.k}: every combination of town, age band, sex, employment, years in town, survey language and month that a row shows is shared by at least ${report.k} rows.`
+      ? `k = ${report.k}: every combination of town, age band, sex, employment, years in town, survey language, month and mode of collection that a row shows is shared by at least ${report.k} rows.`
       : `k = ${report.k}: no published cell rests on fewer than ${report.k} responses.`,
   ];
   if (report.builtOn) {

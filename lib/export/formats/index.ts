@@ -25,7 +25,7 @@ export const FORMAT_FILES: Record<ExportFormat, { extension: string; mediaType: 
 };
 
 /** Short names of the quasi-identifiers in a file name (`_keep-age-sex`). */
-const QUASI_SHORT: Record<QuasiChoice, string> = { age_band: "age", sex: "sex", employment: "emp", years_in_town: "years", language: "lang", month: "month" };
+const QUASI_SHORT: Record<QuasiChoice, string> = { age_band: "age", sex: "sex", employment: "emp", years_in_town: "years", language: "lang", month: "month", mode: "mode" };
 
 /**
  * The data file's name without its extension,

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { ScrollRegion, ShareCells } from "@/app/components/share-cells";
 import type { Dimension, BreakdownCell } from "@/lib/stats/breakdowns";
+import { modeOf } from "@/lib/fieldwork/mode";
 import { MIN_OUTCOME } from "@/lib/stats/disclosure";
 import type { Item } from "@/lib/survey/types";
 
 /**
- * One question split by age band, sex and employment. A cell below k is hidden, and where
+ * One question split by age band, sex, employment and mode. A cell below k is hidden, and where
  * one hidden cell could be worked out from the total, a second one is hidden too; each
  * hidden cell says which of the two it is.
  */
@@ -21,6 +22,10 @@ export async function Breakdowns({ locale, k, item, candidates, areaOf, tables, 
 }) {
   const t = await getTranslations({ locale, namespace: "breakdowns" });
   const tStaff = await getTranslations({ locale, namespace: "staff" });
+  const tMode = await getTranslations({ locale, namespace: "mode" });
+  const groupName = (dimension: Dimension, code: number) =>
+    code === 0 ? t("notStated") : dimension === "mode" ? tMode(`labels.${modeOf(code) ?? "online"}`) : groups(dimension).get(code);
+  const groups = (dimension: Dimension) => tables.find((table) => table.dimension === dimension)?.groups ?? new Map<number, string>();
   const areas = [...new Set(candidates.map((candidate) => candidate.area))];
   const lang = locale as keyof Item["text"];
   return (
@@ -47,7 +52,8 @@ export async function Breakdowns({ locale, k, item, candidates, areaOf, tables, 
         <button type="submit" className="button">{t("show")}</button>
       </form>
       <p className="hint">{t("unweightedOnly")}</p>
-      {tables.map(({ dimension, groups, cells }) => (
+      <p className="hint">{tMode("breakdownHint")}</p>
+      {tables.map(({ dimension, cells }) => (
         <ScrollRegion key={dimension} label={t(`by.${dimension}`)}>
           <table data-testid={`breakdown-${dimension}`}>
             <caption>
@@ -64,7 +70,7 @@ export async function Breakdowns({ locale, k, item, candidates, areaOf, tables, 
             <tbody>
               {cells.map((cell) => (
                 <tr key={cell.code} data-group={cell.code} data-suppression={cell.suppression ?? "none"}>
-                  <th scope="row">{cell.code === 0 ? t("notStated") : groups.get(cell.code)}</th>
+                  <th scope="row">{groupName(dimension, cell.code)}</th>
                   {cell.summary.n === 0 ? (
                     <td colSpan={3} className="hint">{t("noAnswers")}</td>
                   ) : (

@@ -17,6 +17,7 @@ import type { ItemSummary } from "@/lib/stats/summary";
 import { TargetsChart } from "./targets-chart";
 import { ChartFigure } from "@/app/components/chart-figure";
 import { Breakdowns } from "./breakdowns";
+import { ModeCounts } from "./mode-counts";
 import { WeightingSwitch } from "./weighting-switch";
 import { SampleBalanceSection } from "./sample-balance";
 
@@ -122,6 +123,8 @@ export default async function TownDashboard({ params, searchParams }: PageProps<
             </a>
           </p>
         )}
+
+        <ModeCounts locale={locale} k={k} modes={context.modes} />
 
         <WeightingSwitch
           locale={locale}
