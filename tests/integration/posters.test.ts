@@ -33,7 +33,8 @@ beforeAll(async () => {
   await seedReferenceData(database.db);
   await seedDemoWave(database.db, { perTown: 2 });
   for (const account of accounts) await createStaffUser({ db: database.db, name: account.email, password, townCodes: [], ...account });
-  [{ id: openWaveId }] = await database.db.select({ id: waves.id }).from(waves).where(eq(waves.slug, DEMO_WAVE_SLUG));
+  const [open] = await database.db.select({ id: waves.id }).from(waves).where(eq(waves.slug, DEMO_WAVE_SLUG));
+  openWaveId = open!.id;
 });
 afterAll(async () => {
   forgetTestDatabase();
