@@ -12,7 +12,7 @@ import { expect, test } from "./test";
  */
 
 // The 403 and 404 pages are what some steps expect the browser to meet.
-test.use({ expectedConsoleErrors: [/status of 403/, /status of 404/] });
+test.use({ expectedConsoleErrors: [/status of 40[34]/] });
 
 const POSTER = "/en/staff/posters/demo-2026/ridder";
 
