@@ -137,3 +137,16 @@ test("with a share sheet, the poster's share button hands it the title, the text
   ]);
   await expect(page.getByRole("link", { name: "Send on WhatsApp" })).toHaveCount(0);
 });
+
+test("after answering, the thanks page shares the survey's short link for the resident's town", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "share", { value: undefined, configurable: true });
+    // What the survey form leaves in the tab on sending (thanks/answered-town.ts).
+    sessionStorage.setItem("qala:answered-town:demo-2026", "kurchatov");
+  });
+  await page.goto("/kk/survey/demo-2026/thanks");
+  const whatsapp = page.getByRole("link", { name: "WhatsApp арқылы жіберу" });
+  await expect(whatsapp).toHaveAttribute("href", /kurchatov-\d+$/);
+  const message = new URL((await whatsapp.getAttribute("href"))!).searchParams.get("text")!;
+  expect(message).toMatch(/^Курчатов тұрғындары .* http:\/\/127\.0\.0\.1:\d+\/s\/kurchatov-\d+$/);
+});
