@@ -25,6 +25,11 @@ export const permissions = {
    * The interviewer is known here and nowhere else.
    */
   "fieldwork.supervise": ["admin", "supervisor"],
+  /**
+   * Printing a town's poster for a wave (QR code and short link to the survey): admins for
+   * every town, officials and supervisors for the towns of their account (docs/fieldwork.md).
+   */
+  "posters.print": ["admin", "official", "supervisor"],
   /** A TOTP second factor at sign-in, optional, for the accounts that can do most. */
   "account.twoFactor": ["admin"],
   "users.manage": ["admin"],

@@ -21,7 +21,7 @@ export async function loadTownPage({ db: given, townCode }: { db?: Db; townCode:
   });
   const running = waves
     .filter((wave) => wave.status === "open")
-    .map(({ slug, name, closesOn }) => ({ slug, name, closesOn }))
+    .map(({ id, slug, name, closesOn }) => ({ id, slug, name, closesOn }))
     .sort((a, b) => a.closesOn.localeCompare(b.closesOn));
   const latest = published[0];
   const results = latest ? await loadPublicTownResults({ db, slug: latest.slug, townCode }) : undefined;

@@ -27,7 +27,7 @@ describe("a town's stable page", () => {
     expect(page.results?.responses).toBeGreaterThan(0);
     expect(page.earlier.map((wave) => wave.slug)).toEqual([FIRST_DEMO_WAVE_SLUG]);
     const open = (await database.db.select().from(waves).where(eq(waves.slug, DEMO_WAVE_SLUG)))[0]!;
-    expect(page.running).toEqual([{ slug: DEMO_WAVE_SLUG, name: open.name, closesOn: open.closesOn }]);
+    expect(page.running).toEqual([{ id: open.id, slug: DEMO_WAVE_SLUG, name: open.name, closesOn: open.closesOn }]);
   });
 
   it("never shows an open wave's results to the public, even one that shows them to staff", async () => {

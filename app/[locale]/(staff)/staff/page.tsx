@@ -6,6 +6,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { maySeeTown, requireStaff } from "@/server/auth/session";
 import { StaffBar } from "@/app/components/staff-bar";
 import { may } from "@/lib/auth/permissions";
+import { posterPath } from "@/lib/poster/short-link";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +21,7 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
   const tCommitments = await getTranslations({ locale, namespace: "commitments" });
   const tScope = await getTranslations({ locale, namespace: "accountSecurity" });
   const tSupervision = await getTranslations({ locale, namespace: "supervision" });
+  const tPoster = await getTranslations({ locale, namespace: "poster" });
   const noTowns = user.role === "official" && !user.allTowns && user.townCodes.length === 0;
   const allWaves = await listStaffWaves();
   return (
@@ -71,6 +73,7 @@ export default async function StaffHome({ params }: PageProps<"/[locale]/staff">
                     <li key={town.id}>
                       <a href={`/${locale}/staff/${wave.slug}/${town.code}`}>{town.name[locale]}</a>{" "}
                       {town.responses !== null && <span className="hint">{t("responses", { count: town.responses })}</span>}
+                      {wave.status !== "closed" && may(user.role, "posters.print") && <> · <a href={posterPath(locale, wave.slug, town.code)}>{tPoster("linkFromIndex")}</a></>}
                     </li>
                   ))}
                 </ul>

@@ -10,8 +10,10 @@ import { SurveyForm, type SurveyFormProps } from "./survey-form";
 
 export const dynamic = "force-dynamic";
 
-export default async function SurveyPage({ params }: PageProps<"/[locale]/survey/[wave]">) {
+export default async function SurveyPage({ params, searchParams }: PageProps<"/[locale]/survey/[wave]">) {
   const { locale: raw, wave: slug } = await params;
+  // ?town=<code>: a poster's QR code or short link chose the town (docs/fieldwork.md).
+  const { town: askedTown } = await searchParams;
   const locale = raw as Locale;
   setRequestLocale(locale);
   const found = await surveyWave(slug);
@@ -43,6 +45,7 @@ export default async function SurveyPage({ params }: PageProps<"/[locale]/survey
     requiresInvitation: wave.requiresInvitation,
     rules: itemRules(questionnaire),
     towns: towns.map((town) => ({ id: town.id, code: town.code, name: town.name[locale] })),
+    initialTownId: towns.find((town) => town.code === askedTown)?.id,
     areas: questionnaire.areas
       .map((area) => ({
         id: area,

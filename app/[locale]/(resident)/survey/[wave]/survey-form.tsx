@@ -26,6 +26,8 @@ export interface SurveyFormProps {
   requiresInvitation: boolean;
   rules: ItemRule[];
   towns: Array<{ id: number; code: string; name: string }>;
+  /** The town a poster's link chose (?town=), until the resident picks another; a draft's own town wins. */
+  initialTownId?: number;
   areas: Array<{ id: string; title: string; items: QuestionView[] }>;
   /** Texts in the reader's language; `stepOf` and `charactersLeft` are raw ICU messages, formatted here. */
   labels: Record<
@@ -67,7 +69,8 @@ function readDraft(waveSlug: string): Draft | null {
  * nothing; on sending, the response moves to the phone's outbox until the server has it.
  */
 export function SurveyForm(props: SurveyFormProps) {
-  const { locale, waveId, waveSlug, questionnaireVersion, requiresInvitation, rules, towns, areas, labels, errors, elections, priorityLabels } = props;
+  const { locale, waveId, waveSlug, questionnaireVersion, requiresInvitation, rules, towns, initialTownId, areas, labels, errors, elections, priorityLabels } = props;
+  const askedTownId = initialTownId === undefined ? undefined : String(initialTownId);
   const [schema] = useState(() => z.omit(buildResponseSchema(rules), { responseId: true }));
   const rulesById = useMemo(() => new Map(rules.map((rule) => [rule.id, rule])), [rules]);
   const [responseId, setResponseId] = useState<string | null>(null);
@@ -84,7 +87,7 @@ export function SurveyForm(props: SurveyFormProps) {
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(schema),
     shouldFocusError: true,
-    defaultValues: { waveId, locale, questionnaireVersion, answers: {} },
+    defaultValues: { waveId, locale, questionnaireVersion, answers: {}, ...(askedTownId ? { townId: askedTownId } : {}) },
   });
   const { register, handleSubmit, setError, trigger, formState, reset, control, getValues } = form;
   const values = useWatch({ control }) as FormInput;
@@ -98,8 +101,11 @@ export function SurveyForm(props: SurveyFormProps) {
     // Phone storage exists only after hydration, so the draft can only be read here.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setResponseId(id);
+    // The town stays out of the address once read (./thanks/answered-town.ts says why).
+    if (askedTownId && window.location.search) window.history.replaceState(null, "", window.location.pathname);
     if (draft) {
-      reset({ ...draft.values, waveId, locale, questionnaireVersion, answers: draft.values.answers ?? {} });
+      const townId = draft.values.townId ? draft.values.townId : askedTownId;
+      reset({ ...draft.values, ...(townId ? { townId } : {}), waveId, locale, questionnaireVersion, answers: draft.values.answers ?? {} });
       setStep(draft.step);
       if (draft.ballot) setBallot(draft.ballot);
     } else {
@@ -110,7 +116,7 @@ export function SurveyForm(props: SurveyFormProps) {
       .then((entries) => entries.find((entry) => entry.rejected && entry.waveSlug === waveSlug))
       .then((refused) => refused && setRefused(refused))
       .catch(() => undefined);
-  }, [waveSlug, waveId, locale, questionnaireVersion, reset]);
+  }, [waveSlug, waveId, locale, questionnaireVersion, reset, askedTownId]);
 
 
   useEffect(() => {

@@ -9,6 +9,10 @@ import { env } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { loadTownCommitments } from "@/server/commitments/public";
 import { TownAnswer, TownResultsView } from "../../results/town-results-view";
+import { ShareButton } from "@/app/components/share-button";
+import { shareLabels } from "@/app/components/share-labels";
+import { shortCode, shortLinkUrl } from "@/lib/poster/short-link";
+import { publicBaseUrl } from "@/server/posters/poster";
 
 export const dynamic = "force-dynamic";
 
@@ -82,11 +86,25 @@ export default async function TownPage({ params }: PageProps<"/[locale]/towns/[t
       </nav>
     ) : null;
 
+  // Passing the town on: the survey's short link while one runs here, else this page.
+  const tShare = await getTranslations({ locale, namespace: "poster" });
+  const base = await publicBaseUrl();
+  const surveying = page.running[0];
+  const share = (
+    <ShareButton
+      title={tShare("shareTitle", { town })}
+      text={surveying ? tShare("shareText", { town }) : tShare("shareResultsText", { town })}
+      url={surveying ? shortLinkUrl(base, shortCode(townCode, surveying.id)) : `${base}/${locale}/towns/${townCode}`}
+      labels={await shareLabels(locale)}
+    />
+  );
+
   return (
     <>
       <SiteHeader locale={locale} path={`/towns/${townCode}`} />
       <main id="main" className="public-page">
         <h1>{t("title", { town })}</h1>
+        {share}
         {page.results ? (
           <>
             <p className="wave-name" data-testid="latest-wave">
