@@ -7,7 +7,7 @@ import { questionnaireVersions } from "./questionnaire";
  * password page being added) or a wave's own (/staff/{wave}/compare): a wave under such a
  * slug could never be opened.
  */
-export const RESERVED_WAVE_SLUGS = ["admin", "commitments", "compare", "exports", "fieldwork", "password"];
+export const RESERVED_WAVE_SLUGS = ["admin", "commitments", "compare", "exports", "fieldwork", "password", "posters"];
 
 const slug = z
   .string({ error: "adminWaves.errors.slugRequired" })

@@ -19,7 +19,7 @@ export default async function InterviewPage({ params }: PageProps<"/[locale]/int
   const { locale: raw } = await params;
   const locale = raw as Locale;
   setRequestLocale(locale);
-  const t = await getTranslations({ locale, namespace: "interview" });
+  const t = await getTranslations({ locale, namespace: "interviewer" });
   const s = await getTranslations({ locale, namespace: "survey" });
   const e = await getTranslations({ locale, namespace: "errors" });
 

@@ -9,7 +9,7 @@ export interface QuestionnaireView {
   sex: { text: string; options: Array<{ code: number; label: string }> };
 }
 
-/** The texts of the "interview" namespace the app shows; ICU messages raw, formatted on the device. */
+/** The texts of the "interviewer" namespace the app shows; ICU messages raw, formatted on the device. */
 export const interviewTextKeys = [
   "title",
   "signInTitle",
