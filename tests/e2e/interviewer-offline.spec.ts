@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { chromiumArgs } from "./browser";
+import { dashboardN, monitorCell, openFieldwork, rejectInterview } from "./fieldwork-helpers";
 import { expect, test } from "./test";
 
 /**
@@ -153,7 +154,7 @@ export async function conductInterview(page: Page, { ageBand, sex }: { ageBand: 
   await page.getByRole("button", { name: kk.backToAssignments }).click();
 }
 
-test("an interviewer loads the app once, then conducts three interviews in Kazakh offline through a browser restart, and each arrives once", async ({ baseURL }) => {
+test("an interviewer loads the app once, then conducts three interviews in Kazakh offline through a browser restart; each arrives once, fills its cell in the monitor, and a rejected one leaves the dashboard's n", async ({ baseURL, page: staff }) => {
   test.skip(!process.env.DATABASE_URL, "checks the database through DATABASE_URL");
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
@@ -161,6 +162,10 @@ test("an interviewer loads the app once, then conducts three interviews in Kazak
   try {
     const assignmentId = await ensureAssignment(db);
     const before = new Set((await storedInterviews(db, assignmentId)).map((row) => row.id));
+    // What the official's dashboard and the supervisor's monitor show before (another browser).
+    const nBefore = await dashboardN(staff);
+    await openFieldwork(staff);
+    const cellsBefore = { young: await monitorCell(staff, "1:1"), middle: await monitorCell(staff, "2:2") };
 
     // Online, once: sign in; the assignments and the page are kept on the phone.
     let context = await device.launch();
@@ -206,6 +211,18 @@ test("an interviewer loads the app once, then conducts three interviews in Kazak
     expect((await storedInterviews(db, assignmentId)).filter((row) => !before.has(row.id))).toHaveLength(3);
     await context.close();
     expect(device.problems, "console errors and Content-Security-Policy violations").toEqual([]);
+
+    // The supervisor's monitor shows the cells filled, face to face; the dashboard counts all three.
+    expect(await dashboardN(staff)).toBe(nBefore + 3);
+    await openFieldwork(staff);
+    expect(await monitorCell(staff, "1:1")).toMatchObject({ faceToFace: cellsBefore.young.faceToFace + 1, online: cellsBefore.young.online });
+    expect(await monitorCell(staff, "2:2")).toMatchObject({ faceToFace: cellsBefore.middle.faceToFace + 1, online: cellsBefore.middle.online });
+
+    // The supervisor rejects one: it leaves its cell and the dashboard's n drops by one.
+    const rejected = arrived.find((row) => row.age_band === 1 && row.sex === 1)!;
+    await rejectInterview(staff, rejected.id.slice(0, 8), "Асығыс жүргізілген сұхбат");
+    expect(await monitorCell(staff, "1:1")).toMatchObject({ faceToFace: cellsBefore.young.faceToFace });
+    expect(await dashboardN(staff)).toBe(nBefore + 2);
   } finally {
     await db.end();
     device.remove();
