@@ -130,6 +130,13 @@ export const waveTowns = pgTable(
   {
     waveId: integer("wave_id").notNull().references(() => waves.id, { onDelete: "cascade" }),
     townId: integer("town_id").notNull().references(() => towns.id, { onDelete: "cascade" }),
+    /**
+     * How many supervisors' reviews have taken a response out of the town's counts or put
+     * one back: with the response count, the version of the town's rollups that every
+     * instance's dashboard cache is keyed by (a rejection then a new response gives the
+     * same count, not the same figures).
+     */
+    revision: integer("revision").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.waveId, t.townId] })],

@@ -68,6 +68,7 @@ ALTER TABLE "answer_group_counts" ADD COLUMN "mode" smallint DEFAULT 1 NOT NULL;
 ALTER TABLE "answer_group_counts" DROP CONSTRAINT "answer_group_counts_wave_id_town_id_item_id_value_age_band_sex_employment_pk";--> statement-breakpoint
 ALTER TABLE "answer_group_counts" ADD CONSTRAINT "answer_group_counts_wave_id_town_id_item_id_value_age_band_sex_employment_mode_pk" PRIMARY KEY("wave_id","town_id","item_id","value","age_band","sex","employment","mode");--> statement-breakpoint
 ALTER TABLE "responses" ADD COLUMN "mode" smallint DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "wave_towns" ADD COLUMN "revision" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "responses" ADD COLUMN "rejected" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "disabled_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "fieldwork_assignments" ADD CONSTRAINT "fieldwork_assignments_interviewer_id_users_id_fk" FOREIGN KEY ("interviewer_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint

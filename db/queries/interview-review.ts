@@ -2,7 +2,6 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rowsOf, type Db } from "../client";
 import { ROLLUP_SHARDS } from "../schema";
-import { MODES } from "@/lib/fieldwork/mode";
 
 export type ReviewDecision = "approve" | "reject";
 
@@ -22,7 +21,7 @@ const shardSql = (id: string) => sql`(('x' || substr(${id}::text, 1, 2))::bit(8)
  * interview's status, reviewer, day and reason, the response's `rejected` mark, and the
  * response's counts taken out of (reject) or put back into (approving a rejected one) every
  * rollup it went into — answer_counts and town_response_counts and quota_cell_counts at its
- * shard, answer_group_counts at mode 2, answer_stratum_counts — so no figure ever counts a
+ * shard, answer_group_counts at its mode, answer_stratum_counts — so no figure ever counts a
  * rejected interview, not even for a moment. Only while the wave is open on `day`. The
  * response row is locked first, so two supervisors deciding at once change counts once each
  * way: the second sees the first's `rejected`.
@@ -76,7 +75,7 @@ export async function reviewInterview({ db, responseId, decision, reason, review
     ),
     group_counts as (
       insert into answer_group_counts as g (wave_id, town_id, item_id, value, age_band, sex, employment, mode, responses, demo_responses)
-      select wave_id, town_id, item_id, value, age_band, sex, employment, ${MODES.faceToFace}::smallint, delta, case when is_demo then delta else 0 end from moved
+      select wave_id, town_id, item_id, value, age_band, sex, employment, mode, delta, case when is_demo then delta else 0 end from moved
       order by item_id
       on conflict (wave_id, town_id, item_id, value, age_band, sex, employment, mode)
       do update set responses = g.responses + excluded.responses, demo_responses = g.demo_responses + excluded.demo_responses
@@ -94,6 +93,11 @@ export async function reviewInterview({ db, responseId, decision, reason, review
       select wave_id, town_id, age_band, sex, mode, ${shard}, delta, case when is_demo then delta else 0 end from groups where delta <> 0
       on conflict (wave_id, town_id, age_band, sex, mode, shard)
       do update set responses = q.responses + excluded.responses, demo_responses = q.demo_responses + excluded.demo_responses
+    ),
+    town_revision as (
+      -- the rollups' new version, so every instance's dashboard cache sees the change
+      update wave_towns set revision = revision + 1
+      where (wave_id, town_id) in (select wave_id, town_id from groups where delta <> 0)
     ),
     town_count as (
       insert into town_response_counts as t (wave_id, town_id, shard, responses, demo_responses)

@@ -160,13 +160,16 @@ export async function getWaveTownCounts({ db, waveId }: { db: Db; waveId: number
     .orderBy(asc(towns.code));
 }
 
-/** One town's response count in a wave: the version of its rollups, and the n a page shows. */
+/**
+ * One town's response count in a wave, the n a page shows, and with it the version of its
+ * rollups (`revision`: how many reviews changed its counts, wave_towns.revision).
+ */
 export async function getTownResponseCount({ db, waveId, townId }: { db: Db; waveId: number; townId: number }) {
   const [row] = await db
-    .select(counts)
+    .select({ ...counts, revision: sql<number>`coalesce((select revision from wave_towns where wave_id = ${waveId}::int and town_id = ${townId}::int), 0)::int` })
     .from(townResponseCounts)
     .where(and(eq(townResponseCounts.waveId, waveId), eq(townResponseCounts.townId, townId)));
-  return { responses: row?.responses ?? 0, demoResponses: row?.demoResponses ?? 0 };
+  return { responses: row?.responses ?? 0, demoResponses: row?.demoResponses ?? 0, revision: row?.revision ?? 0 };
 }
 
 /** Responses per wave, all towns together: how far each wave's fieldwork has come. */

@@ -6,7 +6,6 @@ import { reviewInterview as reviewInterviewRow, type ReviewDecision } from "@/db
 import { AppError } from "@/lib/errors";
 import { may } from "@/lib/auth/permissions";
 import { todayInKazakhstan } from "@/lib/time";
-import { forgetTownRollups } from "@/server/results/dashboard";
 import { requireTownScope } from "./scope";
 
 type Caller = Parameters<typeof requireTownScope>[0] & { id: string; email: string };
@@ -37,6 +36,5 @@ export async function reviewInterview(
   });
   if (outcome.status === "unknown") throw new AppError("supervision.errors.interviewNotFound", 404);
   if (outcome.status === "waveClosed") throw new AppError("supervision.errors.waveClosed", 409);
-  forgetTownRollups(outcome.waveId, outcome.townId);
   return { counted: outcome.counted };
 }

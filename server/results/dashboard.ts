@@ -50,12 +50,13 @@ export function scaleItems(questionnaire: Questionnaire) {
  * queries whose size does not grow with the number of responses. Weighting and the chosen
  * breakdown are options; suppression is applied here, before anything reaches a page.
  */
-export async function loadTownDashboard({ db, wave, townId, responses, k, locale, weighted, breakdownItem }: {
+export async function loadTownDashboard({ db, wave, townId, responses, revision = 0, k, locale, weighted, breakdownItem }: {
   db: Db;
   wave: VisibleWave;
   townId: number;
-  /** The town's response count in this wave: the version of its rollups. */
+  /** The town's response count in this wave and its reviews' revision: the version of its rollups. */
   responses: number;
+  revision?: number;
   k: number;
   locale: Locale;
   weighted: boolean;
@@ -64,7 +65,7 @@ export async function loadTownDashboard({ db, wave, townId, responses, k, locale
   const questionnaire = getQuestionnaire(wave.questionnaireVersion)!;
   const candidates = scaleItems(questionnaire);
   const chosen = candidates.find((item) => item.id === breakdownItem) ?? candidates.find((item) => item.indicators.length > 0) ?? candidates[0]!;
-  const version = `${wave.id}:${townId}:${responses}`;
+  const version = `${wave.id}:${townId}:${responses}:${revision}`;
   const [counts, figures, groupCounts, population, previousWave, strata, modeRows] = await Promise.all([
     cachedRollup(`items:${version}`, () => getItemCounts({ db, waveId: wave.id, townId })),
     getLatestIndicatorValues({ db, townId, closesOn: wave.closesOn }),
@@ -189,15 +190,6 @@ export async function townDashboard({ db: given, slug, townCode, k, locale, weig
   const wave = throughGate(context.wave, "staff");
   if (!wave) return { visible: false as const, wave: context.wave, town: context.town };
   const counts = await getTownResponseCount({ db, waveId: wave.id, townId: context.town.id });
-  const data = await loadTownDashboard({ db, wave, townId: context.town.id, responses: counts.responses, k, locale, weighted, breakdownItem });
+  const data = await loadTownDashboard({ db, wave, townId: context.town.id, responses: counts.responses, revision: counts.revision, k, locale, weighted, breakdownItem });
   return { visible: true as const, wave, town: context.town, ...counts, ...data };
-}
-
-/**
- * Forgets a town's cached rollups of a wave: a review takes a response out of (or puts it
- * back into) the counts, so the response count alone no longer tells one version from another.
- */
-export function forgetTownRollups(waveId: number, townId: number) {
-  const prefix = `${waveId}:${townId}:`;
-  for (const key of [...rollupCache.keys()]) if (key.slice(key.indexOf(":") + 1).startsWith(prefix)) rollupCache.delete(key);
 }

@@ -68,7 +68,8 @@ export async function recordResponse({
     // Refused before an invitation code is taken; checked again, under lock, where it is stored.
     if (choices) await checkBallot({ db, waveId: wave.id, townId: submission.townId, choices });
     // A repeat of a stored response is acknowledged without taking another invitation code.
-    if (wave.requiresInvitation) {
+    // An interview needs no code: its assignment is the invitation (the interviewer was sent).
+    if (wave.requiresInvitation && !interview) {
       const isRepeat = () => responseExists({ db, id: submission.responseId });
       if (await isRepeat()) return "duplicate";
       code = submission.invitationCode;
@@ -84,7 +85,7 @@ export async function recordResponse({
   try {
     const insert = (tx: Db) =>
       insertResponse({
-        db: tx, submission, coded, texts, day, isDemo, acceptClosedWave, invitationTaken: code !== undefined,
+        db: tx, submission, coded, texts, day, isDemo, acceptClosedWave, invitationTaken: code !== undefined || interview !== undefined,
         ...(interview ? { interview, mode: MODES.faceToFace } : {}),
       });
     stored = await withDeadlockRetry(() =>
@@ -104,7 +105,7 @@ export async function recordResponse({
     throw error;
   }
   if (stored) return "stored";
-  const reason = await refusal({ db, submission, invitationTaken: code !== undefined });
+  const reason = await refusal({ db, submission, invitationTaken: code !== undefined || interview !== undefined });
   if (reason === "duplicate") return "duplicate";
   if (code) await returnInvitationCode({ db, waveId: submission.waveId, code });
   throw reason;

@@ -206,6 +206,20 @@ describe("interviews through POST /api/responses", () => {
     expect((await sync(first)).body.assignments).toMatchObject([{ id: assignment, completes: 1, cells: [{ ageBand: 2, sex: 2, completes: 1 }] }]);
   });
 
+  it("takes an interview in a wave that asks residents for invitation codes: the assignment is the invitation", async () => {
+    const assignment = await makeAssignment("anar");
+    const credential = await credentialOf("anar");
+    await database.db.update(waves).set({ requiresInvitation: true }).where(eq(waves.id, waveId));
+    try {
+      const body = interview(assignment);
+      expect(await send(body, credential)).toMatchObject({ status: 200, body: { status: "ok" } });
+      expect((await stored(body.responseId))?.mode).toBe(MODES.faceToFace);
+      expect(await interviewRow(body.responseId)).toBeDefined();
+    } finally {
+      await database.db.update(waves).set({ requiresInvitation: false }).where(eq(waves.id, waveId));
+    }
+  });
+
   it("keeps nobody's identity beside the response: not in responses, answers or text answers", async () => {
     const assignment = await makeAssignment("anar");
     const body = interview(assignment);
