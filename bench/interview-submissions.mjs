@@ -8,9 +8,8 @@
 // is generated) to one town; the health route is the baseline.
 // Usage: npx tsx --conditions=react-server bench/interview-submissions.mjs [responses=2000] [concurrency=50]
 import { randomUUID } from "node:crypto";
-import { solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/sha";
 import pg from "pg";
+import { acknowledged as ok, pool as poolOf, solveProofs, variedAnswers } from "./load.mjs";
 import { startServer } from "./server.mjs";
 
 const total = Number(process.argv[2] ?? 2000);
@@ -19,27 +18,8 @@ const concurrency = Number(process.argv[3] ?? 50);
 process.env.INTERVIEWS_PER_DAY ||= String(Math.max(300, Math.ceil((2 * total) / concurrency)));
 const server = await startServer({ port: 3293, postgresAdminUrl: process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" });
 const base = server.base;
+const pool = (count, worker) => poolOf(concurrency, count, worker);
 
-async function pool(count, worker) {
-  let next = 0;
-  const latencies = [];
-  let errors = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, lane) => {
-      for (let i = next++; i < count; i = next++) {
-        const t = performance.now();
-        const ok = await worker(i, lane).catch(() => false);
-        latencies.push(performance.now() - t);
-        if (!ok) errors++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => +latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(1);
-  return { requests: count, errors, seconds: +seconds.toFixed(2), perSecond: Math.round(count / seconds), p50Ms: pct(0.5), p95Ms: pct(0.95) };
-}
 
 const db = new pg.Client({ connectionString: server.databaseUrl });
 try {
@@ -70,17 +50,9 @@ try {
   }
 
   // Proofs of work, solved before the clock starts.
-  const proofs = [];
-  for (let i = 0; i < total; i++) {
-    const challenge = await (await fetch(`${base}/api/challenge`)).json();
-    proofs.push({ challenge, solution: await solveChallenge({ challenge, deriveKey }) });
-  }
+  const proofs = await solveProofs(base, total);
   const { latestQuestionnaireVersion } = await import("../lib/survey/questionnaire.ts");
-  const { demoAnswers } = await import("@/scripts/seed/demo.ts");
-  let state = 20261202;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const varied = Array.from({ length: 2 * total }, () => demoAnswers(next, 0.4));
-  const ok = async (response) => response.ok && (await response.json()).status === "ok";
+  const varied = await variedAnswers(20261202, 2 * total);
 
   const baseline = await pool(total, () => fetch(`${base}/api/health`).then((r) => r.ok));
   const residents = await pool(total, (i, lane) =>

@@ -8,35 +8,15 @@
 // and "same", every submission identical, the worst case for the rollup rows they all update.
 // Usage: npx tsx --conditions=react-server bench/submissions.mjs [responses=2000] [concurrency=50]
 import { randomUUID } from "node:crypto";
-import { solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/sha";
+import { acknowledged, pool as poolOf, solveProofs, variedAnswers } from "./load.mjs";
 import { startServer } from "./server.mjs";
 
 const total = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 50);
 const server = await startServer({ port: 3292, postgresAdminUrl: process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" });
 const base = server.base;
+const pool = (count, worker) => poolOf(concurrency, count, worker);
 
-async function pool(count, worker) {
-  let next = 0;
-  const latencies = [];
-  let errors = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, lane) => {
-      for (let i = next++; i < count; i = next++) {
-        const t = performance.now();
-        const ok = await worker(i, lane).catch(() => false);
-        latencies.push(performance.now() - t);
-        if (!ok) errors++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => +latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(1);
-  return { requests: count, errors, seconds: +seconds.toFixed(2), perSecond: Math.round(count / seconds), p50Ms: pct(0.5), p95Ms: pct(0.95) };
-}
 
 try {
   const html = await (await fetch(`${base}/en/survey/demo-2026`)).text();
@@ -45,19 +25,12 @@ try {
   if (!waveId || !townId) throw new Error("could not read the wave and a town from the survey page");
 
   // Proofs of work, solved before the clock starts.
-  const proofs = [];
-  for (let i = 0; i <= 2 * total; i++) {
-    const challenge = await (await fetch(`${base}/api/challenge`)).json();
-    proofs.push({ challenge, solution: await solveChallenge({ challenge, deriveKey }) });
-  }
+  const proofs = await solveProofs(base, 2 * total + 1);
   // A complete set of answers to the current questionnaire, as a resident sends it.
   const { completeAnswers } = await import("../tests/fixtures.ts");
   const { getQuestionnaire, latestQuestionnaireVersion } = await import("../lib/survey/questionnaire.ts");
   const answers = completeAnswers(getQuestionnaire(latestQuestionnaireVersion), { employment: 1, plan_leave_2y: 1 });
-  const { demoAnswers } = await import("@/scripts/seed/demo.ts");
-  let state = 20261129;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const varied = Array.from({ length: total }, () => demoAnswers(next, 0.4));
+  const varied = await variedAnswers(20261129, total);
   const probe = await fetch(`${base}/api/responses`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -71,7 +44,7 @@ try {
       method: "POST",
       headers: { "content-type": "application/json", "x-forwarded-for": `10.77.${Math.floor(lane / 250)}.${lane % 250}` },
       body: JSON.stringify({ responseId: randomUUID(), waveId, townId, locale: "ru", questionnaireVersion: latestQuestionnaireVersion, answers: answersOf(i), pow: proofs.pop() }),
-    }).then(async (response) => response.ok && (await response.json()).status === "ok");
+    }).then(acknowledged);
   const variedRun = await pool(total, submit((i) => varied[i]));
   const sameRun = await pool(total, submit(() => answers));
   console.log(
