@@ -1,17 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { SyncedAssignment } from "@/lib/fieldwork/interview";
 import type { LocalizedText } from "@/lib/i18n/locales";
 import { rowsOf, type Db } from "../client";
 
-export interface DeviceAssignment {
-  id: number;
-  wave: { id: number; slug: string; name: LocalizedText; questionnaireVersion: string; open: boolean };
-  town: { id: number; code: string; name: LocalizedText };
-  target: number;
-  completes: number;
-  closed: boolean;
-  cells: { ageBand: number; sex: number; target: number; completes: number; full: boolean }[];
-}
+/** An assignment as the device syncs it: the wire format the device reads (lib/fieldwork/interview.ts). */
+export type DeviceAssignment = SyncedAssignment;
 
 /**
  * An interviewer's assignments as their device syncs them: each with its wave (open on

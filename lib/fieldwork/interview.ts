@@ -1,4 +1,5 @@
 import { isAsked, withoutHidden } from "@/lib/survey/skip-logic";
+import type { LocalizedText } from "@/lib/i18n/locales";
 import type { ItemRule } from "@/lib/survey/types";
 
 /**
@@ -16,13 +17,11 @@ export interface SyncedCell {
   full: boolean;
 }
 
-type Names = { kk: string; ru: string; en: string };
-
 /** An assignment as GET /api/fieldwork/assignments gives it. */
 export interface SyncedAssignment {
   id: number;
-  wave: { id: number; slug: string; name: Names; questionnaireVersion: string; open: boolean };
-  town: { id: number; code: string; name: Names };
+  wave: { id: number; slug: string; name: LocalizedText; questionnaireVersion: string; open: boolean };
+  town: { id: number; code: string; name: LocalizedText };
   target: number;
   completes: number;
   closed: boolean;

@@ -5,6 +5,7 @@ import { getAuth } from "@/server/auth/better-auth";
 import { mayUseSessionCookie, requestSite } from "@/lib/auth/fetch-site";
 import { env } from "@/lib/env";
 import type { Role } from "@/lib/auth/permissions";
+import { hasTownScope } from "@/lib/auth/account-schema";
 
 export interface StaffUser {
   id: string;
@@ -82,10 +83,12 @@ export function refuseOneTimePassword(user: Pick<StaffUser, "passwordIsOneTime">
 }
 
 /**
- * Whether this staff member may see this town. Fails closed: an official sees the towns
- * listed, or every town only when the account says "all towns"; an empty list is none.
+ * Whether this staff member may see this town. Fails closed: an official or a supervisor
+ * sees the towns listed, or every town only when the account says "all towns"; an empty
+ * list is none. Other roles are not scoped by town. The one town-scope rule: fieldwork
+ * (server/fieldwork/scope.ts) and posters (server/posters/poster.ts) add their permission to it.
  */
 export function maySeeTown(user: Pick<StaffUser, "role" | "allTowns" | "townCodes">, townCode: string): boolean {
-  if (user.role !== "official") return true;
+  if (!hasTownScope(user.role)) return true;
   return user.allTowns || user.townCodes.includes(townCode);
 }

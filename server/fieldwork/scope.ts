@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { may, type Role } from "@/lib/auth/permissions";
+import { maySeeTown } from "@/server/auth/session";
 
 type Caller = { role: Role; allTowns: boolean; townCodes: string[] };
 
@@ -9,9 +10,7 @@ type Caller = { role: Role; allTowns: boolean; townCodes: string[] };
  * in the towns of their account (or all, when it says so). Fails closed: an empty list is none.
  */
 export function maySuperviseTown(user: Caller, townCode: string): boolean {
-  if (!may(user.role, "fieldwork.supervise")) return false;
-  if (user.role === "admin") return true;
-  return user.allTowns || user.townCodes.includes(townCode);
+  return may(user.role, "fieldwork.supervise") && maySeeTown(user, townCode);
 }
 
 /** The towns the member supervises: null for all of them. */

@@ -6,7 +6,7 @@ import { may } from "@/lib/auth/permissions";
 import { env } from "@/lib/env";
 import { parseShortCode, shortCode, shortLinkUrl, surveyPath } from "@/lib/poster/short-link";
 import { todayInKazakhstan } from "@/lib/time";
-import type { StaffUser } from "@/server/auth/session";
+import { maySeeTown, type StaffUser } from "@/server/auth/session";
 
 /*
  * Posters and short links (docs/fieldwork.md, "Posters and sharing"). A poster is printed by
@@ -15,9 +15,7 @@ import type { StaffUser } from "@/server/auth/session";
 
 /** Whether this staff member may print posters for this town. Fails closed: an empty town list is none. */
 export function mayPrintPosterFor(user: Pick<StaffUser, "role" | "allTowns" | "townCodes">, townCode: string): boolean {
-  if (!may(user.role, "posters.print")) return false;
-  if (user.role === "admin") return true;
-  return user.allTowns || user.townCodes.includes(townCode);
+  return may(user.role, "posters.print") && maySeeTown(user, townCode);
 }
 
 /**

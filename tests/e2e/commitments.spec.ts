@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import Papa from "papaparse";
-import { expectAccessible } from "./survey-helpers";
+import { expectAccessible, signInAs } from "./survey-helpers";
 import { expect, test } from "./test";
 
 /*
@@ -12,15 +12,6 @@ import { expect, test } from "./test";
 
 // The 403 page is what the last step expects the browser to meet.
 test.use({ expectedConsoleErrors: [/status of 403/] });
-
-async function signInAs(page: Page, email: string, next: string) {
-  await page.context().clearCookies();
-  await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(process.env.QALA_DEMO_PASSWORD!);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`**${next}`);
-}
 
 async function expectNoHorizontalScroll(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));

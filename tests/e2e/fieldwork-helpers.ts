@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { completeAnswers } from "../fixtures";
-import { questionnaire, WAVE } from "./survey-helpers";
+import { questionnaire, signInAs, WAVE } from "./survey-helpers";
 import { expect } from "./test";
 
 /*
@@ -12,15 +12,7 @@ import { expect } from "./test";
 
 export const TOWN = "ridder";
 
-/** Signs a demo staff account in (any role, supervisors and interviewers too) and lands on `next`. */
-export async function signInAs(page: Page, email: string, next: string, landing = next) {
-  await page.context().clearCookies();
-  await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(process.env.QALA_DEMO_PASSWORD!);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`**${landing}`);
-}
+export { signInAs };
 
 /** The supervisor's page of a wave × town, signed in as the demo supervisor. */
 export async function openFieldwork(page: Page, { locale = "en", wave = WAVE, town = TOWN } = {}) {

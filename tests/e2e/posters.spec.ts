@@ -1,6 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
+import { signInAs } from "./survey-helpers";
 import { expect, test } from "./test";
 
 /*
@@ -15,15 +16,6 @@ import { expect, test } from "./test";
 test.use({ expectedConsoleErrors: [/status of 40[34]/] });
 
 const POSTER = "/en/staff/posters/demo-2026/ridder";
-
-async function signInAs(page: Page, email: string, next: string) {
-  await page.context().clearCookies();
-  await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(process.env.QALA_DEMO_PASSWORD!);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`**${next}`);
-}
 
 function decode(png: Buffer): string | undefined {
   const image = PNG.sync.read(png);

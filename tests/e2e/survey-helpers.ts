@@ -73,6 +73,16 @@ export async function signIn(page: Page, role: "admin" | "official" | "researche
   await page.waitForURL(`**${next}`);
 }
 
+/** Signs any demo staff account in afresh (cookies cleared first) and waits for `landing` (by default `next`). */
+export async function signInAs(page: Page, email: string, next: string, landing = next) {
+  await page.context().clearCookies();
+  await page.goto(`/en/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(process.env.QALA_DEMO_PASSWORD!);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`**${landing}`);
+}
+
 /** Downloads the wave's microdata CSV (the form's defaults) from the exports page as a researcher and parses it. */
 export async function downloadResponses(page: Page) {
   // Microdata is for researchers: sign in as one, whoever was signed in before.
